@@ -1,0 +1,124 @@
+//! The app shell: header, navigation, language switch, and the routed view.
+
+use super::i18n_ctx::I18n;
+use super::plan_view::PlanView;
+use super::prefs;
+use super::route::Route;
+use crate::i18n::{Lang, Msg};
+use crate::plan::Plan;
+use leptos::ev;
+use leptos::prelude::*;
+
+/// The plan in force, shared read-only by every view.
+#[derive(Clone, Copy)]
+pub struct PlanCtx(pub StoredValue<Plan>);
+
+#[component]
+pub fn App() -> impl IntoView {
+    let lang = RwSignal::new(prefs::load_lang().unwrap_or_default());
+    let storage_note = RwSignal::new(false);
+    let i18n = I18n(lang);
+    provide_context(i18n);
+    provide_context(PlanCtx(StoredValue::new(Plan::binjiang_2020())));
+
+    // Keep <html lang> and the title in step with the language, and remember the choice.
+    Effect::new(move |prev: Option<Lang>| {
+        let l = lang.get();
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(html) = doc.document_element() {
+                let _ = html.set_attribute("lang", l.tag());
+            }
+            doc.set_title(&format!(
+                "{} · {}",
+                Msg::AppTitle.text(l),
+                Msg::AppSubtitle.text(l)
+            ));
+        }
+        if prev.is_some() && prev != Some(l) && prefs::save_lang(l).is_err() {
+            storage_note.set(true);
+        }
+        l
+    });
+
+    let route = RwSignal::new(Route::current());
+    let handle = window_event_listener(ev::hashchange, move |_| route.set(Route::current()));
+    on_cleanup(move || handle.remove());
+
+    let skip = move |e: ev::MouseEvent| {
+        e.prevent_default();
+        if let Some(main) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("main"))
+        {
+            use wasm_bindgen::JsCast;
+            if let Ok(el) = main.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    };
+
+    view! {
+        <a class="skip-link" href="#main" on:click=skip>{move || i18n.t(Msg::SkipToContent)}</a>
+        <header class="topbar no-print">
+            <div class="brand">
+                <img src="favicon.svg" alt="" width="28" height="28"/>
+                <div>
+                    <div class="brand-title">{move || i18n.t(Msg::AppTitle)}</div>
+                    <div class="brand-sub">{move || i18n.t(Msg::AppSubtitle)}</div>
+                </div>
+            </div>
+            <nav aria-label="main">
+                {Route::ALL
+                    .into_iter()
+                    .map(|r| {
+                        let label = match r {
+                            Route::Plan => Msg::NavPlan,
+                        };
+                        view! {
+                            <a
+                                href=r.hash()
+                                aria-current=move || (route.get() == r).then_some("page")
+                            >
+                                {move || i18n.t(label)}
+                            </a>
+                        }
+                    })
+                    .collect_view()}
+            </nav>
+            <LangSwitch/>
+        </header>
+        <Show when=move || storage_note.get()>
+            <p class="banner warn" role="status">{move || i18n.t(Msg::StorageUnavailable)}</p>
+        </Show>
+        <main id="main" tabindex="-1">
+            {move || match route.get() {
+                Route::Plan => view! { <PlanView/> }.into_any(),
+            }}
+        </main>
+    }
+}
+
+/// Chinese / English switch; the choice is remembered in browser storage.
+#[component]
+fn LangSwitch() -> impl IntoView {
+    let i18n = I18n::get();
+    view! {
+        <div class="lang-switch" role="group" aria-label=move || i18n.t(Msg::Language)>
+            {Lang::ALL
+                .into_iter()
+                .map(|l| {
+                    view! {
+                        <button
+                            type="button"
+                            lang=l.tag()
+                            aria-pressed=move || if i18n.lang() == l { "true" } else { "false" }
+                            on:click=move |_| i18n.0.set(l)
+                        >
+                            {l.native_name()}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}

@@ -1,0 +1,17 @@
+//! The browser UI (wasm32 only). Views read the snapshot and its evaluation; they never reach
+//! back into the rules engine's inputs except through the store's narrow write handles.
+
+mod app;
+mod i18n_ctx;
+mod plan_view;
+mod prefs;
+mod route;
+mod widgets;
+
+pub use i18n_ctx::I18n;
+
+/// Mounts the app on `<body>`.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

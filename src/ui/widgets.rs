@@ -1,0 +1,46 @@
+//! Small building blocks shared by the views.
+
+use crate::i18n::{level_name, Lang, Msg};
+use crate::plan::{Level, Text};
+use leptos::prelude::*;
+
+/// A level in its warning colour, always with its name in text (colour is never the only cue).
+pub fn level_badge(level: Level, lang: Lang) -> impl IntoView {
+    let colour = level.colour();
+    view! {
+        <span class=format!("level-badge level-{}", level.number()) data-level=level.number()>
+            {level_name(level, lang)}
+            <span class="level-colour">{" · "}{colour.name().get(lang).to_owned()}</span>
+        </span>
+    }
+}
+
+/// A clause id tag such as `§6.2-4`.
+pub fn clause_tag(id: &str) -> impl IntoView {
+    view! { <span class="clause" translate="no">{id.to_owned()}</span> }
+}
+
+/// A short plan text (a name or heading) in the current language; in English the Chinese
+/// original is the tooltip.
+pub fn short_text(t: &Text, lang: Lang) -> impl IntoView {
+    let title = (lang == Lang::En).then(|| t.zh.clone());
+    view! { <span title=title>{t.get(lang).to_owned()}</span> }
+}
+
+/// A paragraph of plan text; in English the verbatim Chinese original is one click away.
+pub fn para_text(t: &Text, lang: Lang) -> impl IntoView {
+    let body = t.get(lang).to_owned();
+    let original = (lang == Lang::En).then(|| {
+        let zh = t.zh.clone();
+        view! {
+            <details class="original">
+                <summary>{Msg::OriginalText.text(lang)}</summary>
+                <p lang="zh-CN">{zh}</p>
+            </details>
+        }
+    });
+    view! {
+        <p>{body}</p>
+        {original}
+    }
+}

@@ -1,0 +1,279 @@
+//! End-to-end harness: serves `dist/` on loopback under a sub-path, starts ChromeDriver with a
+//! fresh headless Chromium profile, and offers the few helpers the e2e tests need.
+//!
+//! The server injects a same-origin probe script before the app's own scripts so that console
+//! errors, uncaught exceptions and rejected promises are recorded from the very first moment.
+
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpListener;
+use tokio::process::{Child, Command};
+
+/// The app is served from this sub-path to prove `dist/` works away from the root.
+pub const PREFIX: &str = "/sub/app/";
+
+const PROBE: &str = r#"(function(){
+  window.__errors = [];
+  var push = function(kind, args){
+    try { window.__errors.push(kind + ': ' + Array.prototype.map.call(args, String).join(' ')); } catch (e) {}
+  };
+  var orig = console.error;
+  console.error = function(){ push('console.error', arguments); return orig.apply(console, arguments); };
+  window.addEventListener('error', function(e){ push('error', [e.message]); });
+  window.addEventListener('unhandledrejection', function(e){ push('unhandledrejection', [e.reason]); });
+})();"#;
+
+static PROFILE_SEQ: AtomicUsize = AtomicUsize::new(0);
+
+pub struct Harness {
+    pub client: Client,
+    pub base: String,
+    chromedriver: Child,
+    profile: PathBuf,
+    shots: PathBuf,
+}
+
+fn dist_dir() -> PathBuf {
+    let dir = std::env::var("UEW_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| Path::new(env!("CARGO_MANIFEST_DIR")).join("dist"));
+    assert!(
+        dir.join("index.html").is_file(),
+        "no release build at {}: run `bash scripts/test.sh` (it builds dist/ first)",
+        dir.display()
+    );
+    dir
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "json" | "webmanifest" => "application/json",
+        "png" => "image/png",
+        _ => "application/octet-stream",
+    }
+}
+
+/// A minimal static file server: GET only, one request per connection.
+async fn serve(listener: TcpListener, root: Arc<PathBuf>) {
+    loop {
+        let Ok((mut sock, _)) = listener.accept().await else {
+            continue;
+        };
+        let root = root.clone();
+        tokio::spawn(async move {
+            let mut buf = Vec::with_capacity(2048);
+            let mut chunk = [0u8; 1024];
+            while !buf.windows(4).any(|w| w == b"\r\n\r\n") && buf.len() < 65536 {
+                match sock.read(&mut chunk).await {
+                    Ok(0) | Err(_) => return,
+                    Ok(n) => buf.extend_from_slice(&chunk[..n]),
+                }
+            }
+            let head = String::from_utf8_lossy(&buf);
+            let path = head
+                .lines()
+                .next()
+                .and_then(|l| l.split_whitespace().nth(1))
+                .unwrap_or("/")
+                .split(['?', '#'])
+                .next()
+                .unwrap_or("/")
+                .to_owned();
+            let (status, ctype, body) = respond(&root, &path);
+            let header = format!(
+                "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = sock.write_all(header.as_bytes()).await;
+            let _ = sock.write_all(&body).await;
+            let _ = sock.shutdown().await;
+        });
+    }
+}
+
+fn respond(root: &Path, path: &str) -> (&'static str, &'static str, Vec<u8>) {
+    let Some(rel) = path.strip_prefix(PREFIX) else {
+        return ("404 Not Found", "text/plain", b"outside the app's sub-path".to_vec());
+    };
+    if rel == "__e2e_probe.js" {
+        return ("200 OK", "text/javascript", PROBE.as_bytes().to_vec());
+    }
+    if rel.contains("..") {
+        return ("403 Forbidden", "text/plain", Vec::new());
+    }
+    let file = if rel.is_empty() {
+        root.join("index.html")
+    } else {
+        root.join(rel)
+    };
+    match std::fs::read(&file) {
+        Ok(bytes) if rel.is_empty() || rel == "index.html" => {
+            let html = String::from_utf8_lossy(&bytes).replacen(
+                "<head>",
+                "<head><script src=\"__e2e_probe.js\"></script>",
+                1,
+            );
+            ("200 OK", content_type(&file), html.into_bytes())
+        }
+        Ok(bytes) => ("200 OK", content_type(&file), bytes),
+        Err(_) => ("404 Not Found", "text/plain", Vec::new()),
+    }
+}
+
+async fn free_port() -> u16 {
+    let l = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    l.local_addr().unwrap().port()
+}
+
+impl Harness {
+    /// Serves dist/ and opens a fresh browser profile at 1280×800.
+    pub async fn start() -> Harness {
+        let root = Arc::new(dist_dir());
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(serve(listener, root));
+
+        let port = free_port().await;
+        let chromedriver = Command::new(
+            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into()),
+        )
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("chromedriver must be installed (scripts/setup.sh --test installs it)");
+
+        let seq = PROFILE_SEQ.fetch_add(1, Ordering::SeqCst);
+        let profile =
+            std::env::temp_dir().join(format!("uew-e2e-profile-{}-{seq}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&profile);
+        std::fs::create_dir_all(&profile).unwrap();
+
+        let caps = json!({
+            "goog:chromeOptions": {
+                "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+                "args": [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--window-size=1280,800", "--lang=zh-CN",
+                    format!("--user-data-dir={}", profile.display()),
+                ]
+            }
+        });
+        let Value::Object(caps) = caps else {
+            unreachable!()
+        };
+
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let client = loop {
+            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+            match ClientBuilder::new(connector)
+                .capabilities(caps.clone())
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await
+            {
+                Ok(c) => break c,
+                Err(e) if Instant::now() < deadline => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+                Err(e) => panic!("could not start a ChromeDriver session: {e}"),
+            }
+        };
+        let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+        std::fs::create_dir_all(&shots).unwrap();
+        Harness {
+            client,
+            base: format!("http://{addr}{PREFIX}"),
+            chromedriver,
+            profile,
+            shots,
+        }
+    }
+
+    /// Opens the app at a route such as `#/plan` and waits until it has rendered.
+    pub async fn open(&self, hash: &str) {
+        self.client
+            .goto(&format!("{}{}", self.base, hash))
+            .await
+            .unwrap();
+        self.wait_for_css("header.topbar").await;
+    }
+
+    pub async fn wait_for_css(&self, css: &str) -> fantoccini::elements::Element {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Ok(el) = self.client.find(Locator::Css(css)).await {
+                return el;
+            }
+            assert!(Instant::now() < deadline, "timed out waiting for `{css}`");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until a JS expression is truthy.
+    pub async fn wait_for_js(&self, expr: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let v = self.js(&format!("return !!({expr});")).await;
+            if v == Value::Bool(true) {
+                return;
+            }
+            assert!(Instant::now() < deadline, "timed out waiting for `{expr}`");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn js(&self, script: &str) -> Value {
+        self.client.execute(script, vec![]).await.unwrap()
+    }
+
+    pub async fn text(&self, css: &str) -> String {
+        self.wait_for_css(css).await.text().await.unwrap()
+    }
+
+    /// Errors the page reported since it loaded (console.error, uncaught, unhandled rejection).
+    pub async fn errors(&self) -> Vec<String> {
+        let v = self.js("return window.__errors || ['probe missing'];").await;
+        serde_json::from_value(v).unwrap()
+    }
+
+    pub async fn assert_no_errors(&self) {
+        let errors = self.errors().await;
+        assert!(errors.is_empty(), "the page reported errors: {errors:#?}");
+    }
+
+    /// Saves a full-page screenshot under target/screenshots/.
+    pub async fn screenshot(&self, name: &str) {
+        // Grow the window to the page height so the whole page is captured.
+        let h = self
+            .js("return Math.min(document.documentElement.scrollHeight, 12000);")
+            .await
+            .as_u64()
+            .unwrap_or(800) as u32;
+        let _ = self.client.set_window_size(1280, h.max(800)).await;
+        let png = self.client.screenshot().await.unwrap();
+        std::fs::write(self.shots.join(format!("{name}.png")), png).unwrap();
+        let _ = self.client.set_window_size(1280, 800).await;
+    }
+
+    pub async fn finish(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.chromedriver.kill().await;
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
