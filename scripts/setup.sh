@@ -56,5 +56,10 @@ if $want_test; then
     log "installing Debian's chromium and chromium-driver"
     apt_install chromium chromium-driver
   fi
+  # Chinese glyphs for screenshots and print tests (office PCs have their own CJK fonts).
+  if ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+    log "installing Debian's fonts-noto-cjk"
+    apt_install fonts-noto-cjk
+  fi
 fi
 log "ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}')"
