@@ -106,6 +106,20 @@ impl Pct {
         Ok(Pct(units))
     }
 
+    /// For display: rounded half-up to `decimals` (≤ 4) places, prefixed with "≈" when that
+    /// loses precision, so a rounded figure is never mistaken for one at a threshold.
+    pub fn approx(self, decimals: u32) -> String {
+        let decimals = decimals.min(PCT_DECIMALS);
+        let step = 10_i64.pow(PCT_DECIMALS - decimals);
+        let rounded = (self.0 + step / 2).div_euclid(step) * step;
+        let body = Pct(rounded).to_string();
+        if rounded == self.0 {
+            body
+        } else {
+            format!("≈{body}")
+        }
+    }
+
     /// The exact fraction `part / whole` as a rate, for comparisons.
     pub fn of(part: u64, whole: u64) -> Option<Rate> {
         Rate::from_counts(part, whole)
@@ -261,6 +275,14 @@ pub fn group_thousands(n: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn approx_marks_rounding() {
+        assert_eq!(Pct::parse("2.7308").unwrap().approx(2), "≈2.73");
+        assert_eq!(Pct::parse("4.4999").unwrap().approx(2), "≈4.5");
+        assert_eq!(Pct::parse("4.5").unwrap().approx(2), "4.5");
+        assert_eq!(Pct::parse("1.7693").unwrap().approx(2), "≈1.77");
+    }
 
     #[test]
     fn thousands_are_grouped() {

@@ -1,17 +1,23 @@
 //! The app shell: header, navigation, language switch, and the routed view.
 
+use super::banners::{Banners, SaveIndicator};
+use super::dashboard::Dashboard;
+use super::data_view::DataView;
+use super::derived::Focus;
 use super::i18n_ctx::I18n;
 use super::plan_view::PlanView;
 use super::prefs;
 use super::route::Route;
+use super::store::Store;
 use crate::i18n::{Lang, Msg};
 use crate::plan::Plan;
 use leptos::ev;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The plan in force, shared read-only by every view.
 #[derive(Clone, Copy)]
-pub struct PlanCtx(pub StoredValue<Plan>);
+pub struct PlanCtx(pub Memo<Plan>);
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -19,7 +25,14 @@ pub fn App() -> impl IntoView {
     let storage_note = RwSignal::new(false);
     let i18n = I18n(lang);
     provide_context(i18n);
-    provide_context(PlanCtx(StoredValue::new(Plan::binjiang_2020())));
+    let store = Store::load();
+    provide_context(store);
+    // The plan view shows the plan of the workspace (a street's own plan or a what-if variant
+    // lives in its snapshot); it is read once per snapshot change.
+    provide_context(PlanCtx(Memo::new(move |_| {
+        store.snap.with(|s| s.plan.clone())
+    })));
+    provide_context(Focus::new(store));
 
     // Keep <html lang> and the title in step with the language, and remember the choice.
     Effect::new(move |prev: Option<Lang>| {
@@ -42,7 +55,38 @@ pub fn App() -> impl IntoView {
 
     let route = RwSignal::new(Route::current());
     let handle = window_event_listener(ev::hashchange, move |_| route.set(Route::current()));
-    on_cleanup(move || handle.remove());
+    // Another tab saved: take its data, or ask when this tab has unsaved changes.
+    let storage = window_event_listener(ev::storage, move |e| {
+        if e.key().as_deref() == Some(super::persist::META_KEY) {
+            store.on_external_change();
+        }
+    });
+    // Ctrl+Z / Ctrl+Y (⌘ on macOS) undo and redo, except while typing in a field.
+    let keys = window_event_listener(ev::keydown, move |e| {
+        if !(e.ctrl_key() || e.meta_key()) || typing_in_field(&e) {
+            return;
+        }
+        match e.key().as_str() {
+            "z" | "Z" if e.shift_key() => {
+                e.prevent_default();
+                store.redo();
+            }
+            "z" | "Z" => {
+                e.prevent_default();
+                store.undo();
+            }
+            "y" | "Y" => {
+                e.prevent_default();
+                store.redo();
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || {
+        handle.remove();
+        storage.remove();
+        keys.remove();
+    });
 
     let skip = move |e: ev::MouseEvent| {
         e.prevent_default();
@@ -50,7 +94,6 @@ pub fn App() -> impl IntoView {
             .and_then(|w| w.document())
             .and_then(|d| d.get_element_by_id("main"))
         {
-            use wasm_bindgen::JsCast;
             if let Ok(el) = main.dyn_into::<web_sys::HtmlElement>() {
                 let _ = el.focus();
             }
@@ -71,9 +114,7 @@ pub fn App() -> impl IntoView {
                 {Route::ALL
                     .into_iter()
                     .map(|r| {
-                        let label = match r {
-                            Route::Plan => Msg::NavPlan,
-                        };
+                        let label = r.label();
                         view! {
                             <a
                                 href=r.hash()
@@ -85,13 +126,17 @@ pub fn App() -> impl IntoView {
                     })
                     .collect_view()}
             </nav>
+            <SaveIndicator/>
             <LangSwitch/>
         </header>
         <Show when=move || storage_note.get()>
             <p class="banner warn" role="status">{move || i18n.t(Msg::StorageUnavailable)}</p>
         </Show>
+        <Banners/>
         <main id="main" tabindex="-1">
             {move || match route.get() {
+                Route::Dashboard => view! { <Dashboard/> }.into_any(),
+                Route::Data => view! { <DataView/> }.into_any(),
                 Route::Plan => view! { <PlanView/> }.into_any(),
             }}
         </main>
@@ -121,4 +166,11 @@ fn LangSwitch() -> impl IntoView {
                 .collect_view()}
         </div>
     }
+}
+
+/// Whether a key event comes from a text field (its own undo applies there).
+fn typing_in_field(e: &web_sys::KeyboardEvent) -> bool {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
 }

@@ -2,10 +2,22 @@
 //! back into the rules engine's inputs except through the store's narrow write handles.
 
 mod app;
+mod banners;
+mod charts_view;
+mod csv_panel;
+mod dashboard;
+mod data_view;
+mod derived;
+mod download;
+mod events_panel;
+mod grid;
 mod i18n_ctx;
+mod persist;
 mod plan_view;
 mod prefs;
+mod regions_panel;
 mod route;
+mod store;
 mod widgets;
 
 pub use i18n_ctx::I18n;

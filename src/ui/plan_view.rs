@@ -39,7 +39,7 @@ pub fn PlanView() -> impl IntoView {
         <article class="plan-view">
             {move || {
                 let lang = i18n.lang();
-                plan.with_value(|p| {
+                plan.with(|p| {
                     view! {
                         <header class="page-head">
                             <h1>{p.title.get(lang).to_owned()}</h1>
@@ -79,7 +79,7 @@ pub fn PlanView() -> impl IntoView {
             <MeasuresSection unit_filter level_filter/>
             {move || {
                 let lang = i18n.lang();
-                plan.with_value(|p| {
+                plan.with(|p| {
                     view! {
                         {end_section(p, lang)}
                         {duties_section(p, lang)}
@@ -365,7 +365,7 @@ fn MeasuresSection(unit_filter: RwSignal<String>, level_filter: RwSignal<String>
                         <option value="">{move || i18n.t(Msg::AllUnits)}</option>
                         {move || {
                             let lang = i18n.lang();
-                            plan.with_value(|p| {
+                            plan.with(|p| {
                                 p.units
                                     .iter()
                                     .filter(|u| !p.measures_of_unit(&u.id).is_empty())
@@ -413,7 +413,7 @@ fn MeasuresSection(unit_filter: RwSignal<String>, level_filter: RwSignal<String>
                     .parse::<u8>()
                     .ok()
                     .and_then(Level::from_number);
-                plan.with_value(|p| measures_body(p, lang, &unit, level))
+                plan.with(|p| measures_body(p, lang, &unit, level))
             }}
         </section>
     }

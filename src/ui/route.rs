@@ -1,28 +1,45 @@
-//! Hash routing: `#/plan`, … . A hash router works from any sub-path and any static host without
-//! server rewrites, which a History-API router would need.
+//! Hash routing: `#/dashboard`, `#/data`, `#/plan`. A hash router works from any sub-path and any
+//! static host without server rewrites, which a History-API router would need.
 
+use crate::i18n::Msg;
 use web_sys::window;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Route {
+    Dashboard,
+    Data,
     Plan,
 }
 
 impl Route {
-    pub const ALL: [Route; 1] = [Route::Plan];
+    pub const ALL: [Route; 3] = [Route::Dashboard, Route::Data, Route::Plan];
 
     pub fn hash(self) -> &'static str {
         match self {
+            Route::Dashboard => "#/dashboard",
+            Route::Data => "#/data",
             Route::Plan => "#/plan",
         }
     }
 
+    pub fn label(self) -> Msg {
+        match self {
+            Route::Dashboard => Msg::NavDashboard,
+            Route::Data => Msg::NavData,
+            Route::Plan => Msg::NavPlan,
+        }
+    }
+
+    /// `#/plan/sec-levels` routes to the plan; anything unknown to the dashboard.
     fn from_hash(hash: &str) -> Route {
         let path = hash.trim_start_matches('#');
-        match path {
-            "/plan" => Route::Plan,
-            _ => Route::Plan,
-        }
+        Route::ALL
+            .into_iter()
+            .find(|r| {
+                let p = r.hash().trim_start_matches('#');
+                path == p || path.starts_with(&format!("{p}/"))
+            })
+            .unwrap_or(Route::Dashboard)
     }
 
     /// The route in the address bar now.

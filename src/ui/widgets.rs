@@ -44,3 +44,21 @@ pub fn para_text(t: &Text, lang: Lang) -> impl IntoView {
         {original}
     }
 }
+
+/// An evaluation outcome as a badge: a level in its colour, "no warning", or "insufficient data"
+/// (hatched, never mistaken for "no warning").
+pub fn status_badge(s: &crate::rules::Status, lang: Lang) -> impl IntoView {
+    use crate::rules::Status;
+    let text = crate::explain::status(s, lang);
+    let cls = match s {
+        Status::Warning { level } => format!("level-badge level-{}", level.number()),
+        Status::Normal => "level-badge level-none".to_owned(),
+        Status::InsufficientData { .. } => "level-badge level-unknown".to_owned(),
+    };
+    let data = match s {
+        Status::Warning { level } => level.number().to_string(),
+        Status::Normal => "none".to_owned(),
+        Status::InsufficientData { .. } => "insufficient".to_owned(),
+    };
+    view! { <span class=cls data-status=data>{text}</span> }
+}

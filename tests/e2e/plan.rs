@@ -1,11 +1,7 @@
-//! End-to-end tests: the release build in headless Chromium, driven over WebDriver.
-//! Run by `bash scripts/test.sh` (which builds dist/ first); screenshots go to target/screenshots/.
-#![cfg(not(target_arch = "wasm32"))]
+//! The Plan view (§5.1 table, language, unit filter).
 
-mod support;
-
+use crate::support::Harness;
 use fantoccini::Locator;
-use support::Harness;
 use uew::plan::Plan;
 
 #[tokio::test]
@@ -21,9 +17,15 @@ async fn plan_view_shows_the_level_table_from_a_sub_path() {
         (3, "≥ 4.5 %", "5\u{2009}000", "≥ 40 %"),
     ] {
         let row = format!(".level-table tr[data-level='{level}']");
-        let a = h.text(&format!("{row} td[data-criterion='a'] .threshold")).await;
-        let b = h.text(&format!("{row} td[data-criterion='b'] .threshold")).await;
-        let c = h.text(&format!("{row} td[data-criterion='c'] .threshold")).await;
+        let a = h
+            .text(&format!("{row} td[data-criterion='a'] .threshold"))
+            .await;
+        let b = h
+            .text(&format!("{row} td[data-criterion='b'] .threshold"))
+            .await;
+        let c = h
+            .text(&format!("{row} td[data-criterion='c'] .threshold"))
+            .await;
         assert_eq!(a, rate, "level {level} rate");
         assert!(b.contains(closures), "level {level} closures: {b}");
         assert_eq!(c, layoffs, "level {level} layoffs");
@@ -51,13 +53,21 @@ async fn english_is_remembered_across_reload() {
         .click()
         .await
         .unwrap();
-    h.wait_for_js("document.documentElement.lang === 'en'").await;
-    assert!(h.text(".level-table thead").await.contains("Unemployment rate"));
+    h.wait_for_js("document.documentElement.lang === 'en'")
+        .await;
+    assert!(h
+        .text(".level-table thead")
+        .await
+        .contains("Unemployment rate"));
 
     h.client.refresh().await.unwrap();
     h.wait_for_css(".level-table").await;
-    h.wait_for_js("document.documentElement.lang === 'en'").await;
-    assert!(h.text(".level-table thead").await.contains("Unemployment rate"));
+    h.wait_for_js("document.documentElement.lang === 'en'")
+        .await;
+    assert!(h
+        .text(".level-table thead")
+        .await
+        .contains("Unemployment rate"));
     assert!(h.text("#sec-levels").await.contains("Warning levels"));
     h.assert_no_errors().await;
     h.screenshot("plan-en").await;
@@ -78,7 +88,12 @@ async fn unit_filter_shows_that_units_measures_and_no_others() {
     let h = Harness::start().await;
     h.open("#/plan").await;
     h.wait_for_css("#unit-filter").await;
-    let all = h.client.find_all(Locator::Css(".measure")).await.unwrap().len();
+    let all = h
+        .client
+        .find_all(Locator::Css(".measure"))
+        .await
+        .unwrap()
+        .len();
     assert_eq!(all, 26, "all measures before filtering");
 
     h.client
@@ -100,7 +115,10 @@ async fn unit_filter_shows_that_units_measures_and_no_others() {
     let clauses: Vec<String> = shown.iter().map(|s| s.0.clone()).collect();
     assert_eq!(clauses, expected);
     for (clause, units, text) in &shown {
-        assert!(units.split(' ').any(|u| u == "finance"), "{clause} lacks finance");
+        assert!(
+            units.split(' ').any(|u| u == "finance"),
+            "{clause} lacks finance"
+        );
         assert!(text.contains("区财政局"), "{clause} does not name 区财政局");
     }
     // The unit's own §3.2 duty is shown above its measures.

@@ -4,7 +4,7 @@
 //! The server injects a same-origin probe script before the app's own scripts so that console
 //! errors, uncaught exceptions and rejected promises are recorded from the very first moment.
 
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(dead_code)]
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
@@ -106,7 +106,11 @@ async fn serve(listener: TcpListener, root: Arc<PathBuf>) {
 
 fn respond(root: &Path, path: &str) -> (&'static str, &'static str, Vec<u8>) {
     let Some(rel) = path.strip_prefix(PREFIX) else {
-        return ("404 Not Found", "text/plain", b"outside the app's sub-path".to_vec());
+        return (
+            "404 Not Found",
+            "text/plain",
+            b"outside the app's sub-path".to_vec(),
+        );
     };
     if rel == "__e2e_probe.js" {
         return ("200 OK", "text/javascript", PROBE.as_bytes().to_vec());
@@ -147,15 +151,14 @@ impl Harness {
         tokio::spawn(serve(listener, root));
 
         let port = free_port().await;
-        let chromedriver = Command::new(
-            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into()),
-        )
-        .arg(format!("--port={port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .kill_on_drop(true)
-        .spawn()
-        .expect("chromedriver must be installed (scripts/setup.sh --test installs it)");
+        let chromedriver =
+            Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into()))
+                .arg(format!("--port={port}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .kill_on_drop(true)
+                .spawn()
+                .expect("chromedriver must be installed (scripts/setup.sh --test installs it)");
 
         let seq = PROFILE_SEQ.fetch_add(1, Ordering::SeqCst);
         let profile =
@@ -229,8 +232,12 @@ impl Harness {
     pub async fn wait_for_js(&self, expr: &str) {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
-            let v = self.js(&format!("return !!({expr});")).await;
-            if v == Value::Bool(true) {
+            // A script error (an element mid re-render) counts as "not yet".
+            let v = self
+                .client
+                .execute(&format!("return !!({expr});"), vec![])
+                .await;
+            if matches!(v, Ok(Value::Bool(true))) {
                 return;
             }
             assert!(Instant::now() < deadline, "timed out waiting for `{expr}`");
@@ -248,7 +255,9 @@ impl Harness {
 
     /// Errors the page reported since it loaded (console.error, uncaught, unhandled rejection).
     pub async fn errors(&self) -> Vec<String> {
-        let v = self.js("return window.__errors || ['probe missing'];").await;
+        let v = self
+            .js("return window.__errors || ['probe missing'];")
+            .await;
         serde_json::from_value(v).unwrap()
     }
 

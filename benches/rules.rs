@@ -1,0 +1,239 @@
+//! Rules engine at city scale: 3 000 regions × 240 months and 10 000 events.
+//!
+//! - `floor`: one bare pass over the same rates comparing each month and its predecessor with
+//!   the three rate thresholds (exact integer comparisons) — the least any engine must do;
+//! - `all scopes × all months`: the level of every region and scope in every month through the
+//!   engine's streaming pass (rates, events, overrides, "insufficient data"), engine prepared;
+//! - `prepare`: indexing the dataset once (`Engine::new`);
+//! - `evaluate one month with evidence`: the district in one month, as a view shows it.
+//!
+//! Run: `cargo bench --bench rules`. Figures are recorded in docs/benchmarks.md.
+
+// Bench code may stop at a broken invariant: unwraps and indexing are deliberate here.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+// Benchmarks run natively; for wasm32 (clippy over all targets) this target is empty.
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use criterion::{criterion_group, Criterion};
+    use std::hint::black_box;
+    use std::time::Duration;
+    use uew::model::{
+        CityWarning, ClosureEvent, Dataset, LayoffEvent, Observation, Region, RegionKind, Scope,
+    };
+    use uew::month::{Date, Month};
+    use uew::num::Pct;
+    use uew::plan::{Level, Plan};
+    use uew::rules::Engine;
+
+    const STREETS: usize = 30;
+    const REGIONS: usize = 3_000;
+    const MONTHS: usize = 240;
+    const EVENTS: usize = 10_000;
+
+    struct Lcg(u64);
+
+    impl Lcg {
+        fn next(&mut self) -> u64 {
+            self.0 = self
+                .0
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            self.0 >> 33
+        }
+        fn below(&mut self, n: u64) -> u64 {
+            self.next() % n
+        }
+    }
+
+    fn first_month() -> Month {
+        Month::new(2007, 1).unwrap()
+    }
+
+    /// District `d`, 30 streets, 2 969 communities with counts every month; 10 000 events.
+    fn city_scale() -> Dataset {
+        let mut rng = Lcg(42);
+        let mut regions = vec![Region::new("d", RegionKind::District, "区", None)];
+        for s in 0..STREETS {
+            regions.push(Region::new(
+                &format!("s{s:02}"),
+                RegionKind::Street,
+                "街道",
+                Some("d"),
+            ));
+        }
+        let communities = REGIONS - 1 - STREETS;
+        for c in 0..communities {
+            let street = format!("s{:02}", c % STREETS);
+            regions.push(Region::new(
+                &format!("c{c:04}"),
+                RegionKind::Community,
+                "社区",
+                Some(&street),
+            ));
+        }
+        let mut observations = Vec::with_capacity(communities * MONTHS);
+        for c in 0..communities {
+            let id = format!("c{c:04}");
+            let lf = 2_000 + rng.below(18_000);
+            // A random walk of the rate in 0.01 pp, between 1 % and 8 %.
+            let mut rate = 250 + rng.below(250) as i64;
+            for (t, month) in first_month()
+                .through(first_month().plus(MONTHS as i64 - 1).unwrap())
+                .enumerate()
+            {
+                rate = (rate + rng.below(61) as i64 - 30).clamp(100, 800);
+                let mut o = Observation::new(&id, month);
+                o.labour_force = Some(lf + t as u64 * 3);
+                o.unemployed = Some(lf * rate as u64 / 10_000);
+                observations.push(o);
+            }
+        }
+        let date = |rng: &mut Lcg| {
+            let m = first_month().plus(rng.below(MONTHS as u64) as i64).unwrap();
+            Date::new(m.year(), m.month(), 1 + rng.below(28) as u32).unwrap()
+        };
+        let mut closures = Vec::new();
+        let mut layoffs = Vec::new();
+        for i in 0..EVENTS {
+            let street = format!("s{:02}", rng.below(STREETS as u64));
+            let enterprise = format!("E{}", rng.below(4_000));
+            if i % 2 == 0 {
+                closures.push(ClosureEvent {
+                    id: format!("C{i}"),
+                    enterprise,
+                    industry: String::new(),
+                    street,
+                    date: date(&mut rng),
+                    unemployed: 10 + rng.below(1_500),
+                });
+            } else {
+                let workforce = 50 + rng.below(3_000);
+                layoffs.push(LayoffEvent {
+                    id: format!("L{i}"),
+                    enterprise,
+                    industry: String::new(),
+                    street,
+                    date: date(&mut rng),
+                    workforce,
+                    laid_off: rng.below(workforce * 6 / 10 + 1),
+                });
+            }
+        }
+        let city_warnings = vec![CityWarning {
+            level: Level::L3,
+            from: Month::new(2020, 2).unwrap(),
+            until: Some(Month::new(2020, 6).unwrap()),
+            note: String::new(),
+        }];
+        Dataset {
+            regions,
+            observations,
+            closures,
+            layoffs,
+            city_warnings,
+            ..Dataset::default()
+        }
+    }
+
+    /// The same rates as exact fractions per region (communities from counts, streets and the
+    /// district Σ/Σ), dense by month — the floor's input, built outside the timing.
+    fn dense_rates(data: &Dataset) -> Vec<Vec<(u64, u64)>> {
+        let communities = REGIONS - 1 - STREETS;
+        let mut out = vec![vec![(0u64, 0u64); MONTHS]; REGIONS];
+        for (i, o) in data.observations.iter().enumerate() {
+            let (c, t) = (i / MONTHS, i % MONTHS);
+            let (u, lf) = (o.unemployed.unwrap(), o.labour_force.unwrap());
+            let street = 1 + c % STREETS;
+            for r in [1 + STREETS + c, street, 0] {
+                let cell = &mut out[r][t];
+                *cell = (cell.0 + u, cell.1 + lf);
+            }
+        }
+        assert_eq!(out.len(), 1 + STREETS + communities);
+        // The floor's u64 products stay exact.
+        let max_lf = out[0].iter().map(|c| c.1).max().unwrap();
+        assert!(max_lf.checked_mul(1_000_000).is_some());
+        out
+    }
+
+    /// Each month and its predecessor against the three thresholds; returns a checksum. Exact, in
+    /// u64 (the generated counts are small enough not to overflow; the engine uses u128 for any
+    /// input).
+    fn floor(rates: &[Vec<(u64, u64)>], thresholds: &[Pct; 3]) -> u64 {
+        let units: [u64; 3] = thresholds.map(|p| p.units() as u64);
+        let mut sum = 0u64;
+        for region in rates {
+            let mut prev = [false; 3];
+            for &(u, lf) in region {
+                let lhs = u * 1_000_000;
+                let mut level = 0u64;
+                for (k, t) in units.iter().enumerate() {
+                    let met = lhs >= t * lf;
+                    if met && prev[k] && level == 0 {
+                        level = 3 - k as u64;
+                    }
+                    prev[k] = met;
+                }
+                sum += level;
+            }
+        }
+        sum
+    }
+
+    fn bench(c: &mut Criterion) {
+        let plan = Plan::binjiang_2020();
+        let data = city_scale();
+        let rates = dense_rates(&data);
+        let thresholds = [Level::L1, Level::L2, Level::L3]
+            .map(|l| plan.thresholds.spec(l).unwrap().rate.min_rate);
+        let from = first_month();
+        let to = from.plus(MONTHS as i64 - 1).unwrap();
+        let engine = Engine::new(&plan, &data);
+        let mut scopes = vec![Scope::District];
+        scopes.extend(engine.region_scopes());
+        assert_eq!(scopes.len(), REGIONS);
+
+        let mut g = c.benchmark_group("rules");
+        g.sample_size(10)
+            .warm_up_time(Duration::from_secs(1))
+            .measurement_time(Duration::from_secs(4));
+        g.bench_function("floor", |b| {
+            b.iter(|| floor(black_box(&rates), &thresholds))
+        });
+        g.bench_function("all scopes x all months", |b| {
+            b.iter(|| {
+                let mut n = 0usize;
+                for scope in &scopes {
+                    n += engine.summaries(black_box(scope), from, to).len();
+                }
+                assert_eq!(n, REGIONS * MONTHS);
+                n
+            })
+        });
+        g.bench_function("prepare", |b| {
+            b.iter(|| Engine::new(&plan, black_box(&data)))
+        });
+        g.bench_function("evaluate one month with evidence", |b| {
+            b.iter(|| engine.evaluate(&Scope::District, black_box(to)))
+        });
+        g.finish();
+    }
+
+    criterion_group!(benches, bench);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    native::benches();
+    criterion::Criterion::default()
+        .configure_from_args()
+        .final_summary();
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}

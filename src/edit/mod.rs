@@ -1,0 +1,1034 @@
+//! The one way the UI changes a [`Dataset`]: an [`Edit`] is validated as a whole and either
+//! applied completely or refused with the dataset untouched. Applying returns the exact inverse,
+//! so undo is applying it, and [`History`] keeps the two stacks.
+//!
+//! "Exact" means applying an edit and then its inverse gives a dataset equal (`==`) to the one
+//! before, vector order included — the rules engine reads "the last observation of a region and
+//! month", so order is data. An observation left with no figure is dropped rather than kept
+//! empty (an empty one would still stretch [`Dataset::span`]).
+//!
+//! The dataset must change only through a [`History`] that owns it: after replacing the dataset
+//! wholesale (reset, reload, another tab), call [`History::clear`]; a recorded step that no
+//! longer fits is refused as [`EditError::Stale`], never applied half-way.
+
+mod error;
+mod value;
+
+pub use error::{EditError, EventKind};
+pub use value::{parse_count, Field, FieldKind, Value, ValueError, ValueProblem};
+
+use crate::i18n::Lang;
+use crate::model::{
+    ClosureEvent, Dataset, LayoffEvent, Observation, Region, RegionKind, Scope,
+    SpecialDetermination,
+};
+use crate::month::{Date, Month};
+use crate::num::Pct;
+use crate::plan::{Text, Thresholds};
+use std::collections::{HashMap, HashSet, VecDeque};
+
+/// Set (or, with `None`, clear) one figure of a region in a month.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CellEdit {
+    pub region: String,
+    pub month: Month,
+    pub field: Field,
+    pub value: Option<Value>,
+}
+
+impl CellEdit {
+    pub fn new(region: &str, month: Month, field: Field, value: Option<Value>) -> CellEdit {
+        CellEdit {
+            region: region.to_owned(),
+            month,
+            field,
+            value,
+        }
+    }
+}
+
+/// One undoable step.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Edit {
+    /// Set or clear one cell.
+    SetCell(CellEdit),
+    /// Several cells at once (a paste, an import). Checked together, so a block may raise the
+    /// labour force and the unemployed in either order; a later cell for the same field wins.
+    SetCells(Vec<CellEdit>),
+    /// The exact inverse of cell edits (positions in `Dataset::observations`).
+    PatchObservations(ObsPatch),
+    /// Adds a closure at position `at` (appended when `None`).
+    AddClosure {
+        event: ClosureEvent,
+        at: Option<usize>,
+    },
+    /// Replaces the closure with the same id.
+    UpdateClosure(ClosureEvent),
+    RemoveClosure {
+        id: String,
+    },
+    AddLayoff {
+        event: LayoffEvent,
+        at: Option<usize>,
+    },
+    UpdateLayoff(LayoffEvent),
+    RemoveLayoff {
+        id: String,
+    },
+    /// Adds a region at position `at` (appended when `None`).
+    AddRegion {
+        region: Region,
+        at: Option<usize>,
+    },
+    /// Sets the Chinese name and the English one (`None` or blank: no English name).
+    RenameRegion {
+        id: String,
+        name: String,
+        name_en: Option<String>,
+    },
+    /// Removes a region with everything below it and all their data: observations, events, a
+    /// street's own thresholds and §5.1-M determinations scoped to it. See [`removal_impact`].
+    RemoveRegion {
+        id: String,
+    },
+    /// The exact inverse of [`Edit::RemoveRegion`].
+    RestoreRegion(Box<RegionRemoval>),
+    /// Steps applied in order as one; each must be valid where it stands.
+    Batch(Vec<Edit>),
+}
+
+impl Edit {
+    /// Applies the edit; on success the dataset is changed and the exact inverse returned, on
+    /// error the dataset is unchanged.
+    pub fn apply(self, ds: &mut Dataset) -> Result<Edit, EditError> {
+        match self {
+            Edit::SetCell(c) => apply_cells(ds, vec![c]),
+            Edit::SetCells(cells) => apply_cells(ds, cells),
+            Edit::PatchObservations(p) => {
+                apply_patch(&mut ds.observations, p).map(Edit::PatchObservations)
+            }
+            Edit::AddClosure { event, at } => {
+                check_closure(ds, &event)?;
+                if ds.closures.iter().any(|e| e.id == event.id) {
+                    return Err(EditError::DuplicateEvent {
+                        kind: EventKind::Closure,
+                        id: event.id,
+                    });
+                }
+                let id = event.id.clone();
+                insert_at(&mut ds.closures, at, event)?;
+                Ok(Edit::RemoveClosure { id })
+            }
+            Edit::UpdateClosure(event) => {
+                check_closure(ds, &event)?;
+                let slot = ds
+                    .closures
+                    .iter_mut()
+                    .find(|e| e.id == event.id)
+                    .ok_or_else(|| EditError::UnknownEvent {
+                        kind: EventKind::Closure,
+                        id: event.id.clone(),
+                    })?;
+                Ok(Edit::UpdateClosure(std::mem::replace(slot, event)))
+            }
+            Edit::RemoveClosure { id } => {
+                let at =
+                    ds.closures
+                        .iter()
+                        .position(|e| e.id == id)
+                        .ok_or(EditError::UnknownEvent {
+                            kind: EventKind::Closure,
+                            id,
+                        })?;
+                let event = ds.closures.remove(at);
+                Ok(Edit::AddClosure {
+                    event,
+                    at: Some(at),
+                })
+            }
+            Edit::AddLayoff { event, at } => {
+                check_layoff(ds, &event)?;
+                if ds.layoffs.iter().any(|e| e.id == event.id) {
+                    return Err(EditError::DuplicateEvent {
+                        kind: EventKind::Layoff,
+                        id: event.id,
+                    });
+                }
+                let id = event.id.clone();
+                insert_at(&mut ds.layoffs, at, event)?;
+                Ok(Edit::RemoveLayoff { id })
+            }
+            Edit::UpdateLayoff(event) => {
+                check_layoff(ds, &event)?;
+                let slot = ds
+                    .layoffs
+                    .iter_mut()
+                    .find(|e| e.id == event.id)
+                    .ok_or_else(|| EditError::UnknownEvent {
+                        kind: EventKind::Layoff,
+                        id: event.id.clone(),
+                    })?;
+                Ok(Edit::UpdateLayoff(std::mem::replace(slot, event)))
+            }
+            Edit::RemoveLayoff { id } => {
+                let at =
+                    ds.layoffs
+                        .iter()
+                        .position(|e| e.id == id)
+                        .ok_or(EditError::UnknownEvent {
+                            kind: EventKind::Layoff,
+                            id,
+                        })?;
+                let event = ds.layoffs.remove(at);
+                Ok(Edit::AddLayoff {
+                    event,
+                    at: Some(at),
+                })
+            }
+            Edit::AddRegion { region, at } => add_region(ds, region, at),
+            Edit::RenameRegion { id, name, name_en } => {
+                let name = name.trim().to_owned();
+                if name.is_empty() {
+                    return Err(EditError::EmptyRegionName { id });
+                }
+                let name_en = name_en
+                    .map(|n| n.trim().to_owned())
+                    .filter(|n| !n.is_empty());
+                let r = ds
+                    .regions
+                    .iter_mut()
+                    .find(|r| r.id == id)
+                    .ok_or_else(|| EditError::UnknownRegion { region: id.clone() })?;
+                let old_name = std::mem::replace(&mut r.name, name);
+                let old_en = std::mem::replace(&mut r.name_en, name_en);
+                Ok(Edit::RenameRegion {
+                    id,
+                    name: old_name,
+                    name_en: old_en,
+                })
+            }
+            Edit::RemoveRegion { id } => remove_region(ds, &id),
+            Edit::RestoreRegion(removal) => restore_region(ds, *removal),
+            Edit::Batch(edits) => {
+                let mut inverses = Vec::with_capacity(edits.len());
+                for e in edits {
+                    match e.apply(ds) {
+                        Ok(inv) => inverses.push(inv),
+                        Err(err) => {
+                            // Undo what was done, latest first; these inverses fit by
+                            // construction.
+                            for inv in inverses.into_iter().rev() {
+                                let _ = inv.apply(ds);
+                            }
+                            return Err(err);
+                        }
+                    }
+                }
+                inverses.reverse();
+                Ok(Edit::Batch(inverses))
+            }
+        }
+    }
+
+    /// Whether applying it changes nothing.
+    pub fn is_noop(&self) -> bool {
+        match self {
+            Edit::SetCells(c) => c.is_empty(),
+            Edit::PatchObservations(p) => p.remove.is_empty() && p.insert.is_empty(),
+            Edit::Batch(b) => b.iter().all(Edit::is_noop),
+            _ => false,
+        }
+    }
+
+    /// A short description for the undo and redo buttons.
+    pub fn describe(&self) -> Text {
+        match self {
+            Edit::SetCell(c) => Text {
+                zh: format!("编辑 {} {} {}", c.region, c.month, c.field.label(Lang::Zh)),
+                en: format!("edit {} {} {}", c.region, c.month, c.field.label(Lang::En)),
+            },
+            Edit::SetCells(c) => Text {
+                zh: format!("编辑 {} 个单元格", c.len()),
+                en: format!("edit {} cells", c.len()),
+            },
+            Edit::PatchObservations(_) => Text::new("编辑数据", "edit data"),
+            Edit::AddClosure { event, .. } => Text {
+                zh: format!("新增关停破产事件 {}", event.id),
+                en: format!("add closure {}", event.id),
+            },
+            Edit::UpdateClosure(e) => Text {
+                zh: format!("修改关停破产事件 {}", e.id),
+                en: format!("change closure {}", e.id),
+            },
+            Edit::RemoveClosure { id } => Text {
+                zh: format!("删除关停破产事件 {id}"),
+                en: format!("remove closure {id}"),
+            },
+            Edit::AddLayoff { event, .. } => Text {
+                zh: format!("新增一次性裁员事件 {}", event.id),
+                en: format!("add layoff {}", event.id),
+            },
+            Edit::UpdateLayoff(e) => Text {
+                zh: format!("修改一次性裁员事件 {}", e.id),
+                en: format!("change layoff {}", e.id),
+            },
+            Edit::RemoveLayoff { id } => Text {
+                zh: format!("删除一次性裁员事件 {id}"),
+                en: format!("remove layoff {id}"),
+            },
+            Edit::AddRegion { region, .. } => Text {
+                zh: format!("新增地区 {}", region.name),
+                en: format!("add region {}", region.name),
+            },
+            Edit::RenameRegion { id, .. } => Text {
+                zh: format!("重命名地区 {id}"),
+                en: format!("rename region {id}"),
+            },
+            Edit::RemoveRegion { id } => Text {
+                zh: format!("删除地区 {id}"),
+                en: format!("remove region {id}"),
+            },
+            Edit::RestoreRegion(r) => Text {
+                zh: format!("恢复地区 {}", r.root),
+                en: format!("restore region {}", r.root),
+            },
+            Edit::Batch(b) => Text {
+                zh: format!("{} 项修改", b.len()),
+                en: format!("{} changes", b.len()),
+            },
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cells
+
+/// A change to `Dataset::observations` by position, recorded so that it can be reversed
+/// exactly: first the `remove` positions (ascending, in the list as it is, each with the key
+/// expected there) are taken out, then the `insert` items are put at their positions
+/// (ascending, in the resulting list). Its inverse has the same shape.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ObsPatch {
+    remove: Vec<(usize, String, Month)>,
+    insert: Vec<(usize, Observation)>,
+}
+
+fn check_value(c: &CellEdit) -> Result<(), EditError> {
+    match (c.field.kind(), c.value) {
+        (_, None) => Ok(()),
+        (FieldKind::Rate, Some(Value::Rate(p))) => {
+            if p < Pct::ZERO || p > Pct::HUNDRED {
+                Err(EditError::RateOutOfRange {
+                    region: c.region.clone(),
+                    month: c.month,
+                    field: c.field,
+                    value: p,
+                })
+            } else {
+                Ok(())
+            }
+        }
+        (FieldKind::Count, Some(Value::Count(_))) => Ok(()),
+        _ => Err(EditError::WrongValueKind {
+            region: c.region.clone(),
+            month: c.month,
+            field: c.field,
+        }),
+    }
+}
+
+/// The cross-field rule of an observation: unemployed ≤ labour force.
+pub fn check_observation(o: &Observation) -> Result<(), EditError> {
+    match (o.unemployed, o.labour_force) {
+        (Some(u), Some(lf)) if u > lf => Err(EditError::UnemployedAboveLabourForce {
+            region: o.region.clone(),
+            month: o.month,
+            unemployed: u,
+            labour_force: lf,
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Positions of the last observation of each `(region, month)` key (the one that counts).
+pub(crate) fn find_observations(obs: &[Observation], keys: &[(&str, Month)]) -> Vec<Option<usize>> {
+    if keys.len() <= 4 {
+        return keys
+            .iter()
+            .map(|(r, m)| obs.iter().rposition(|o| o.month == *m && o.region == *r))
+            .collect();
+    }
+    let wanted: HashMap<(&str, Month), usize> =
+        keys.iter().enumerate().map(|(i, k)| (*k, i)).collect();
+    let mut found = vec![None; keys.len()];
+    for (i, o) in obs.iter().enumerate() {
+        if let Some(&k) = wanted.get(&(o.region.as_str(), o.month)) {
+            if let Some(slot) = found.get_mut(k) {
+                *slot = Some(i);
+            }
+        }
+    }
+    found
+}
+
+fn apply_cells(ds: &mut Dataset, cells: Vec<CellEdit>) -> Result<Edit, EditError> {
+    if cells.is_empty() {
+        return Ok(Edit::PatchObservations(ObsPatch::default()));
+    }
+    let region_ids: HashSet<&str> = ds.regions.iter().map(|r| r.id.as_str()).collect();
+    for c in &cells {
+        if !region_ids.contains(c.region.as_str()) {
+            return Err(EditError::UnknownRegion {
+                region: c.region.clone(),
+            });
+        }
+        check_value(c)?;
+    }
+    // Cells grouped by observation key, keys in order of first appearance.
+    let mut keys: Vec<(&str, Month)> = Vec::new();
+    let mut groups: Vec<Vec<&CellEdit>> = Vec::new();
+    let mut group_of: HashMap<(&str, Month), usize> = HashMap::new();
+    for c in &cells {
+        let key = (c.region.as_str(), c.month);
+        let g = *group_of.entry(key).or_insert_with(|| {
+            keys.push(key);
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        if let Some(list) = groups.get_mut(g) {
+            list.push(c);
+        }
+    }
+    let found = find_observations(&ds.observations, &keys);
+
+    let mut replaced: Vec<(usize, Observation)> = Vec::new();
+    let mut dropped: Vec<usize> = Vec::new();
+    let mut appended: Vec<Observation> = Vec::new();
+    for ((key, group), at) in keys.iter().zip(&groups).zip(&found) {
+        let old = at.and_then(|i| ds.observations.get(i));
+        let mut new = old
+            .cloned()
+            .unwrap_or_else(|| Observation::new(key.0, key.1));
+        for c in group {
+            if !c.field.set(&mut new, c.value) {
+                return Err(EditError::WrongValueKind {
+                    region: c.region.clone(),
+                    month: c.month,
+                    field: c.field,
+                });
+            }
+        }
+        check_observation(&new)?;
+        match (old, at) {
+            (Some(o), _) if *o == new => {}
+            (Some(_), Some(i)) if value::is_empty(&new) => dropped.push(*i),
+            (Some(_), Some(i)) => replaced.push((*i, new)),
+            _ if value::is_empty(&new) => {}
+            _ => appended.push(new),
+        }
+    }
+
+    dropped.sort_unstable();
+    replaced.sort_unstable_by_key(|(i, _)| *i);
+    let mut remove: Vec<usize> = dropped
+        .iter()
+        .chain(replaced.iter().map(|(i, _)| i))
+        .copied()
+        .collect();
+    remove.sort_unstable();
+    let remove: Vec<(usize, String, Month)> = remove
+        .into_iter()
+        .filter_map(|i| {
+            ds.observations
+                .get(i)
+                .map(|o| (i, o.region.clone(), o.month))
+        })
+        .collect();
+    let base = ds.observations.len() - dropped.len();
+    let mut insert: Vec<(usize, Observation)> = replaced
+        .into_iter()
+        .map(|(i, o)| (i - dropped.partition_point(|d| *d < i), o))
+        .collect();
+    insert.extend(appended.into_iter().enumerate().map(|(j, o)| (base + j, o)));
+    apply_patch(&mut ds.observations, ObsPatch { remove, insert }).map(Edit::PatchObservations)
+}
+
+fn ascending(mut v: impl Iterator<Item = usize>) -> bool {
+    let mut prev: Option<usize> = None;
+    v.all(|i| {
+        let ok = prev.is_none_or(|p| p < i);
+        prev = Some(i);
+        ok
+    })
+}
+
+/// Applies a patch, returning its inverse; the list is unchanged when the patch does not fit.
+fn apply_patch(obs: &mut Vec<Observation>, patch: ObsPatch) -> Result<ObsPatch, EditError> {
+    let ObsPatch { remove, insert } = patch;
+    if !ascending(remove.iter().map(|r| r.0)) || !ascending(insert.iter().map(|r| r.0)) {
+        return Err(EditError::Stale);
+    }
+    for (i, region, month) in &remove {
+        match obs.get(*i) {
+            Some(o) if o.region == *region && o.month == *month => {}
+            _ => return Err(EditError::Stale),
+        }
+    }
+    let final_len = obs.len() - remove.len() + insert.len();
+    if insert.last().is_some_and(|(i, _)| *i >= final_len) {
+        return Err(EditError::Stale);
+    }
+    let inverse_remove: Vec<(usize, String, Month)> = insert
+        .iter()
+        .map(|(i, o)| (*i, o.region.clone(), o.month))
+        .collect();
+    let mut removed: Vec<(usize, Observation)> = Vec::with_capacity(remove.len());
+
+    let same_places =
+        remove.len() == insert.len() && remove.iter().zip(&insert).all(|(r, i)| r.0 == i.0);
+    if same_places {
+        // Values replaced in place: the common single-cell edit, O(1) after the lookup.
+        for (i, o) in insert {
+            if let Some(slot) = obs.get_mut(i) {
+                removed.push((i, std::mem::replace(slot, o)));
+            }
+        }
+    } else if remove.len() + insert.len() <= 32 {
+        for (i, _, _) in remove.iter().rev() {
+            removed.push((*i, obs.remove(*i)));
+        }
+        removed.reverse();
+        for (i, o) in insert {
+            obs.insert(i, o);
+        }
+    } else {
+        // Many positions: rebuild in one pass rather than shift the list per item.
+        let old = std::mem::take(obs);
+        let mut kept = Vec::with_capacity(final_len);
+        let mut to_remove = remove.iter().map(|r| r.0).peekable();
+        for (i, o) in old.into_iter().enumerate() {
+            if to_remove.peek() == Some(&i) {
+                to_remove.next();
+                removed.push((i, o));
+            } else {
+                kept.push(o);
+            }
+        }
+        let mut kept = kept.into_iter();
+        let mut insert = insert.into_iter().peekable();
+        let mut out = Vec::with_capacity(final_len);
+        for pos in 0..final_len {
+            match insert.next_if(|(i, _)| *i == pos) {
+                Some((_, o)) => out.push(o),
+                None => out.extend(kept.next()),
+            }
+        }
+        *obs = out;
+    }
+    Ok(ObsPatch {
+        remove: inverse_remove,
+        insert: removed,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events
+
+/// Ids of regions, events: 1–64 letters (any script), digits, `-`, `_` or `.`, so that they
+/// survive CSV and URLs unquoted.
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.chars().count() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+fn check_event_street(
+    ds: &Dataset,
+    kind: EventKind,
+    id: &str,
+    street: &str,
+) -> Result<(), EditError> {
+    match ds.region(street) {
+        Some(r) if matches!(r.kind, RegionKind::Street | RegionKind::District) => Ok(()),
+        _ => Err(EditError::EventRegion {
+            kind,
+            id: id.to_owned(),
+            street: street.to_owned(),
+        }),
+    }
+}
+
+fn check_event_common(
+    ds: &Dataset,
+    kind: EventKind,
+    id: &str,
+    enterprise: &str,
+    street: &str,
+) -> Result<(), EditError> {
+    if !valid_id(id) {
+        return Err(EditError::InvalidEventId {
+            kind,
+            id: id.to_owned(),
+        });
+    }
+    if enterprise.trim().is_empty() {
+        return Err(EditError::EmptyEnterprise {
+            kind,
+            id: id.to_owned(),
+        });
+    }
+    check_event_street(ds, kind, id, street)
+}
+
+/// Validates a closure against the dataset (not its id's uniqueness).
+pub fn check_closure(ds: &Dataset, e: &ClosureEvent) -> Result<(), EditError> {
+    check_event_common(ds, EventKind::Closure, &e.id, &e.enterprise, &e.street)
+}
+
+/// Validates a layoff against the dataset (not its id's uniqueness).
+pub fn check_layoff(ds: &Dataset, e: &LayoffEvent) -> Result<(), EditError> {
+    check_event_common(ds, EventKind::Layoff, &e.id, &e.enterprise, &e.street)?;
+    if e.workforce == 0 {
+        return Err(EditError::ZeroWorkforce { id: e.id.clone() });
+    }
+    if e.laid_off > e.workforce {
+        return Err(EditError::LaidOffAboveWorkforce {
+            id: e.id.clone(),
+            laid_off: e.laid_off,
+            workforce: e.workforce,
+        });
+    }
+    Ok(())
+}
+
+/// A new event id in the style of the sample data, `C-2025-04` / `L-2025-04`: the prefix, the
+/// year of the event and the smallest free number.
+pub fn fresh_event_id(ds: &Dataset, kind: EventKind, date: Date) -> String {
+    let prefix = match kind {
+        EventKind::Closure => "C",
+        EventKind::Layoff => "L",
+    };
+    let taken: HashSet<&str> = match kind {
+        EventKind::Closure => ds.closures.iter().map(|e| e.id.as_str()).collect(),
+        EventKind::Layoff => ds.layoffs.iter().map(|e| e.id.as_str()).collect(),
+    };
+    let year = date.month().year();
+    (1u32..)
+        .map(|n| format!("{prefix}-{year:04}-{n:02}"))
+        .find(|id| !taken.contains(id.as_str()))
+        .unwrap_or_default()
+}
+
+fn insert_at<T>(list: &mut Vec<T>, at: Option<usize>, item: T) -> Result<(), EditError> {
+    match at {
+        None => list.push(item),
+        Some(i) if i <= list.len() => list.insert(i, item),
+        Some(_) => return Err(EditError::Stale),
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Regions
+
+fn add_region(ds: &mut Dataset, region: Region, at: Option<usize>) -> Result<Edit, EditError> {
+    let mut region = region;
+    region.name = region.name.trim().to_owned();
+    region.name_en = region
+        .name_en
+        .map(|n| n.trim().to_owned())
+        .filter(|n| !n.is_empty());
+    if !valid_id(&region.id) {
+        return Err(EditError::InvalidRegionId { id: region.id });
+    }
+    if ds.region(&region.id).is_some() {
+        return Err(EditError::DuplicateRegion { id: region.id });
+    }
+    if region.name.is_empty() {
+        return Err(EditError::EmptyRegionName { id: region.id });
+    }
+    let parent_kind = region
+        .parent
+        .as_deref()
+        .and_then(|p| ds.region(p))
+        .map(|p| p.kind);
+    let parent_ok = match region.kind {
+        RegionKind::District => region.parent.is_none(),
+        RegionKind::Street => parent_kind == Some(RegionKind::District),
+        RegionKind::Community => parent_kind == Some(RegionKind::Street),
+    };
+    if !parent_ok {
+        return Err(EditError::BadParent {
+            id: region.id,
+            kind: region.kind,
+            parent: region.parent,
+        });
+    }
+    if region.kind == RegionKind::District && ds.district().is_some() {
+        return Err(EditError::SecondDistrict { id: region.id });
+    }
+    let id = region.id.clone();
+    insert_at(&mut ds.regions, at, region)?;
+    Ok(Edit::RemoveRegion { id })
+}
+
+/// Everything a region's removal took away, with the positions it had.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RegionRemoval {
+    root: String,
+    regions: Vec<(usize, Region)>,
+    observations: Vec<(usize, Observation)>,
+    closures: Vec<(usize, ClosureEvent)>,
+    layoffs: Vec<(usize, LayoffEvent)>,
+    determinations: Vec<(usize, SpecialDetermination)>,
+    thresholds: Vec<(String, Thresholds)>,
+}
+
+impl RegionRemoval {
+    /// The id of the region that was removed (its descendants went with it).
+    pub fn root(&self) -> &str {
+        &self.root
+    }
+
+    pub fn impact(&self) -> RemovalImpact {
+        RemovalImpact {
+            regions: self.regions.len(),
+            observations: self.observations.len(),
+            closures: self.closures.len(),
+            layoffs: self.layoffs.len(),
+            determinations: self.determinations.len(),
+            own_thresholds: self.thresholds.len(),
+        }
+    }
+}
+
+/// What removing a region would take away, for the confirmation question.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RemovalImpact {
+    /// The region and everything below it.
+    pub regions: usize,
+    pub observations: usize,
+    pub closures: usize,
+    pub layoffs: usize,
+    /// §5.1-M determinations scoped to one of the regions.
+    pub determinations: usize,
+    /// Streets' own thresholds.
+    pub own_thresholds: usize,
+}
+
+impl RemovalImpact {
+    /// Whether anything besides the region itself (and empty sub-regions) would go.
+    pub fn has_data(&self) -> bool {
+        self.observations + self.closures + self.layoffs + self.determinations + self.own_thresholds
+            > 0
+    }
+
+    /// "3 个地区、120 条月度数据、2 个事件将一并删除" style summary.
+    pub fn message(&self, lang: Lang) -> String {
+        let events = self.closures + self.layoffs;
+        match lang {
+            Lang::Zh => format!(
+                "将删除 {} 个地区、{} 条月度数据、{} 个企业事件、{} 项特殊认定、{} 套街道自有阈值（可撤销）",
+                self.regions, self.observations, events, self.determinations, self.own_thresholds
+            ),
+            Lang::En => format!(
+                "This removes {} region(s), {} monthly record(s), {} enterprise event(s), {} special determination(s) and {} street threshold set(s) (can be undone)",
+                self.regions, self.observations, events, self.determinations, self.own_thresholds
+            ),
+        }
+    }
+}
+
+/// The region and all regions below it.
+fn subtree(ds: &Dataset, id: &str) -> HashSet<String> {
+    let mut set: HashSet<String> = HashSet::new();
+    set.insert(id.to_owned());
+    // Parent links may come in any order: repeat until nothing is added (depth ≤ 3 in practice).
+    loop {
+        let before = set.len();
+        for r in &ds.regions {
+            if r.parent.as_ref().is_some_and(|p| set.contains(p)) {
+                set.insert(r.id.clone());
+            }
+        }
+        if set.len() == before {
+            return set;
+        }
+    }
+}
+
+fn scoped_to(d: &SpecialDetermination, set: &HashSet<String>) -> bool {
+    match &d.scope {
+        Scope::District => false,
+        Scope::Street(s) => set.contains(s),
+    }
+}
+
+/// What [`Edit::RemoveRegion`] would take away, without changing anything.
+pub fn removal_impact(ds: &Dataset, id: &str) -> Result<RemovalImpact, EditError> {
+    if ds.region(id).is_none() {
+        return Err(EditError::UnknownRegion {
+            region: id.to_owned(),
+        });
+    }
+    let set = subtree(ds, id);
+    Ok(RemovalImpact {
+        regions: ds.regions.iter().filter(|r| set.contains(&r.id)).count(),
+        observations: ds
+            .observations
+            .iter()
+            .filter(|o| set.contains(&o.region))
+            .count(),
+        closures: ds
+            .closures
+            .iter()
+            .filter(|e| set.contains(&e.street))
+            .count(),
+        layoffs: ds
+            .layoffs
+            .iter()
+            .filter(|e| set.contains(&e.street))
+            .count(),
+        determinations: ds
+            .special_determinations
+            .iter()
+            .filter(|d| scoped_to(d, &set))
+            .count(),
+        own_thresholds: ds
+            .street_thresholds
+            .keys()
+            .filter(|k| set.contains(*k))
+            .count(),
+    })
+}
+
+/// Takes the items `matches` picks out of `list`, with their positions.
+fn take_where<T>(list: &mut Vec<T>, matches: impl Fn(&T) -> bool) -> Vec<(usize, T)> {
+    if !list.iter().any(&matches) {
+        return Vec::new();
+    }
+    let old = std::mem::take(list);
+    let mut taken = Vec::new();
+    for (i, x) in old.into_iter().enumerate() {
+        if matches(&x) {
+            taken.push((i, x));
+        } else {
+            list.push(x);
+        }
+    }
+    taken
+}
+
+fn remove_region(ds: &mut Dataset, id: &str) -> Result<Edit, EditError> {
+    if ds.region(id).is_none() {
+        return Err(EditError::UnknownRegion {
+            region: id.to_owned(),
+        });
+    }
+    let set = subtree(ds, id);
+    let removal = RegionRemoval {
+        root: id.to_owned(),
+        regions: take_where(&mut ds.regions, |r| set.contains(&r.id)),
+        observations: take_where(&mut ds.observations, |o| set.contains(&o.region)),
+        closures: take_where(&mut ds.closures, |e| set.contains(&e.street)),
+        layoffs: take_where(&mut ds.layoffs, |e| set.contains(&e.street)),
+        determinations: take_where(&mut ds.special_determinations, |d| scoped_to(d, &set)),
+        thresholds: {
+            let keys: Vec<String> = ds
+                .street_thresholds
+                .keys()
+                .filter(|k| set.contains(*k))
+                .cloned()
+                .collect();
+            keys.into_iter()
+                .filter_map(|k| ds.street_thresholds.remove(&k).map(|t| (k, t)))
+                .collect()
+        },
+    };
+    Ok(Edit::RestoreRegion(Box::new(removal)))
+}
+
+/// Whether `items` (ascending positions in the final list) can be put back into `list`.
+fn fits<T, U>(list: &[T], items: &[(usize, U)]) -> bool {
+    let mut prev: Option<usize> = None;
+    items.iter().enumerate().all(|(j, (i, _))| {
+        let ok = prev.is_none_or(|p| p < *i) && *i <= list.len() + j;
+        prev = Some(*i);
+        ok
+    })
+}
+
+fn put_back<T>(list: &mut Vec<T>, items: Vec<(usize, T)>) {
+    if items.is_empty() {
+        return;
+    }
+    if items.len() <= 32 {
+        for (i, x) in items {
+            list.insert(i, x);
+        }
+        return;
+    }
+    let old = std::mem::take(list);
+    let total = old.len() + items.len();
+    let mut old = old.into_iter();
+    let mut items = items.into_iter().peekable();
+    for pos in 0..total {
+        match items.next_if(|(i, _)| *i == pos) {
+            Some((_, x)) => list.push(x),
+            None => list.extend(old.next()),
+        }
+    }
+}
+
+fn restore_region(ds: &mut Dataset, r: RegionRemoval) -> Result<Edit, EditError> {
+    let clash = r
+        .regions
+        .iter()
+        .any(|(_, reg)| ds.region(&reg.id).is_some())
+        || r.thresholds
+            .iter()
+            .any(|(k, _)| ds.street_thresholds.contains_key(k));
+    if clash
+        || !fits(&ds.regions, &r.regions)
+        || !fits(&ds.observations, &r.observations)
+        || !fits(&ds.closures, &r.closures)
+        || !fits(&ds.layoffs, &r.layoffs)
+        || !fits(&ds.special_determinations, &r.determinations)
+    {
+        return Err(EditError::Stale);
+    }
+    put_back(&mut ds.regions, r.regions);
+    put_back(&mut ds.observations, r.observations);
+    put_back(&mut ds.closures, r.closures);
+    put_back(&mut ds.layoffs, r.layoffs);
+    put_back(&mut ds.special_determinations, r.determinations);
+    ds.street_thresholds.extend(r.thresholds);
+    Ok(Edit::RemoveRegion { id: r.root })
+}
+
+// ---------------------------------------------------------------------------------------------
+// History
+
+#[derive(Clone, Debug)]
+struct Step {
+    /// What applying `edit` does next (the inverse of what was done).
+    edit: Edit,
+    /// What the user did, for the buttons.
+    label: Text,
+}
+
+/// Undo and redo stacks of edits, bounded (the oldest steps are forgotten).
+#[derive(Clone, Debug)]
+pub struct History {
+    undo: VecDeque<Step>,
+    redo: Vec<Step>,
+    limit: usize,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        History::with_limit(History::DEFAULT_LIMIT)
+    }
+}
+
+impl History {
+    pub const DEFAULT_LIMIT: usize = 200;
+
+    pub fn new() -> History {
+        History::default()
+    }
+
+    /// At most `limit` undoable steps (at least one).
+    pub fn with_limit(limit: usize) -> History {
+        History {
+            undo: VecDeque::new(),
+            redo: Vec::new(),
+            limit: limit.max(1),
+        }
+    }
+
+    /// Applies `edit` and records it ("do"); a step that changes nothing is not recorded.
+    pub fn apply(&mut self, ds: &mut Dataset, edit: Edit) -> Result<(), EditError> {
+        let label = edit.describe();
+        let inverse = edit.apply(ds)?;
+        if inverse.is_noop() {
+            return Ok(());
+        }
+        self.redo.clear();
+        self.undo.push_back(Step {
+            edit: inverse,
+            label,
+        });
+        while self.undo.len() > self.limit {
+            self.undo.pop_front();
+        }
+        Ok(())
+    }
+
+    /// Undoes the latest step; `Ok(None)` when there is none. A step that no longer fits is
+    /// dropped (it never will) and the dataset left unchanged.
+    pub fn undo(&mut self, ds: &mut Dataset) -> Result<Option<Text>, EditError> {
+        let Some(step) = self.undo.pop_back() else {
+            return Ok(None);
+        };
+        let redo = step.edit.apply(ds)?;
+        self.redo.push(Step {
+            edit: redo,
+            label: step.label.clone(),
+        });
+        Ok(Some(step.label))
+    }
+
+    /// Redoes the latest undone step; `Ok(None)` when there is none.
+    pub fn redo(&mut self, ds: &mut Dataset) -> Result<Option<Text>, EditError> {
+        let Some(step) = self.redo.pop() else {
+            return Ok(None);
+        };
+        let undo = step.edit.apply(ds)?;
+        self.undo.push_back(Step {
+            edit: undo,
+            label: step.label.clone(),
+        });
+        while self.undo.len() > self.limit {
+            self.undo.pop_front();
+        }
+        Ok(Some(step.label))
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// What [`History::undo`] would undo.
+    pub fn undo_label(&self) -> Option<&Text> {
+        self.undo.back().map(|s| &s.label)
+    }
+
+    /// What [`History::redo`] would redo.
+    pub fn redo_label(&self) -> Option<&Text> {
+        self.redo.last().map(|s| &s.label)
+    }
+
+    pub fn undo_len(&self) -> usize {
+        self.undo.len()
+    }
+
+    pub fn redo_len(&self) -> usize {
+        self.redo.len()
+    }
+
+    /// Forgets every step: call after the dataset was replaced outside the history.
+    pub fn clear(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,24 @@
+//! 失业预警 · Unemployment Early Warning.
+//!
+//! The Binjiang District unemployment emergency plan made executable. Data flows one way:
+//! snapshot (input data + plan) → evaluation (the pure rules engine) → views. Everything but the
+//! `ui` module is plain Rust that runs natively (tests, CLI, benchmarks) and in WebAssembly.
+
+pub mod i18n;
+pub mod num;
+pub mod plan;
+
+pub mod charts;
+pub mod csv;
+pub mod demo;
+pub mod edit;
+pub mod explain;
+pub mod forecast;
+pub mod json_path;
+pub mod model;
+pub mod month;
+pub mod paste;
+pub mod rules;
+pub mod snapshot;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

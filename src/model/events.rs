@@ -1,0 +1,37 @@
+//! Enterprise events behind §5.1-Lx-b (closures) and §5.1-Lx-c (one-time layoffs).
+
+use crate::month::Date;
+use serde::{Deserialize, Serialize};
+
+/// An enterprise closure or bankruptcy (关停破产) that left people unemployed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClosureEvent {
+    /// Stable event id.
+    pub id: String,
+    /// Enterprise name; events of the same (trimmed) name are the same enterprise.
+    pub enterprise: String,
+    #[serde(default)]
+    pub industry: String,
+    /// Id of the street (街道) the enterprise is in.
+    pub street: String,
+    pub date: Date,
+    /// People left unemployed.
+    pub unemployed: u64,
+}
+
+/// A one-time layoff (一次性裁员) by one enterprise.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LayoffEvent {
+    pub id: String,
+    /// Enterprise name; events of the same (trimmed) name are the same enterprise.
+    pub enterprise: String,
+    #[serde(default)]
+    pub industry: String,
+    /// Id of the street (街道) the enterprise is in.
+    pub street: String,
+    pub date: Date,
+    /// Workforce before the layoff (企业职工总数).
+    pub workforce: u64,
+    /// People laid off.
+    pub laid_off: u64,
+}

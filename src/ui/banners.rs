@@ -1,0 +1,252 @@
+//! What the user must know about their data, with a way out each time: the sample label, save
+//! failures (quota, storage disabled), unreadable stored data, another tab's newer data, the
+//! backup reminder, and one-line notices.
+
+use super::download::download_text;
+use super::i18n_ctx::I18n;
+use super::persist::{self, SaveError};
+use super::store::{now_iso, ReadOnly, SaveStatus, Store};
+use crate::i18n::{Lang, Msg};
+use leptos::prelude::*;
+
+/// Days without an exported snapshot before the reminder shows (browsers may clear site data).
+const EXPORT_REMINDER_DAYS: f64 = 7.0;
+
+/// `binjiang-district-2026-10-snapshot.json`: district, scope, latest month.
+pub fn snapshot_file_name(store: Store) -> String {
+    store.snap.with_untracked(|s| {
+        let district = s
+            .dataset
+            .district()
+            .map(|d| d.id.clone())
+            .unwrap_or_else(|| "workspace".into());
+        let month = s
+            .dataset
+            .span()
+            .map(|(_, b)| b.to_string())
+            .unwrap_or_else(|| now_iso().chars().take(10).collect());
+        format!("{district}-{month}-snapshot.json")
+    })
+}
+
+/// Downloads the workspace as a snapshot file and records the export.
+pub fn export_snapshot(store: Store) -> Result<(), String> {
+    let text = store.snap.with_untracked(|s| {
+        let mut s = s.clone();
+        s.created = now_iso();
+        s.to_json_pretty()
+    });
+    download_text(&snapshot_file_name(store), "application/json", &text)?;
+    store.note_export();
+    Ok(())
+}
+
+/// "saved 13:20" in the header.
+#[component]
+pub fn SaveIndicator() -> impl IntoView {
+    let i18n = I18n::get();
+    let store = Store::get();
+    view! {
+        <span class="save-indicator" id="save-state" role="status" aria-live="polite">
+            {move || {
+                let lang = i18n.lang();
+                match store.save.get() {
+                    SaveStatus::Saved { at } => {
+                        let time = local_time(&at);
+                        view! {
+                            <span class="saved" data-state="saved">
+                                "✔ " {Msg::Saved.text(lang)} " " {time}
+                            </span>
+                        }
+                            .into_any()
+                    }
+                    SaveStatus::Failed(_) => view! {
+                        <span class="unsaved" data-state="failed">"⚠ " {Msg::NotSaved.text(lang)}</span>
+                    }
+                        .into_any(),
+                    SaveStatus::NotSaving => view! {
+                        <span class="unsaved" data-state="read-only">{Msg::ReadOnlyShort.text(lang)}</span>
+                    }
+                        .into_any(),
+                }
+            }}
+        </span>
+    }
+}
+
+fn local_time(iso: &str) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
+    if d.get_time().is_nan() {
+        return String::new();
+    }
+    format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
+}
+
+fn days_since(iso: &str) -> Option<f64> {
+    let then = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso)).get_time();
+    if then.is_nan() {
+        return None;
+    }
+    Some((js_sys::Date::now() - then) / 86_400_000.0)
+}
+
+fn export_button(store: Store, lang: Lang, error: RwSignal<Option<String>>) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="export-now"
+            on:click=move |_| {
+                if let Err(e) = export_snapshot(store) {
+                    error.set(Some(e));
+                }
+            }
+        >
+            {Msg::ExportSnapshot.text(lang)}
+        </button>
+    }
+}
+
+#[component]
+pub fn Banners() -> impl IntoView {
+    let i18n = I18n::get();
+    let store = Store::get();
+    let error = RwSignal::new(None::<String>);
+    view! {
+        <div class="banners no-print">
+            {move || {
+                let lang = i18n.lang();
+                store.read_only.get().map(|ReadOnly::CorruptStorage { error: why }| {
+                    view! {
+                        <div class="banner danger" role="alert" id="banner-corrupt">
+                            <strong>{Msg::CorruptTitle.text(lang)}</strong> " " {why} " "
+                            {Msg::CorruptBody.text(lang)}
+                            <button
+                                type="button"
+                                on:click=move |_| {
+                                    if let Some(raw) = persist::raw_snapshot() {
+                                        let _ = download_text("stored-data.txt", "text/plain", &raw);
+                                    }
+                                }
+                            >
+                                {Msg::DownloadStored.text(lang)}
+                            </button>
+                            <button
+                                type="button"
+                                on:click=move |_| store.replace(crate::demo::snapshot(), true)
+                            >
+                                {Msg::ReplaceWithSample.text(lang)}
+                            </button>
+                        </div>
+                    }
+                })
+            }}
+            {move || {
+                let lang = i18n.lang();
+                match store.save.get() {
+                    SaveStatus::Failed(SaveError::NewerElsewhere(_)) => Some(
+                        view! {
+                            <div class="banner danger" role="alert" id="banner-conflict">
+                                <strong>{Msg::ConflictTitle.text(lang)}</strong> " "
+                                {Msg::ConflictBody.text(lang)}
+                                <button type="button" on:click=move |_| store.reload_from_storage()>
+                                    {Msg::LoadTheirs.text(lang)}
+                                </button>
+                                <button type="button" on:click=move |_| store.force_save()>
+                                    {Msg::KeepMine.text(lang)}
+                                </button>
+                                {export_button(store, lang, error)}
+                            </div>
+                        }
+                            .into_any(),
+                    ),
+                    SaveStatus::Failed(e) => {
+                        let detail = match e {
+                            SaveError::Unavailable(m) | SaveError::Write(m) => m,
+                            SaveError::ReadBack => Msg::ReadBackFailed.text(lang).to_owned(),
+                            SaveError::NewerElsewhere(_) => String::new(),
+                        };
+                        Some(
+                            view! {
+                                <div class="banner danger" role="alert" id="banner-save-failed">
+                                    <strong>{Msg::SaveFailedTitle.text(lang)}</strong> " " {detail} " "
+                                    {Msg::SaveFailedBody.text(lang)}
+                                    {export_button(store, lang, error)}
+                                    <button type="button" on:click=move |_| store.persist()>
+                                        {Msg::TryAgain.text(lang)}
+                                    </button>
+                                </div>
+                            }
+                                .into_any(),
+                        )
+                    }
+                    _ => None,
+                }
+            }}
+            {move || {
+                let lang = i18n.lang();
+                store.is_sample.get().then(|| {
+                    view! {
+                        <div class="banner sample" id="banner-sample">
+                            <strong>{Msg::SampleData.text(lang)}</strong> " " {Msg::SampleBody.text(lang)}
+                            <button
+                                type="button"
+                                id="start-empty"
+                                on:click=move |_| store.replace(super::store::empty_workspace(), false)
+                            >
+                                {Msg::StartEmpty.text(lang)}
+                            </button>
+                        </div>
+                    }
+                })
+            }}
+            {move || {
+                let lang = i18n.lang();
+                let due = !store.is_sample.get()
+                    && store.read_only.get().is_none()
+                    && store
+                        .last_export
+                        .get()
+                        .and_then(|t| days_since(&t))
+                        .is_none_or(|d| d >= EXPORT_REMINDER_DAYS);
+                due.then(|| {
+                    view! {
+                        <div class="banner info" id="banner-export-reminder">
+                            {Msg::ExportReminder.text(lang)} {export_button(store, lang, error)}
+                        </div>
+                    }
+                })
+            }}
+            {move || {
+                error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <div class="banner danger" role="alert">
+                                {e} <button type="button" on:click=move |_| error.set(None)>"×"</button>
+                            </div>
+                        }
+                    })
+            }}
+            {move || {
+                let lang = i18n.lang();
+                store
+                    .notice
+                    .get()
+                    .map(|n| {
+                        view! {
+                            <div class="banner info notice" role="status" id="notice">
+                                {n.get(lang).to_owned()}
+                                <button
+                                    type="button"
+                                    aria-label=Msg::Dismiss.text(lang)
+                                    on:click=move |_| store.notice.set(None)
+                                >
+                                    "×"
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,95 @@
+//! Values derived from the snapshot, shared by the views: the data's month span, the selected
+//! scope and month, and the evaluations. Derived with memos, never written back.
+
+use super::store::Store;
+use crate::i18n::Lang;
+use crate::model::{Dataset, Region, Scope};
+use crate::month::Month;
+use crate::rules::{Engine, Evaluation, Timeline};
+use leptos::prelude::*;
+
+/// What the dashboard looks at: a scope and a month (`None`: the latest month with data).
+#[derive(Clone, Copy)]
+pub struct Focus {
+    pub scope: RwSignal<Scope>,
+    pub month: RwSignal<Option<Month>>,
+    pub span: Memo<Option<(Month, Month)>>,
+    /// The month in effect: the chosen one, else the last month with data.
+    pub at: Memo<Option<Month>>,
+    pub eval: Memo<Option<Evaluation>>,
+    pub timeline: Memo<Option<Timeline>>,
+    /// Every street's evaluation at `at`, in dataset order.
+    pub streets: Memo<Vec<(Region, Evaluation)>>,
+}
+
+impl Focus {
+    pub fn new(store: Store) -> Focus {
+        let scope = RwSignal::new(Scope::District);
+        let month = RwSignal::new(None::<Month>);
+        let span = Memo::new(move |_| store.snap.with(|s| s.dataset.span()));
+        let at = Memo::new(move |_| {
+            let span = span.get()?;
+            Some(match month.get() {
+                Some(m) if m >= span.0 && m <= span.1 => m,
+                _ => span.1,
+            })
+        });
+        let eval = Memo::new(move |_| {
+            let m = at.get()?;
+            let sc = scope.get();
+            store
+                .snap
+                .with(|s| Some(Engine::new(&s.plan, &s.dataset).evaluate(&sc, m)))
+        });
+        let timeline = Memo::new(move |_| {
+            let (from, to) = span.get()?;
+            let sc = scope.get();
+            store
+                .snap
+                .with(|s| Some(Engine::new(&s.plan, &s.dataset).timeline(&sc, from, to)))
+        });
+        let streets = Memo::new(move |_| {
+            let Some(m) = at.get() else {
+                return Vec::new();
+            };
+            store.snap.with(|s| {
+                let engine = Engine::new(&s.plan, &s.dataset);
+                s.dataset
+                    .streets()
+                    .map(|r| {
+                        let e = engine.evaluate(&Scope::Street(r.id.clone()), m);
+                        (r.clone(), e)
+                    })
+                    .collect()
+            })
+        });
+        Focus {
+            scope,
+            month,
+            span,
+            at,
+            eval,
+            timeline,
+            streets,
+        }
+    }
+
+    pub fn get() -> Focus {
+        expect_context::<Focus>()
+    }
+}
+
+/// A region's name in the language (English falls back to the Chinese name).
+pub fn region_name(r: &Region, lang: Lang) -> String {
+    match (lang, &r.name_en) {
+        (Lang::En, Some(en)) if !en.is_empty() => en.clone(),
+        _ => r.name.clone(),
+    }
+}
+
+/// The name of a scope in the language.
+pub fn scope_name(data: &Dataset, scope: &Scope, lang: Lang) -> String {
+    data.scope_region(scope)
+        .map(|r| region_name(r, lang))
+        .unwrap_or_else(|| scope.to_string())
+}

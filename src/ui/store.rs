@@ -1,0 +1,320 @@
+//! The workspace store: the snapshot, its edit history and its save state.
+//!
+//! Views read `snap` (and memos derived from it); they change it only through [`Store::apply`],
+//! [`Store::undo`], [`Store::redo`] and [`Store::replace`], which validate, record history and
+//! save. Saving happens right after each committed change (not per keystroke: cells commit on
+//! Enter or blur), and is read back to catch a silent failure.
+
+use super::persist::{self, Loaded, Meta, SaveError};
+use crate::edit::{Edit, EditError, History};
+use crate::i18n::Lang;
+use crate::plan::Text;
+use crate::snapshot::Snapshot;
+use leptos::prelude::*;
+
+/// Whether the data on screen is safely stored.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveStatus {
+    Saved {
+        at: String,
+    },
+    Failed(SaveError),
+    /// Nothing is written: the data is shown read-only (see [`Store::read_only`]).
+    NotSaving,
+}
+
+/// Why the workspace is read-only.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReadOnly {
+    /// The stored text could not be read; it is kept untouched until the user decides.
+    CorruptStorage { error: String },
+}
+
+#[derive(Clone, Copy)]
+pub struct Store {
+    pub snap: RwSignal<Snapshot>,
+    history: StoredValue<History>,
+    /// Bumped on every history change so undo/redo buttons update.
+    pub history_rev: RwSignal<u64>,
+    pub save: RwSignal<SaveStatus>,
+    pub read_only: RwSignal<Option<ReadOnly>>,
+    /// The built-in sample, untouched since it was loaded.
+    pub is_sample: RwSignal<bool>,
+    /// A one-line notice ("updated from another tab", "undone: …").
+    pub notice: RwSignal<Option<Text>>,
+    pub last_export: RwSignal<Option<String>>,
+    meta: StoredValue<Meta>,
+}
+
+pub fn now_iso() -> String {
+    let d = js_sys::Date::new_0();
+    d.to_iso_string().into()
+}
+
+fn tab_id() -> String {
+    let r = js_sys::Math::random();
+    format!("tab-{:x}", (r * 1e12) as u64)
+}
+
+impl Store {
+    /// Loads the workspace from storage, or the sample on a first visit.
+    pub fn load() -> Store {
+        let writer = tab_id();
+        let (snap, meta, save, read_only, sample) = match persist::load() {
+            Loaded::Found(snap, meta) => {
+                let sample = meta.sample;
+                let at = meta.saved.clone();
+                let meta = Meta { writer, ..meta };
+                (*snap, meta, SaveStatus::Saved { at }, None, sample)
+            }
+            Loaded::Empty => {
+                let meta = Meta {
+                    writer,
+                    sample: true,
+                    ..Meta::default()
+                };
+                (
+                    crate::demo::snapshot(),
+                    meta,
+                    SaveStatus::NotSaving,
+                    None,
+                    true,
+                )
+            }
+            Loaded::Corrupt { error, .. } => (
+                crate::demo::snapshot(),
+                Meta {
+                    writer,
+                    ..Meta::default()
+                },
+                SaveStatus::NotSaving,
+                Some(ReadOnly::CorruptStorage { error }),
+                true,
+            ),
+            Loaded::Unavailable(e) => (
+                crate::demo::snapshot(),
+                Meta {
+                    writer,
+                    sample: true,
+                    ..Meta::default()
+                },
+                SaveStatus::Failed(SaveError::Unavailable(e)),
+                None,
+                true,
+            ),
+        };
+        let last_export = meta.last_export.clone();
+        let store = Store {
+            snap: RwSignal::new(snap),
+            history: StoredValue::new(History::new()),
+            history_rev: RwSignal::new(0),
+            save: RwSignal::new(save),
+            read_only: RwSignal::new(read_only),
+            is_sample: RwSignal::new(sample),
+            notice: RwSignal::new(None),
+            last_export: RwSignal::new(last_export),
+            meta: StoredValue::new(meta),
+        };
+        // First visit: store the sample so a reload shows the same data.
+        if store.save.get_untracked() == SaveStatus::NotSaving
+            && store.read_only.get_untracked().is_none()
+        {
+            store.persist();
+        }
+        store
+    }
+
+    pub fn get() -> Store {
+        expect_context::<Store>()
+    }
+
+    /// Applies one edit and saves. On error nothing changes and the message says what and where.
+    pub fn apply(&self, edit: Edit) -> Result<(), Text> {
+        if self.read_only.get_untracked().is_some() {
+            return Err(Text::new(
+                "当前数据为只读，未作修改。",
+                "The data is read-only here; nothing was changed.",
+            ));
+        }
+        let mut result: Result<(), EditError> = Ok(());
+        self.history.update_value(|h| {
+            // A refused edit leaves the data as it was and notifies nobody.
+            self.snap
+                .update_untracked(|s| result = h.apply(&mut s.dataset, edit));
+        });
+        match result {
+            Ok(()) => {
+                self.snap.notify();
+                self.after_change();
+                Ok(())
+            }
+            Err(e) => Err(e.text()),
+        }
+    }
+
+    pub fn undo(&self) {
+        self.step(true);
+    }
+
+    pub fn redo(&self) {
+        self.step(false);
+    }
+
+    fn step(&self, undo: bool) {
+        if self.read_only.get_untracked().is_some() {
+            return;
+        }
+        let mut out = Ok(None);
+        self.history.update_value(|h| {
+            self.snap.update(|s| {
+                out = if undo {
+                    h.undo(&mut s.dataset)
+                } else {
+                    h.redo(&mut s.dataset)
+                }
+            });
+        });
+        match out {
+            Ok(Some(label)) => {
+                let (zh, en) = if undo {
+                    ("已撤销：", "Undone: ")
+                } else {
+                    ("已重做：", "Redone: ")
+                };
+                self.notice.set(Some(Text {
+                    zh: format!("{zh}{}", label.zh),
+                    en: format!("{en}{}", label.en),
+                }));
+                self.after_change();
+            }
+            Ok(None) => {}
+            Err(e) => self.notice.set(Some(e.text())),
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history_rev.track();
+        self.history.with_value(|h| h.can_undo())
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history_rev.track();
+        self.history.with_value(|h| h.can_redo())
+    }
+
+    pub fn undo_label(&self, lang: Lang) -> Option<String> {
+        self.history_rev.track();
+        self.history
+            .with_value(|h| h.undo_label().map(|t| t.get(lang).to_owned()))
+    }
+
+    /// Replaces the whole snapshot (reset to sample, start empty, import). Clears history.
+    pub fn replace(&self, snap: Snapshot, sample: bool) {
+        self.read_only.set(None);
+        self.snap.set(snap);
+        self.history.update_value(|h| h.clear());
+        self.is_sample.set(sample);
+        self.meta.update_value(|m| m.sample = sample);
+        self.history_rev.update(|r| *r += 1);
+        self.persist();
+    }
+
+    fn after_change(&self) {
+        self.history_rev.update(|r| *r += 1);
+        self.is_sample.set(false);
+        self.meta.update_value(|m| m.sample = false);
+        self.persist();
+    }
+
+    /// Saves now; shows the outcome in `save`.
+    pub fn persist(&self) {
+        if self.read_only.get_untracked().is_some() {
+            self.save.set(SaveStatus::NotSaving);
+            return;
+        }
+        let meta = self.meta.get_value();
+        let base = meta.rev;
+        let meta = Meta {
+            saved: now_iso(),
+            ..meta
+        };
+        let result = self.snap.with_untracked(|s| persist::save(s, base, meta));
+        match result {
+            Ok(m) => {
+                self.save.set(SaveStatus::Saved {
+                    at: m.saved.clone(),
+                });
+                self.meta.set_value(m);
+            }
+            Err(e) => self.save.set(SaveStatus::Failed(e)),
+        }
+    }
+
+    /// Overwrites what another tab saved with this tab's data (the user chose "keep mine").
+    pub fn force_save(&self) {
+        if let Some(stored) = persist::read_meta() {
+            self.meta.update_value(|m| m.rev = stored.rev);
+        }
+        self.persist();
+    }
+
+    /// Another tab saved: take its data when this tab has nothing unsaved; otherwise leave the
+    /// choice to the user (the conflict banner).
+    pub fn on_external_change(&self) {
+        let Some(stored) = persist::read_meta() else {
+            return;
+        };
+        let mine = self.meta.get_value();
+        if stored.rev <= mine.rev || stored.writer == mine.writer {
+            return;
+        }
+        let unsaved = matches!(self.save.get_untracked(), SaveStatus::Failed(_));
+        if unsaved || self.read_only.get_untracked().is_some() {
+            self.save
+                .set(SaveStatus::Failed(SaveError::NewerElsewhere(stored)));
+            return;
+        }
+        self.reload_from_storage();
+    }
+
+    /// Takes what is stored (another tab's newer data), discarding this tab's unsaved state.
+    pub fn reload_from_storage(&self) {
+        if let Loaded::Found(snap, stored) = persist::load() {
+            let writer = self.meta.with_value(|m| m.writer.clone());
+            let sample = stored.sample;
+            self.meta.set_value(Meta {
+                writer,
+                ..stored.clone()
+            });
+            self.snap.set(*snap);
+            self.history.update_value(|h| h.clear());
+            self.history_rev.update(|r| *r += 1);
+            self.is_sample.set(sample);
+            self.save.set(SaveStatus::Saved { at: stored.saved });
+            self.notice.set(Some(Text::new(
+                "已载入另一个标签页保存的较新数据。",
+                "Loaded newer data saved in another tab.",
+            )));
+        }
+    }
+
+    pub fn note_export(&self) {
+        let now = now_iso();
+        persist::note_export(&now);
+        self.meta
+            .update_value(|m| m.last_export = Some(now.clone()));
+        self.last_export.set(Some(now));
+    }
+}
+
+/// "Start empty": Binjiang's districts, streets and communities, and no data.
+pub fn empty_workspace() -> Snapshot {
+    let mut s = crate::demo::snapshot();
+    let regions = std::mem::take(&mut s.dataset.regions);
+    s.dataset = crate::model::Dataset {
+        regions,
+        ..Default::default()
+    };
+    s.created = now_iso();
+    s
+}

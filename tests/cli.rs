@@ -1,0 +1,109 @@
+//! The `uew` command line: evaluates the sample snapshot, prints the demo, and refuses bad input
+//! with the JSON path and exit code 2.
+#![cfg(not(target_arch = "wasm32"))]
+// Test code stops at the first broken expectation.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::process::Command;
+
+const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/sample-snapshot.json");
+
+fn uew(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_uew"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn evaluates_the_sample_snapshot() {
+    let (code, out, err) = uew(&["evaluate", SAMPLE, "--from", "2025-05", "--to", "2025-08"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["scope"], "district");
+    let months = v["months"].as_array().unwrap();
+    assert_eq!(months.len(), 4);
+    assert_eq!(months[1]["month"], "2025-06");
+    assert_eq!(months[1]["effective"]["level"], "2");
+    assert_eq!(months[1]["decided_by"], "indicators");
+    assert_eq!(months[1]["closures"]["checks"][1]["clause"], "§5.1-L2-b");
+    assert_eq!(months[1]["closures"]["total_unemployed"], 10_500);
+    // The first month is compared with the month before the range.
+    let kinds: Vec<&str> = v["transitions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["raised", "escalated", "de-escalated"]);
+
+    let (code, out, _) = uew(&["evaluate", SAMPLE, "--scope", "xixing"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["scope"], "xixing");
+    assert_eq!(v["months"].as_array().unwrap().len(), 58);
+    // The district's id is the district scope.
+    let (_, out, _) = uew(&[
+        "evaluate", SAMPLE, "--scope", "binjiang", "--from", "2026-10",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["scope"], "district");
+}
+
+#[test]
+fn demo_prints_the_sample() {
+    let (code, out, _) = uew(&["demo"]);
+    assert_eq!(code, 0);
+    assert_eq!(out, std::fs::read_to_string(SAMPLE).unwrap());
+}
+
+#[test]
+fn bad_input_names_the_json_path_and_exits_2() {
+    let dir = std::env::temp_dir().join(format!("uew-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.json");
+    let text = std::fs::read_to_string(SAMPLE).unwrap().replacen(
+        "\"month\": \"2022-01\"",
+        "\"month\": \"2022-13\"",
+        1,
+    );
+    std::fs::write(&bad, text).unwrap();
+    let (code, _, err) = uew(&["evaluate", bad.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("at dataset.observations[0].month (line "),
+        "{err}"
+    );
+    assert!(err.contains("month outside 1–12"), "{err}");
+
+    std::fs::write(&bad, "{\"format\": \"something-else\"}").unwrap();
+    let (code, _, err) = uew(&["evaluate", bad.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("at format"), "{err}");
+
+    for args in [
+        vec!["evaluate"],
+        vec!["evaluate", SAMPLE, "--from", "2025-13"],
+        vec!["evaluate", SAMPLE, "--scope", "nowhere"],
+        vec!["evaluate", SAMPLE, "--from", "2025-05", "--to", "2025-01"],
+        vec!["frobnicate"],
+        vec![],
+    ] {
+        let (code, _, err) = uew(&args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(err.starts_with("uew: "), "{err}");
+    }
+    let (code, _, err) = uew(&["evaluate", dir.join("missing.json").to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -1,0 +1,14 @@
+//! End-to-end tests: the release build in headless Chromium, driven over WebDriver.
+//! Run by `bash scripts/test.sh` (which builds dist/ first); screenshots go to target/screenshots/.
+#![cfg(not(target_arch = "wasm32"))]
+// Test code: a failed step should fail the test loudly.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod plan;
+mod support;
+mod workspace;
