@@ -1,0 +1,92 @@
+//! Browser benchmark (not a test): one edit → re-evaluation and every visible chart redrawn, on
+//! the sample data, timed with `performance.now()` in headless Chromium. Figures go to
+//! docs/benchmarks.md. Run after a release build:
+//!
+//! ```sh
+//! trunk build --release && UEW_DIST=$PWD/dist cargo test --release --test browser_bench -- --ignored --nocapture
+//! ```
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+#[path = "e2e/support.rs"]
+mod support;
+
+use support::Harness;
+
+/// Times `rounds` undo/redo steps (each a dataset edit) on the dashboard: from the key press to
+/// the moment the app has re-evaluated and redrawn (the microtask queue and one macrotask
+/// drained), then returns the durations in ms.
+const TIMING_SCRIPT: &str = r#"
+const done = arguments[arguments.length - 1];
+const rounds = arguments[0];
+const key = (k) => window.dispatchEvent(new KeyboardEvent('keydown', { key: k, ctrlKey: true, bubbles: true }));
+const tick = () => new Promise((r) => setTimeout(r, 0));
+(async () => {
+  const times = [];
+  for (let i = 0; i < rounds; i++) {
+    const svgBefore = document.querySelector('#chart-rate .chart-svg').innerHTML;
+    const t0 = performance.now();
+    key(i % 2 === 0 ? 'z' : 'y');
+    await tick();
+    const t1 = performance.now();
+    const changed = document.querySelector('#chart-rate .chart-svg').innerHTML !== svgBefore;
+    times.push([t1 - t0, changed]);
+    await new Promise((r) => requestAnimationFrame(() => r()));
+  }
+  done(times);
+})();
+"#;
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+#[tokio::test]
+#[ignore = "benchmark: run explicitly (see the module docs)"]
+async fn edit_to_redraw_on_the_sample() {
+    let h = Harness::start().await;
+    h.open("#/data").await;
+    // One real edit that moves the district's latest rate, so undo/redo redraw the rate chart.
+    let cell = "#entry-grid input[data-region='binjiang'][data-month='2026-10']";
+    let el = h.wait_for_css(cell).await;
+    el.clear().await.unwrap();
+    el.send_keys("6.0\u{E007}").await.unwrap();
+    h.wait_for_js("document.querySelector('#undo') && !document.querySelector('#undo').disabled")
+        .await;
+    h.open("#/dashboard").await;
+    h.wait_for_css("#chart-rate .chart-svg svg").await;
+
+    let rounds = 60;
+    let v = h
+        .client
+        .execute_async(TIMING_SCRIPT, vec![serde_json::json!(rounds)])
+        .await
+        .unwrap();
+    let samples: Vec<(f64, bool)> = serde_json::from_value(v).unwrap();
+    assert!(
+        samples.iter().all(|s| s.1),
+        "every step redrew the rate chart"
+    );
+    let mut ms: Vec<f64> = samples.iter().map(|s| s.0).collect();
+    ms.sort_by(f64::total_cmp);
+    println!(
+        "edit → re-evaluate → redraw (sample data, {} steps): median {:.1} ms, p95 {:.1} ms, max {:.1} ms",
+        ms.len(),
+        percentile(&ms, 0.5),
+        percentile(&ms, 0.95),
+        ms[ms.len() - 1]
+    );
+
+    // Save + reload of the sample: time from navigation start to the dashboard's level badge.
+    let t = h
+        .js("return localStorage.getItem('uew.snapshot').length;")
+        .await;
+    println!("stored snapshot: {} characters", t);
+    h.finish().await;
+}
