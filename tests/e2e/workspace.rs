@@ -240,3 +240,82 @@ async fn two_tabs_editing_do_not_lose_an_edit() {
     h.assert_no_errors().await;
     h.finish().await;
 }
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test.sh"]
+async fn dashboard_charts_read_out_exact_values_in_both_languages() {
+    let h = Harness::start().await;
+    h.open("#/dashboard").await;
+    h.wait_for_css("#chart-rate .chart-svg svg").await;
+    for id in [
+        "chart-rate",
+        "chart-closures",
+        "chart-layoffs",
+        "chart-streets",
+    ] {
+        h.wait_for_css(&format!("#{id} .chart-svg svg[viewBox]"))
+            .await;
+    }
+    // Point at the middle of the rate chart's plot: the readout names a month and an exact rate.
+    h.js("const el = document.querySelector('#chart-rate .chart-svg');
+          const r = el.getBoundingClientRect();
+          el.dispatchEvent(new MouseEvent('mousemove', {clientX: r.left + r.width * 0.5, clientY: r.top + r.height * 0.5, bubbles: true}));
+          return true;")
+        .await;
+    h.wait_for_js(
+        "/20\\d\\d-\\d\\d/.test(document.querySelector('#chart-rate .readout').textContent)",
+    )
+    .await;
+    let readout = h.text("#chart-rate .readout").await;
+    assert!(readout.contains('%'), "{readout}");
+    let notes = h.text("#chart-rate figcaption").await;
+    assert!(
+        notes.contains("Holt"),
+        "the projection is labelled as such: {notes}"
+    );
+    h.screenshot("dashboard-zh").await;
+
+    h.client
+        .find(fantoccini::Locator::Css(".lang-switch button[lang='en']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    h.wait_for_js(
+        "document.querySelector('#chart-rate figcaption').textContent.includes('Projection')",
+    )
+    .await;
+    assert!(h.text(".status-card").await.contains("No warning"));
+    h.assert_no_errors().await;
+    h.screenshot("dashboard-en").await;
+    h.finish().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test.sh"]
+async fn removing_a_street_with_data_asks_first_and_undo_brings_it_back() {
+    let h = Harness::start().await;
+    h.open("#/data").await;
+    let count =
+        "return JSON.parse(localStorage.getItem('uew.snapshot')).dataset.observations.length;";
+    let before = h.js(count).await.as_u64().unwrap();
+    h.wait_for_css("#region-tree [data-remove='puyan']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    // The question names what goes with it.
+    let question = h.client.get_alert_text().await.unwrap();
+    assert!(question.contains("月度数据"), "{question}");
+    h.client.accept_alert().await.unwrap();
+    h.wait_for_js("!document.querySelector(\"#region-tree [data-region='puyan']\")")
+        .await;
+    let after = h.js(count).await.as_u64().unwrap();
+    assert!(after < before, "its observations went with it");
+    h.wait_for_css("#undo").await.click().await.unwrap();
+    h.wait_for_css("#region-tree [data-region='puyan']").await;
+    assert_eq!(h.js(count).await.as_u64().unwrap(), before);
+    h.assert_no_errors().await;
+    h.finish().await;
+}
