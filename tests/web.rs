@@ -8,12 +8,28 @@
     clippy::indexing_slicing
 )]
 
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
+}
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// A fresh container for one test's app, so tests sharing the page do not see each other.
+fn container() -> web_sys::HtmlElement {
+    let el: web_sys::HtmlElement = document()
+        .create_element("div")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    document().body().unwrap().append_child(&el).unwrap();
+    el
 }
 
 async fn next_tick() {
@@ -28,26 +44,21 @@ async fn next_tick() {
 
 #[wasm_bindgen_test]
 async fn app_renders_the_plan_and_switches_language() {
-    let _ = web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .clear();
+    storage().clear().unwrap();
     web_sys::window()
         .unwrap()
         .location()
         .set_hash("#/plan")
         .unwrap();
-    uew::ui::mount();
+    let root = container();
+    let app = uew::ui::mount_in(root.clone());
     next_tick().await;
-    let doc = document();
-    let rows = doc.query_selector_all(".level-table tbody tr").unwrap();
+    let rows = root.query_selector_all(".level-table tbody tr").unwrap();
     assert_eq!(rows.length(), 3, "three §5.1 levels");
-    let head = doc.query_selector(".level-table thead").unwrap().unwrap();
+    let head = root.query_selector(".level-table thead").unwrap().unwrap();
     assert!(head.text_content().unwrap().contains("失业率"));
 
-    let en: web_sys::HtmlElement = doc
+    let en: web_sys::HtmlElement = root
         .query_selector(".lang-switch button[lang='en']")
         .unwrap()
         .unwrap()
@@ -55,42 +66,28 @@ async fn app_renders_the_plan_and_switches_language() {
         .unwrap();
     en.click();
     next_tick().await;
-    assert_eq!(
-        doc.document_element()
-            .unwrap()
-            .get_attribute("lang")
-            .as_deref(),
-        Some("en")
-    );
+    let lang = document().document_element().unwrap().get_attribute("lang");
+    assert_eq!(lang.as_deref(), Some("en"));
     assert!(head.text_content().unwrap().contains("Unemployment rate"));
-    let stored = web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .get_item("uew.lang")
-        .unwrap();
+    assert!(document().title().contains("Unemployment Early Warning"));
+    let stored = storage().get_item("uew.lang").unwrap();
     assert_eq!(stored.as_deref(), Some("\"en\""));
+    drop(app);
+    root.remove();
 }
 
 #[wasm_bindgen_test]
 async fn dashboard_shows_the_samples_latest_month_and_each_street() {
-    let doc = document();
-    // A container of its own: this test may share the page with the other one.
-    let _ = web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .clear();
+    storage().clear().unwrap();
     web_sys::window()
         .unwrap()
         .location()
         .set_hash("#/dashboard")
         .unwrap();
-    uew::ui::mount();
+    let root = container();
+    let app = uew::ui::mount_in(root.clone());
     next_tick().await;
-    let effective = doc
+    let effective = root
         .query_selector("#effective-level .level-badge")
         .unwrap()
         .unwrap();
@@ -99,12 +96,10 @@ async fn dashboard_shows_the_samples_latest_month_and_each_street() {
         effective.get_attribute("data-status").as_deref(),
         Some("none")
     );
-    assert_eq!(
-        doc.query_selector_all(".street-card").unwrap().length() % 3,
-        0
-    );
-    // The sample is labelled as such.
-    assert!(doc.query_selector("#banner-sample").unwrap().is_some());
+    assert_eq!(root.query_selector_all(".street-card").unwrap().length(), 3);
+    // The sample is labelled as such, and was stored on the first visit.
+    assert!(root.query_selector("#banner-sample").unwrap().is_some());
+    assert!(storage().get_item("uew.snapshot").unwrap().is_some());
+    drop(app);
+    root.remove();
 }
-
-use wasm_bindgen::JsCast;

@@ -27,3 +27,9 @@ pub fn mount() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::App);
 }
+
+/// Mounts the app inside `parent`; dropping the handle unmounts it (component tests).
+pub fn mount_in(parent: web_sys::HtmlElement) -> impl Drop {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to(parent, app::App)
+}
