@@ -5,4 +5,5 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PWD/.tools/node_modules/.bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
-exec trunk serve --release --offline --public-url / "$@"
+# No autoreload: its inline script would be refused by the Content-Security-Policy.
+exec trunk serve --release --offline --no-autoreload --public-url / "$@"

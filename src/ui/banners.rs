@@ -112,7 +112,9 @@ pub fn Banners() -> impl IntoView {
     let store = Store::get();
     let error = RwSignal::new(None::<String>);
     view! {
-        <div class="banners no-print">
+        // Failures and notices stay in view under the header; the sample label and the
+        // reminder scroll with the page.
+        <div class="banners sticky no-print">
             {move || {
                 let lang = i18n.lang();
                 store.read_only.get().map(|ReadOnly::CorruptStorage { error: why }| {
@@ -183,6 +185,44 @@ pub fn Banners() -> impl IntoView {
                 }
             }}
             {move || {
+                error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <div class="banner danger" role="alert">
+                                {e} <button type="button" on:click=move |_| error.set(None)>"×"</button>
+                            </div>
+                        }
+                    })
+            }}
+            {move || {
+                let lang = i18n.lang();
+                store
+                    .notice
+                    .get()
+                    .map(|n| {
+                        view! {
+                            <div class="banner info notice" role="status" id="notice">
+                                {n.get(lang).to_owned()}
+                                <Show when=move || store.can_undo()>
+                                    <button type="button" id="notice-undo" on:click=move |_| store.undo()>
+                                        "↶ " {Msg::Undo.text(lang)}
+                                    </button>
+                                </Show>
+                                <button
+                                    type="button"
+                                    aria-label=Msg::Dismiss.text(lang)
+                                    on:click=move |_| store.notice.set(None)
+                                >
+                                    "×"
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
+        </div>
+        <div class="banners no-print">
+            {move || {
                 let lang = i18n.lang();
                 store.is_sample.get().then(|| {
                     view! {
@@ -215,37 +255,6 @@ pub fn Banners() -> impl IntoView {
                         </div>
                     }
                 })
-            }}
-            {move || {
-                error
-                    .get()
-                    .map(|e| {
-                        view! {
-                            <div class="banner danger" role="alert">
-                                {e} <button type="button" on:click=move |_| error.set(None)>"×"</button>
-                            </div>
-                        }
-                    })
-            }}
-            {move || {
-                let lang = i18n.lang();
-                store
-                    .notice
-                    .get()
-                    .map(|n| {
-                        view! {
-                            <div class="banner info notice" role="status" id="notice">
-                                {n.get(lang).to_owned()}
-                                <button
-                                    type="button"
-                                    aria-label=Msg::Dismiss.text(lang)
-                                    on:click=move |_| store.notice.set(None)
-                                >
-                                    "×"
-                                </button>
-                            </div>
-                        }
-                    })
             }}
         </div>
     }

@@ -9,6 +9,7 @@
     clippy::indexing_slicing
 )]
 
+mod offline;
 mod plan;
 mod support;
 mod workspace;

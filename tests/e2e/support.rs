@@ -10,7 +10,7 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -36,6 +36,7 @@ static PROFILE_SEQ: AtomicUsize = AtomicUsize::new(0);
 pub struct Harness {
     pub client: Client,
     pub base: String,
+    offline: Arc<AtomicBool>,
     chromedriver: Child,
     profile: PathBuf,
     shots: PathBuf,
@@ -66,12 +67,17 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-/// A minimal static file server: GET only, one request per connection.
-async fn serve(listener: TcpListener, root: Arc<PathBuf>) {
+/// A minimal static file server: GET only, one request per connection. While `offline` is set
+/// it drops every connection unanswered, as an unreachable server would.
+async fn serve(listener: TcpListener, root: Arc<PathBuf>, offline: Arc<AtomicBool>) {
     loop {
         let Ok((mut sock, _)) = listener.accept().await else {
             continue;
         };
+        if offline.load(Ordering::SeqCst) {
+            drop(sock);
+            continue;
+        }
         let root = root.clone();
         tokio::spawn(async move {
             let mut buf = Vec::with_capacity(2048);
@@ -79,7 +85,7 @@ async fn serve(listener: TcpListener, root: Arc<PathBuf>) {
             while !buf.windows(4).any(|w| w == b"\r\n\r\n") && buf.len() < 65536 {
                 match sock.read(&mut chunk).await {
                     Ok(0) | Err(_) => return,
-                    Ok(n) => buf.extend_from_slice(&chunk[..n]),
+                    Ok(n) => buf.extend_from_slice(chunk.get(..n).unwrap_or_default()),
                 }
             }
             let head = String::from_utf8_lossy(&buf);
@@ -148,7 +154,8 @@ impl Harness {
         let root = Arc::new(dist_dir());
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
-        tokio::spawn(serve(listener, root));
+        let offline = Arc::new(AtomicBool::new(false));
+        tokio::spawn(serve(listener, root, offline.clone()));
 
         let port = free_port().await;
         let chromedriver =
@@ -202,6 +209,7 @@ impl Harness {
         Harness {
             client,
             base: format!("http://{addr}{PREFIX}"),
+            offline,
             chromedriver,
             profile,
             shots,
@@ -278,6 +286,11 @@ impl Harness {
         let png = self.client.screenshot().await.unwrap();
         std::fs::write(self.shots.join(format!("{name}.png")), png).unwrap();
         let _ = self.client.set_window_size(1280, 800).await;
+    }
+
+    /// Makes the server unreachable (or reachable again).
+    pub fn set_offline(&self, offline: bool) {
+        self.offline.store(offline, Ordering::SeqCst);
     }
 
     pub async fn finish(mut self) {

@@ -313,7 +313,8 @@ async fn removing_a_street_with_data_asks_first_and_undo_brings_it_back() {
         .await;
     let after = h.js(count).await.as_u64().unwrap();
     assert!(after < before, "its observations went with it");
-    h.wait_for_css("#undo").await.click().await.unwrap();
+    // The notice at the top offers the undo wherever the page is scrolled to.
+    h.wait_for_css("#notice-undo").await.click().await.unwrap();
     h.wait_for_css("#region-tree [data-region='puyan']").await;
     assert_eq!(h.js(count).await.as_u64().unwrap(), before);
     h.assert_no_errors().await;
