@@ -18,7 +18,9 @@ pub mod json_path;
 pub mod model;
 pub mod month;
 pub mod paste;
+pub mod response;
 pub mod rules;
+pub mod scenario;
 pub mod snapshot;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -8,6 +8,7 @@ use super::i18n_ctx::I18n;
 use super::plan_view::PlanView;
 use super::prefs;
 use super::route::Route;
+use super::snapshots_view::SnapshotsView;
 use super::store::Store;
 use crate::i18n::{Lang, Msg};
 use crate::plan::Plan;
@@ -137,6 +138,7 @@ pub fn App() -> impl IntoView {
             {move || match route.get() {
                 Route::Dashboard => view! { <Dashboard/> }.into_any(),
                 Route::Data => view! { <DataView/> }.into_any(),
+                Route::Snapshots => view! { <SnapshotsView/> }.into_any(),
                 Route::Plan => view! { <PlanView/> }.into_any(),
             }}
         </main>

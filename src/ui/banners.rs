@@ -117,8 +117,8 @@ pub fn Banners() -> impl IntoView {
         <div class="banners sticky no-print">
             {move || {
                 let lang = i18n.lang();
-                store.read_only.get().map(|ReadOnly::CorruptStorage { error: why }| {
-                    view! {
+                store.read_only.get().map(|why| match why {
+                    ReadOnly::CorruptStorage { error: why } => view! {
                         <div class="banner danger" role="alert" id="banner-corrupt">
                             <strong>{Msg::CorruptTitle.text(lang)}</strong> " " {why} " "
                             {Msg::CorruptBody.text(lang)}
@@ -140,6 +140,28 @@ pub fn Banners() -> impl IntoView {
                             </button>
                         </div>
                     }
+                    .into_any(),
+                    ReadOnly::Shared => view! {
+                        <div class="banner shared" role="status" id="banner-shared">
+                            <strong>{Msg::SharedTitle.text(lang)}</strong> " " {Msg::SharedBody.text(lang)}
+                            <button type="button" id="save-my-copy" on:click=move |_| store.save_as_my_copy()>
+                                {Msg::SaveAsMyCopy.text(lang)}
+                            </button>
+                            <button type="button" id="back-to-mine" on:click=move |_| store.back_to_stored()>
+                                {Msg::BackToMine.text(lang)}
+                            </button>
+                        </div>
+                    }
+                    .into_any(),
+                    ReadOnly::NewerVersion { message } => view! {
+                        <div class="banner danger" role="alert" id="banner-newer">
+                            {message.get(lang).to_owned()}
+                            <button type="button" on:click=move |_| store.back_to_stored()>
+                                {Msg::BackToMine.text(lang)}
+                            </button>
+                        </div>
+                    }
+                    .into_any(),
                 })
             }}
             {move || {

@@ -33,6 +33,8 @@ pub enum Loaded {
     /// Nothing stored yet: first visit.
     Empty,
     Found(Box<Snapshot>, Meta),
+    /// Written by a newer version of the app: shown read-only, never overwritten.
+    Newer(Box<Snapshot>, crate::plan::Text),
     /// Stored text that this build cannot read; it is left untouched.
     Corrupt {
         error: String,
@@ -89,8 +91,11 @@ pub fn load() -> Loaded {
         Ok(None) => return Loaded::Empty,
         Err(e) => return Loaded::Unavailable(js_message(&e)),
     };
-    match Snapshot::from_json(&raw) {
-        Ok(snap) => Loaded::Found(Box::new(snap), read_meta().unwrap_or_default()),
+    match Snapshot::open(&raw) {
+        Ok(o) => match o.read_only {
+            Some(why) => Loaded::Newer(Box::new(o.snapshot), why.text()),
+            None => Loaded::Found(Box::new(o.snapshot), read_meta().unwrap_or_default()),
+        },
         Err(e) => Loaded::Corrupt {
             error: e.to_string(),
         },
@@ -138,4 +143,39 @@ pub fn note_export(when: &str) {
 /// The raw stored snapshot text, for "download what is stored" when it cannot be read.
 pub fn raw_snapshot() -> Option<String> {
     storage().ok()?.get_item(SNAPSHOT_KEY).ok()?
+}
+
+pub const BACKUP_KEY: &str = "uew.backup";
+pub const BACKUP_META_KEY: &str = "uew.backup.meta";
+
+/// When and why the backup was made.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BackupMeta {
+    pub saved: String,
+    /// `import`, `merge`, `share`, `restore`.
+    pub reason: String,
+}
+
+/// Keeps `text` (a snapshot) as the one automatic backup.
+pub fn save_backup(text: &str, reason: &str) -> Result<(), String> {
+    let s = storage()?;
+    let meta = BackupMeta {
+        saved: js_sys::Date::new_0().to_iso_string().into(),
+        reason: reason.to_owned(),
+    };
+    s.set_item(BACKUP_KEY, text).map_err(|e| js_message(&e))?;
+    let m = serde_json::to_string(&meta).map_err(|e| e.to_string())?;
+    s.set_item(BACKUP_META_KEY, &m).map_err(|e| js_message(&e))
+}
+
+pub fn read_backup() -> Option<(String, BackupMeta)> {
+    let s = storage().ok()?;
+    let text = s.get_item(BACKUP_KEY).ok()??;
+    let meta = s
+        .get_item(BACKUP_META_KEY)
+        .ok()
+        .flatten()
+        .and_then(|m| serde_json::from_str(&m).ok())
+        .unwrap_or_default();
+    Some((text, meta))
 }

@@ -1,4 +1,5 @@
-//! Hash routing: `#/dashboard`, `#/data`, `#/plan`. A hash router works from any sub-path and any
+//! Hash routing: `#/dashboard`, `#/data`, `#/snapshots`, `#/plan` (and `#share=…` links, which
+//! open on the dashboard). A hash router works from any sub-path and any
 //! static host without server rewrites, which a History-API router would need.
 
 use crate::i18n::Msg;
@@ -8,16 +9,18 @@ use web_sys::window;
 pub enum Route {
     Dashboard,
     Data,
+    Snapshots,
     Plan,
 }
 
 impl Route {
-    pub const ALL: [Route; 3] = [Route::Dashboard, Route::Data, Route::Plan];
+    pub const ALL: [Route; 4] = [Route::Dashboard, Route::Data, Route::Snapshots, Route::Plan];
 
     pub fn hash(self) -> &'static str {
         match self {
             Route::Dashboard => "#/dashboard",
             Route::Data => "#/data",
+            Route::Snapshots => "#/snapshots",
             Route::Plan => "#/plan",
         }
     }
@@ -26,6 +29,7 @@ impl Route {
         match self {
             Route::Dashboard => Msg::NavDashboard,
             Route::Data => Msg::NavData,
+            Route::Snapshots => Msg::NavSnapshots,
             Route::Plan => Msg::NavPlan,
         }
     }

@@ -23,11 +23,15 @@ pub enum SaveStatus {
     NotSaving,
 }
 
-/// Why the workspace is read-only.
+/// Why the workspace is read-only. Nothing is saved while it is.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ReadOnly {
     /// The stored text could not be read; it is kept untouched until the user decides.
     CorruptStorage { error: String },
+    /// A snapshot opened from a share link: the stored data is untouched underneath.
+    Shared,
+    /// A snapshot from a newer version of the app (what this build knows is shown).
+    NewerVersion { message: Text },
 }
 
 #[derive(Clone, Copy)]
@@ -81,6 +85,16 @@ impl Store {
                     true,
                 )
             }
+            Loaded::Newer(snap, message) => (
+                *snap,
+                Meta {
+                    writer,
+                    ..Meta::default()
+                },
+                SaveStatus::NotSaving,
+                Some(ReadOnly::NewerVersion { message }),
+                false,
+            ),
             Loaded::Corrupt { error, .. } => (
                 crate::demo::snapshot(),
                 Meta {
@@ -121,6 +135,7 @@ impl Store {
         {
             store.persist();
         }
+        store.open_share_link_in_address();
         store
     }
 
@@ -268,6 +283,13 @@ impl Store {
         if stored.rev <= mine.rev || stored.writer == mine.writer {
             return;
         }
+        if matches!(
+            self.read_only.get_untracked(),
+            Some(ReadOnly::Shared | ReadOnly::NewerVersion { .. })
+        ) {
+            // Another tab's save does not concern a snapshot shown on its own.
+            return;
+        }
         let unsaved = matches!(self.save.get_untracked(), SaveStatus::Failed(_));
         if unsaved || self.read_only.get_untracked().is_some() {
             self.save
@@ -298,6 +320,100 @@ impl Store {
         }
     }
 
+    /// Shows a snapshot without saving it (a shared or newer one), over the stored data.
+    pub fn show_read_only(&self, snap: Snapshot, why: ReadOnly) {
+        self.snap.set(snap);
+        self.history.update_value(|h| h.clear());
+        self.history_rev.update(|r| *r += 1);
+        self.is_sample.set(false);
+        self.read_only.set(Some(why));
+        self.save.set(SaveStatus::NotSaving);
+    }
+
+    /// `#share=…` in the address: opens that snapshot read-only. A bad link is explained and
+    /// the stored data shown as usual.
+    pub fn open_share_link_in_address(&self) {
+        let hash = web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default();
+        let Some(link) = hash.strip_prefix("#share=") else {
+            return;
+        };
+        match crate::snapshot::share::open(link) {
+            Ok(opened) => self.show_read_only(opened.snapshot, ReadOnly::Shared),
+            Err(e) => self.notice.set(Some(e.text())),
+        }
+    }
+
+    /// Leaves a read-only view for the stored data.
+    pub fn back_to_stored(&self) {
+        self.read_only.set(None);
+        match persist::load() {
+            Loaded::Found(snap, meta) => {
+                let writer = self.meta.with_value(|m| m.writer.clone());
+                self.is_sample.set(meta.sample);
+                self.save.set(SaveStatus::Saved {
+                    at: meta.saved.clone(),
+                });
+                self.meta.set_value(Meta { writer, ..meta });
+                self.snap.set(*snap);
+            }
+            // Never saved over: a newer snapshot stays read-only, unreadable text untouched.
+            Loaded::Newer(snap, message) => {
+                self.show_read_only(*snap, ReadOnly::NewerVersion { message })
+            }
+            Loaded::Corrupt { error } => {
+                self.show_read_only(crate::demo::snapshot(), ReadOnly::CorruptStorage { error })
+            }
+            Loaded::Empty | Loaded::Unavailable(_) => self.replace(crate::demo::snapshot(), true),
+        }
+        self.history.update_value(|h| h.clear());
+        self.history_rev.update(|r| *r += 1);
+        clear_share_hash();
+    }
+
+    /// Keeps the shown (shared) snapshot as this browser's workspace, after a backup of what
+    /// was stored.
+    pub fn save_as_my_copy(&self) {
+        if let Some(raw) = persist::raw_snapshot() {
+            let _ = persist::save_backup(&raw, "share");
+        }
+        let snap = self.snap.get_untracked();
+        self.replace(snap, false);
+        clear_share_hash();
+    }
+
+    /// Replaces the workspace by an imported one, keeping the previous state as the backup.
+    pub fn import_replace(&self, snap: Snapshot, reason: &str) -> Result<(), String> {
+        let current = self
+            .snap
+            .with_untracked(|s| serde_json::to_string(s).unwrap_or_default());
+        persist::save_backup(&current, reason)?;
+        self.replace(snap, false);
+        Ok(())
+    }
+
+    /// Swaps the workspace with the backup (so restoring can itself be undone the same way).
+    pub fn restore_backup(&self) -> Result<(), Text> {
+        let Some((text, _)) = persist::read_backup() else {
+            return Err(Text::new("没有备份。", "There is no backup."));
+        };
+        let opened = Snapshot::open(&text).map_err(|e| e.text())?;
+        let current = self
+            .snap
+            .with_untracked(|s| serde_json::to_string(s).unwrap_or_default());
+        persist::save_backup(&current, "restore").map_err(|e| Text {
+            zh: format!("备份未能保存：{e}"),
+            en: format!("The backup could not be saved: {e}"),
+        })?;
+        self.replace(opened.snapshot, false);
+        self.notice.set(Some(Text::new(
+            "已恢复备份；恢复前的数据已成为新的备份。",
+            "The backup was restored; the data before it is now the backup.",
+        )));
+        Ok(())
+    }
+
     pub fn note_export(&self) {
         let now = now_iso();
         persist::note_export(&now);
@@ -317,4 +433,16 @@ pub fn empty_workspace() -> Snapshot {
     };
     s.created = now_iso();
     s
+}
+
+fn clear_share_hash() {
+    if let Some(w) = web_sys::window() {
+        if w.location()
+            .hash()
+            .unwrap_or_default()
+            .starts_with("#share=")
+        {
+            let _ = w.location().set_hash("#/dashboard");
+        }
+    }
 }

@@ -11,5 +11,6 @@
 
 mod offline;
 mod plan;
+mod snapshots;
 mod support;
 mod workspace;

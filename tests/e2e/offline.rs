@@ -32,7 +32,8 @@ async fn no_requests_after_load_and_the_app_opens_offline() {
     // Using the app loads nothing more.
     let before: Vec<String> = serde_json::from_value(h.js(RESOURCES).await).unwrap();
     for route in ["#/data", "#/plan", "#/dashboard"] {
-        h.js(&format!("location.hash = '{route}'; return true;")).await;
+        h.js(&format!("location.hash = '{route}'; return true;"))
+            .await;
         h.wait_for_css("main > *").await;
     }
     h.js("document.querySelector('#month-select').value = '2025-06';

@@ -36,6 +36,8 @@ static PROFILE_SEQ: AtomicUsize = AtomicUsize::new(0);
 pub struct Harness {
     pub client: Client,
     pub base: String,
+    /// Where the browser saves downloads.
+    pub downloads: PathBuf,
     offline: Arc<AtomicBool>,
     chromedriver: Child,
     profile: PathBuf,
@@ -173,8 +175,14 @@ impl Harness {
         let _ = std::fs::remove_dir_all(&profile);
         std::fs::create_dir_all(&profile).unwrap();
 
+        let downloads = profile.join("downloads");
+        std::fs::create_dir_all(&downloads).unwrap();
         let caps = json!({
             "goog:chromeOptions": {
+                "prefs": {
+                    "download.default_directory": downloads.display().to_string(),
+                    "download.prompt_for_download": false
+                },
                 "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
                 "args": [
                     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -209,6 +217,7 @@ impl Harness {
         Harness {
             client,
             base: format!("http://{addr}{PREFIX}"),
+            downloads,
             offline,
             chromedriver,
             profile,
@@ -286,6 +295,23 @@ impl Harness {
         let png = self.client.screenshot().await.unwrap();
         std::fs::write(self.shots.join(format!("{name}.png")), png).unwrap();
         let _ = self.client.set_window_size(1280, 800).await;
+    }
+
+    /// Waits for a finished download whose name ends with `suffix` and returns its path.
+    pub async fn wait_for_download(&self, suffix: &str) -> PathBuf {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Ok(entries) = std::fs::read_dir(&self.downloads) {
+                for e in entries.flatten() {
+                    let name = e.file_name().to_string_lossy().to_string();
+                    if name.ends_with(suffix) {
+                        return e.path();
+                    }
+                }
+            }
+            assert!(Instant::now() < deadline, "no download ending in {suffix}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     /// Makes the server unreachable (or reachable again).

@@ -1,0 +1,838 @@
+//! The operations on the response record, as a reducer: each [`Action`] is checked in full
+//! first, then applied and written to the audit trail; a refused action changes nothing.
+
+use crate::model::Scope;
+use crate::plan::{DeadlineStart, Level, Plan};
+use crate::response::audit::AuditEvent;
+use crate::response::bulletin::{Bulletin, BulletinContent, BulletinStatus, Cancellation};
+use crate::response::deadlines::{schedule, Completion};
+use crate::response::end::{EndCheck, EndEvaluation, EndNotice, EndRecord};
+use crate::response::error::{EndStep, Field, ResponseError};
+use crate::response::measures::{add_level, MeasureStatus};
+use crate::response::procedure::{Basis, Procedure};
+use crate::response::record::{
+    ActivationRecord, Approval, LevelChange, Response, ResponseState, SavedReport, Stamp,
+};
+use crate::response::report::Report;
+use crate::response::roster::{Post, Roster};
+use crate::response::time::{Countdown, Timestamp};
+use crate::rules::Evaluation;
+use serde::{Deserialize, Serialize};
+
+/// What the office enters to start a response (§6.x-1).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivationRequest {
+    pub level: Level,
+    /// The commander who approved.
+    pub approved_by: String,
+    pub approved_at: Timestamp,
+    /// When the level was reached: the §5.2 clocks start here.
+    pub level_reached_at: Timestamp,
+    /// When a sudden major event happened: the §5.3 clocks start here; `None` when the level
+    /// was reached otherwise (e.g. by the rate over two months).
+    pub event_time: Option<Timestamp>,
+    /// A scenario's response.
+    pub exercise: bool,
+}
+
+/// A start with its basis and the procedure it runs under.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Activation {
+    pub request: ActivationRequest,
+    pub basis: Basis,
+    pub procedure: Procedure,
+}
+
+/// What the office enters to change the level of the active response.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LevelChangeRequest {
+    pub to: Level,
+    pub basis: Basis,
+    pub approved_by: String,
+    pub approved_at: Timestamp,
+    /// When the new level was reached (§5.2 clocks on escalation start here).
+    pub level_reached_at: Timestamp,
+    pub reason: String,
+}
+
+/// Every operation on the record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "kebab-case")]
+pub enum Action {
+    /// Start a response (build it with [`Action::activate`]).
+    Activate(Box<Activation>),
+    /// Escalate or de-escalate (build it with [`Action::change_level`]).
+    ChangeLevel(Box<LevelChangeRequest>),
+    SetHqMember {
+        post: Post,
+        name: String,
+        contact: String,
+    },
+    /// Record a decision of the HQ.
+    Decide {
+        text: String,
+    },
+    SetMeasure {
+        clause: String,
+        status: MeasureStatus,
+        owner: String,
+        note: String,
+    },
+    /// Add a lower level's measures as a package (§6.1, §6.2).
+    AddPackage {
+        level: Level,
+    },
+    /// A clock's task was done at `at`.
+    CompleteDeadline {
+        id: u32,
+        at: Timestamp,
+    },
+    DraftBulletin {
+        content: Box<BulletinContent>,
+    },
+    /// Edit a draft; editing an approved one withdraws the approval.
+    EditBulletin {
+        id: u32,
+        content: Box<BulletinContent>,
+    },
+    /// §5.4: the HQ approves.
+    ApproveBulletin {
+        id: u32,
+        approved_by: String,
+        approved_at: Timestamp,
+    },
+    IssueBulletin {
+        id: u32,
+    },
+    /// Draft a change of an issued bulletin (issued later as a CAP Update).
+    UpdateBulletin {
+        id: u32,
+        content: Box<BulletinContent>,
+    },
+    /// Give up a draft before issue.
+    WithdrawBulletin {
+        id: u32,
+    },
+    /// Cancel an issued bulletin, with the HQ's approval (a CAP Cancel).
+    CancelBulletin {
+        id: u32,
+        reason: String,
+        approved_by: String,
+        approved_at: Timestamp,
+    },
+    SaveReport {
+        report: Box<Report>,
+    },
+    /// §7.2: the evaluation, on a met §7.1 check.
+    RecordEndEvaluation {
+        evaluation: Box<EndEvaluation>,
+        check: EndCheck,
+    },
+    /// §7.2: the district government agrees.
+    ApproveEnd {
+        approved_by: String,
+        approved_at: Timestamp,
+    },
+    /// §7.2: the city office approves.
+    ApproveEndCity {
+        approved_by: String,
+        approved_at: Timestamp,
+    },
+    /// §7.3: reported to the HQ and every member unit notified.
+    NotifyEnd,
+    /// The response becomes read-only.
+    Close,
+}
+
+impl Action {
+    /// A start on `evaluation` (the district's, in the month the level rests on), under
+    /// `plan`; whether it is allowed is checked when applied.
+    pub fn activate(plan: &Plan, evaluation: &Evaluation, request: ActivationRequest) -> Action {
+        Action::Activate(Box::new(Activation {
+            request,
+            basis: Basis::of(evaluation),
+            procedure: Procedure::from_plan(plan),
+        }))
+    }
+
+    /// A level change on `evaluation`.
+    pub fn change_level(
+        evaluation: &Evaluation,
+        to: Level,
+        approved_by: &str,
+        approved_at: Timestamp,
+        level_reached_at: Timestamp,
+        reason: &str,
+    ) -> Action {
+        Action::ChangeLevel(Box::new(LevelChangeRequest {
+            to,
+            basis: Basis::of(evaluation),
+            approved_by: approved_by.to_owned(),
+            approved_at,
+            level_reached_at,
+            reason: reason.to_owned(),
+        }))
+    }
+}
+
+fn person(text: &str, what: Field) -> Result<String, ResponseError> {
+    let t = text.trim();
+    if t.is_empty() {
+        Err(ResponseError::MissingPerson { what })
+    } else {
+        Ok(t.to_owned())
+    }
+}
+
+fn not_after(t: Timestamp, at: Timestamp, what: Field) -> Result<(), ResponseError> {
+    if t > at {
+        Err(ResponseError::InFuture { what })
+    } else {
+        Ok(())
+    }
+}
+
+fn approval(
+    approved_by: &str,
+    approved_at: Timestamp,
+    at: Timestamp,
+    by: &str,
+) -> Result<Approval, ResponseError> {
+    let who = person(approved_by, Field::Approver)?;
+    not_after(approved_at, at, Field::ApprovalTime)?;
+    Ok(Approval {
+        by: who,
+        at: approved_at,
+        recorded_by: by.to_owned(),
+        recorded_at: at,
+    })
+}
+
+/// Own level first, then packages by level, the plan's order within a level.
+fn sort_measures(r: &mut Response) {
+    let level = r.level;
+    r.measures
+        .sort_by_key(|m| (u8::from(m.level != level), m.level.number()));
+}
+
+impl ResponseState {
+    /// Applies `action`, recorded at `at` by `by`. On success the audit trail gains one entry;
+    /// on refusal nothing changes.
+    pub fn apply(&mut self, action: Action, at: Timestamp, by: &str) -> Result<(), ResponseError> {
+        let by = person(by, Field::Actor)?;
+        let (id, event) = match action {
+            Action::Activate(a) => {
+                if let Some(r) = self.active() {
+                    return Err(ResponseError::AlreadyActive { id: r.id });
+                }
+                let id = self.responses.last().map_or(1, |r| r.id.saturating_add(1));
+                let (response, event) = activate(id, *a, at, &by)?;
+                self.responses.push(response);
+                (id, event)
+            }
+            other => {
+                let r = match self.responses.last_mut() {
+                    None => return Err(ResponseError::NoResponse),
+                    Some(r) if r.is_closed() => return Err(ResponseError::Closed { id: r.id }),
+                    Some(r) => r,
+                };
+                let event = r.apply(other, at, &by)?;
+                (r.id, event)
+            }
+        };
+        self.push_audit(id, at, &by, event);
+        Ok(())
+    }
+}
+
+fn activate(
+    id: u32,
+    a: Activation,
+    at: Timestamp,
+    by: &str,
+) -> Result<(Response, AuditEvent), ResponseError> {
+    let req = a.request;
+    a.basis.supports(req.level)?;
+    let approved_by = person(&req.approved_by, Field::Approver)?;
+    not_after(req.approved_at, at, Field::ApprovalTime)?;
+    not_after(req.level_reached_at, at, Field::LevelReachedTime)?;
+    if let Some(e) = req.event_time {
+        not_after(e, at, Field::EventTime)?;
+    }
+    let level = req.level;
+    let lp = a
+        .procedure
+        .level(level)
+        .ok_or(ResponseError::UnknownLevel { level })?;
+    let mut measures = Vec::new();
+    add_level(&mut measures, lp);
+    let mut next = 1;
+    let mut deadlines = Vec::new();
+    if let Some(e) = req.event_time {
+        deadlines.extend(schedule(
+            &a.procedure.deadlines,
+            level,
+            DeadlineStart::Event,
+            e,
+            &mut next,
+        ));
+    }
+    deadlines.extend(schedule(
+        &a.procedure.deadlines,
+        level,
+        DeadlineStart::LevelReached,
+        req.level_reached_at,
+        &mut next,
+    ));
+    let hq = Roster::for_level(&a.procedure.hq, level);
+    let event = AuditEvent::Activated {
+        level,
+        exercise: req.exercise,
+        approved_by: approved_by.clone(),
+        approved_at: req.approved_at,
+    };
+    let response = Response {
+        id,
+        scope: Scope::District,
+        level,
+        exercise: req.exercise,
+        activation: ActivationRecord {
+            level,
+            basis: a.basis,
+            approved_by,
+            approved_at: req.approved_at,
+            level_reached_at: req.level_reached_at,
+            event_time: req.event_time,
+            recorded_by: by.to_owned(),
+            recorded_at: at,
+        },
+        procedure: a.procedure,
+        hq,
+        level_changes: Vec::new(),
+        packages: Vec::new(),
+        measures,
+        deadlines,
+        bulletins: Vec::new(),
+        reports: Vec::new(),
+        end: None,
+    };
+    Ok((response, event))
+}
+
+impl Response {
+    /// The month the current level rests on.
+    fn basis_month(&self) -> crate::month::Month {
+        self.level_changes
+            .last()
+            .map_or(self.activation.basis.month, |c| c.basis.month)
+    }
+
+    fn bulletin_mut(&mut self, id: u32) -> Result<&mut Bulletin, ResponseError> {
+        self.bulletins
+            .iter_mut()
+            .find(|b| b.id == id)
+            .ok_or(ResponseError::UnknownBulletin { id })
+    }
+
+    fn end_mut(&mut self) -> Result<&mut EndRecord, ResponseError> {
+        self.end.as_mut().ok_or(ResponseError::EndNeedsEvaluation)
+    }
+
+    fn apply(
+        &mut self,
+        action: Action,
+        at: Timestamp,
+        by: &str,
+    ) -> Result<AuditEvent, ResponseError> {
+        match action {
+            Action::Activate(_) => Err(ResponseError::AlreadyActive { id: self.id }),
+            Action::ChangeLevel(c) => self.change_level(*c, at, by),
+            Action::SetHqMember {
+                post,
+                name,
+                contact,
+            } => {
+                let seat = self.hq.seat_mut(&post).ok_or(ResponseError::UnknownPost)?;
+                seat.name = name.trim().to_owned();
+                seat.contact = contact.trim().to_owned();
+                Ok(AuditEvent::HqMemberSet {
+                    post,
+                    name: seat.name.clone(),
+                })
+            }
+            Action::Decide { text } => {
+                let text = text.trim();
+                if text.is_empty() {
+                    return Err(ResponseError::MissingText {
+                        what: Field::Decision,
+                    });
+                }
+                Ok(AuditEvent::Decision {
+                    text: text.to_owned(),
+                })
+            }
+            Action::SetMeasure {
+                clause,
+                status,
+                owner,
+                note,
+            } => {
+                let item = self
+                    .measures
+                    .iter_mut()
+                    .find(|m| m.clause == clause)
+                    .ok_or(ResponseError::UnknownMeasure { clause })?;
+                item.set_status(status, at);
+                item.owner = owner.trim().to_owned();
+                item.note = note.trim().to_owned();
+                Ok(AuditEvent::MeasureUpdated {
+                    clause: item.clause.clone(),
+                    status,
+                    owner: item.owner.clone(),
+                })
+            }
+            Action::AddPackage { level } => {
+                let current = self.level;
+                let allowed = self
+                    .procedure
+                    .level(current)
+                    .is_some_and(|l| l.may_add.contains(&level));
+                if !allowed {
+                    return Err(ResponseError::PackageNotAllowed {
+                        package: level,
+                        level: current,
+                    });
+                }
+                if self.packages.contains(&level) {
+                    return Err(ResponseError::PackageAlreadyAdded { package: level });
+                }
+                let package = self
+                    .procedure
+                    .level(level)
+                    .ok_or(ResponseError::UnknownLevel { level })?
+                    .clone();
+                add_level(&mut self.measures, &package);
+                self.packages.push(level);
+                self.packages.sort_by_key(|l| l.number());
+                sort_measures(self);
+                Ok(AuditEvent::PackageAdded { level })
+            }
+            Action::CompleteDeadline { id, at: done } => {
+                let d = self
+                    .deadlines
+                    .iter_mut()
+                    .find(|d| d.id == id)
+                    .ok_or(ResponseError::UnknownDeadline { id })?;
+                if d.completed.is_some() {
+                    return Err(ResponseError::DeadlineAlreadyCompleted { id });
+                }
+                not_after(done, at, Field::CompletionTime)?;
+                if done < d.from {
+                    return Err(ResponseError::BeforeStart {
+                        what: Field::CompletionTime,
+                    });
+                }
+                d.completed = Some(Completion {
+                    at: done,
+                    recorded_by: by.to_owned(),
+                    recorded_at: at,
+                });
+                let late_minutes = match Countdown::until(done, d.due) {
+                    Countdown::Overdue { minutes } => Some(minutes),
+                    Countdown::Left { .. } => None,
+                };
+                Ok(AuditEvent::DeadlineCompleted {
+                    id,
+                    deadline: d.deadline.clone(),
+                    clause: d.clause.clone(),
+                    done_at: done,
+                    late_minutes,
+                })
+            }
+            Action::DraftBulletin { content } => {
+                let id = self.next_bulletin_id();
+                self.bulletins
+                    .push(self.new_bulletin(id, *content, None, at, by));
+                Ok(AuditEvent::BulletinDrafted {
+                    id,
+                    supersedes: None,
+                })
+            }
+            Action::EditBulletin { id, content } => {
+                let level = self.level;
+                let b = self.bulletin_mut(id)?;
+                if !matches!(b.status(), BulletinStatus::Draft | BulletinStatus::Approved) {
+                    return Err(ResponseError::BulletinNotDraft { id });
+                }
+                let approval_withdrawn = b.approval.take().is_some();
+                b.content = *content;
+                b.level = level;
+                Ok(AuditEvent::BulletinEdited {
+                    id,
+                    approval_withdrawn,
+                })
+            }
+            Action::ApproveBulletin {
+                id,
+                approved_by,
+                approved_at,
+            } => {
+                let b = self.bulletin_mut(id)?;
+                if b.status() != BulletinStatus::Draft {
+                    return Err(ResponseError::BulletinNotDraft { id });
+                }
+                let missing = b.content.missing();
+                if !missing.is_empty() {
+                    return Err(ResponseError::BulletinIncomplete { missing });
+                }
+                let a = approval(&approved_by, approved_at, at, by)?;
+                let event = AuditEvent::BulletinApproved {
+                    id,
+                    approved_by: a.by.clone(),
+                    approved_at,
+                };
+                b.approval = Some(a);
+                Ok(event)
+            }
+            Action::IssueBulletin { id } => {
+                let level = self.level;
+                let b = self
+                    .bulletin(id)
+                    .ok_or(ResponseError::UnknownBulletin { id })?;
+                match b.status() {
+                    BulletinStatus::Approved => {}
+                    BulletinStatus::Draft => return Err(ResponseError::BulletinNotApproved { id }),
+                    _ => return Err(ResponseError::BulletinNotDraft { id }),
+                }
+                if b.level != level {
+                    return Err(ResponseError::BulletinStale {
+                        id,
+                        level: b.level,
+                        current: level,
+                    });
+                }
+                let supersedes = b.supersedes;
+                if let Some(p) = supersedes {
+                    let prev = self
+                        .bulletin(p)
+                        .ok_or(ResponseError::UnknownBulletin { id: p })?;
+                    if prev.status() != BulletinStatus::Issued {
+                        return Err(ResponseError::BulletinNotIssued { id: p });
+                    }
+                    self.bulletin_mut(p)?.superseded_by = Some(id);
+                }
+                self.bulletin_mut(id)?.issued = Some(Stamp {
+                    at,
+                    by: by.to_owned(),
+                });
+                Ok(AuditEvent::BulletinIssued { id, supersedes })
+            }
+            Action::UpdateBulletin { id, content } => {
+                let b = self
+                    .bulletin(id)
+                    .ok_or(ResponseError::UnknownBulletin { id })?;
+                if b.status() != BulletinStatus::Issued {
+                    return Err(ResponseError::BulletinNotIssued { id });
+                }
+                if let Some(d) = self.bulletins.iter().find(|d| {
+                    d.supersedes == Some(id)
+                        && matches!(d.status(), BulletinStatus::Draft | BulletinStatus::Approved)
+                }) {
+                    return Err(ResponseError::UpdatePending { id, draft: d.id });
+                }
+                let new_id = self.next_bulletin_id();
+                self.bulletins
+                    .push(self.new_bulletin(new_id, *content, Some(id), at, by));
+                Ok(AuditEvent::BulletinDrafted {
+                    id: new_id,
+                    supersedes: Some(id),
+                })
+            }
+            Action::WithdrawBulletin { id } => {
+                let b = self.bulletin_mut(id)?;
+                if !matches!(b.status(), BulletinStatus::Draft | BulletinStatus::Approved) {
+                    return Err(ResponseError::BulletinNotDraft { id });
+                }
+                b.withdrawn = Some(Stamp {
+                    at,
+                    by: by.to_owned(),
+                });
+                Ok(AuditEvent::BulletinWithdrawn { id })
+            }
+            Action::CancelBulletin {
+                id,
+                reason,
+                approved_by,
+                approved_at,
+            } => {
+                let b = self.bulletin_mut(id)?;
+                if b.status() != BulletinStatus::Issued {
+                    return Err(ResponseError::BulletinNotIssued { id });
+                }
+                let reason = reason.trim().to_owned();
+                if reason.is_empty() {
+                    return Err(ResponseError::MissingText {
+                        what: Field::Reason,
+                    });
+                }
+                let a = approval(&approved_by, approved_at, at, by)?;
+                let event = AuditEvent::BulletinCancelled {
+                    id,
+                    approved_by: a.by.clone(),
+                    reason: reason.clone(),
+                };
+                b.cancelled = Some(Cancellation {
+                    at,
+                    by: by.to_owned(),
+                    approval: a,
+                    reason,
+                });
+                Ok(event)
+            }
+            Action::SaveReport { report } => {
+                let id = self.next_report_id();
+                let title = report.title.clone();
+                self.reports.push(SavedReport {
+                    id,
+                    saved: Stamp {
+                        at,
+                        by: by.to_owned(),
+                    },
+                    report: *report,
+                });
+                Ok(AuditEvent::ReportSaved { id, title })
+            }
+            Action::RecordEndEvaluation { evaluation, check } => {
+                if self
+                    .end
+                    .as_ref()
+                    .is_some_and(|e| e.district_approval.is_some())
+                {
+                    return Err(ResponseError::EndStepDone {
+                        step: EndStep::DistrictApproval,
+                    });
+                }
+                let since = self.basis_month();
+                if check.as_of <= since {
+                    return Err(ResponseError::EndCheckTooEarly {
+                        as_of: check.as_of,
+                        since,
+                    });
+                }
+                if let Some(e) = check.refusal() {
+                    return Err(e);
+                }
+                let missing = evaluation.missing();
+                if !missing.is_empty() {
+                    return Err(ResponseError::EndEvaluationIncomplete { missing });
+                }
+                let event = AuditEvent::EndEvaluationRecorded {
+                    months_normal: check.months_normal,
+                    required_months: check.required_months,
+                };
+                self.end = Some(EndRecord {
+                    check,
+                    evaluation: *evaluation,
+                    recorded: Stamp {
+                        at,
+                        by: by.to_owned(),
+                    },
+                    district_approval: None,
+                    city_approval: None,
+                    notice: None,
+                    closed: None,
+                });
+                Ok(event)
+            }
+            Action::ApproveEnd {
+                approved_by,
+                approved_at,
+            } => {
+                let end = self.end_mut()?;
+                if end.district_approval.is_some() {
+                    return Err(ResponseError::EndStepDone {
+                        step: EndStep::DistrictApproval,
+                    });
+                }
+                let a = approval(&approved_by, approved_at, at, by)?;
+                let event = AuditEvent::EndApprovedByDistrict {
+                    approved_by: a.by.clone(),
+                    approved_at,
+                };
+                end.district_approval = Some(a);
+                Ok(event)
+            }
+            Action::ApproveEndCity {
+                approved_by,
+                approved_at,
+            } => {
+                let end = self.end_mut()?;
+                if end.district_approval.is_none() {
+                    return Err(ResponseError::EndNeedsDistrictApproval);
+                }
+                if end.city_approval.is_some() {
+                    return Err(ResponseError::EndStepDone {
+                        step: EndStep::CityApproval,
+                    });
+                }
+                let a = approval(&approved_by, approved_at, at, by)?;
+                let event = AuditEvent::EndApprovedByCity {
+                    approved_by: a.by.clone(),
+                    approved_at,
+                };
+                end.city_approval = Some(a);
+                Ok(event)
+            }
+            Action::NotifyEnd => {
+                let units = self.procedure.hq.members.clone();
+                let end = self.end_mut()?;
+                if end.district_approval.is_none() {
+                    return Err(ResponseError::EndNeedsDistrictApproval);
+                }
+                if end.city_approval.is_none() {
+                    return Err(ResponseError::EndNeedsCityApproval);
+                }
+                if end.notice.is_some() {
+                    return Err(ResponseError::EndStepDone {
+                        step: EndStep::Notice,
+                    });
+                }
+                let count = u32::try_from(units.len()).unwrap_or(u32::MAX);
+                end.notice = Some(EndNotice {
+                    at,
+                    by: by.to_owned(),
+                    units,
+                });
+                Ok(AuditEvent::EndNotified { units: count })
+            }
+            Action::Close => {
+                let in_force: Vec<u32> = self.bulletins_in_force().iter().map(|b| b.id).collect();
+                let end = self.end_mut()?;
+                if end.district_approval.is_none() {
+                    return Err(ResponseError::EndNeedsDistrictApproval);
+                }
+                if end.city_approval.is_none() {
+                    return Err(ResponseError::EndNeedsCityApproval);
+                }
+                if end.notice.is_none() {
+                    return Err(ResponseError::EndNeedsNotice);
+                }
+                if !in_force.is_empty() {
+                    return Err(ResponseError::BulletinsInForce { ids: in_force });
+                }
+                end.closed = Some(Stamp {
+                    at,
+                    by: by.to_owned(),
+                });
+                Ok(AuditEvent::Closed)
+            }
+        }
+    }
+
+    fn new_bulletin(
+        &self,
+        id: u32,
+        content: BulletinContent,
+        supersedes: Option<u32>,
+        at: Timestamp,
+        by: &str,
+    ) -> Bulletin {
+        Bulletin {
+            id,
+            level: self.level,
+            exercise: self.exercise,
+            content,
+            supersedes,
+            drafted: Stamp {
+                at,
+                by: by.to_owned(),
+            },
+            approval: None,
+            issued: None,
+            superseded_by: None,
+            cancelled: None,
+            withdrawn: None,
+        }
+    }
+
+    fn change_level(
+        &mut self,
+        c: LevelChangeRequest,
+        at: Timestamp,
+        by: &str,
+    ) -> Result<AuditEvent, ResponseError> {
+        if self.end.as_ref().is_some_and(|e| e.notice.is_some()) {
+            return Err(ResponseError::EndAnnounced);
+        }
+        let from = self.level;
+        if c.to == from {
+            return Err(ResponseError::SameLevel { level: from });
+        }
+        c.basis.supports(c.to)?;
+        let approved_by = person(&c.approved_by, Field::Approver)?;
+        not_after(c.approved_at, at, Field::ApprovalTime)?;
+        not_after(c.level_reached_at, at, Field::LevelReachedTime)?;
+        let target = self
+            .procedure
+            .level(c.to)
+            .ok_or(ResponseError::UnknownLevel { level: c.to })?
+            .clone();
+
+        let hq_before = self.hq.clone();
+        self.hq = self.hq.carried_into(&self.procedure.hq, c.to);
+        // Items of levels the new one may not run are dropped if never begun; work begun stays.
+        let allowed = |l: Level| l == c.to || target.may_add.contains(&l);
+        self.measures
+            .retain(|m| allowed(m.level) || m.status != MeasureStatus::NotStarted);
+        add_level(&mut self.measures, &target);
+        // The old level's measures become a package where the new level may add it.
+        let mut packages: Vec<Level> = self
+            .packages
+            .iter()
+            .copied()
+            .filter(|p| target.may_add.contains(p))
+            .collect();
+        for m in &self.measures {
+            if m.level != c.to && target.may_add.contains(&m.level) && !packages.contains(&m.level)
+            {
+                packages.push(m.level);
+            }
+        }
+        packages.sort_by_key(|l| l.number());
+        self.packages = packages;
+        // §5.2: reaching a more severe level starts its reporting clocks.
+        if c.to > from {
+            let mut next = self.next_deadline_id();
+            let new = schedule(
+                &self.procedure.deadlines,
+                c.to,
+                DeadlineStart::LevelReached,
+                c.level_reached_at,
+                &mut next,
+            );
+            self.deadlines.extend(new);
+        }
+        let end_reset = self.end.take().is_some();
+        self.level = c.to;
+        sort_measures(self);
+        self.level_changes.push(LevelChange {
+            from,
+            to: c.to,
+            basis: c.basis,
+            approved_by: approved_by.clone(),
+            approved_at: c.approved_at,
+            level_reached_at: c.level_reached_at,
+            reason: c.reason.trim().to_owned(),
+            recorded_by: by.to_owned(),
+            recorded_at: at,
+            hq_before,
+        });
+        Ok(AuditEvent::LevelChanged {
+            from,
+            to: c.to,
+            approved_by,
+            approved_at: c.approved_at,
+            end_reset,
+        })
+    }
+}

@@ -1,0 +1,603 @@
+//! Why an action on the response record is refused, in both languages, naming what is missing.
+
+use crate::i18n::{level_name, Lang};
+use crate::month::Month;
+use crate::plan::Level;
+use std::fmt;
+
+/// A refused action. Nothing changes when an action is refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ResponseError {
+    /// Who acted (or who approved) was left empty.
+    MissingPerson {
+        what: Field,
+    },
+    /// A required text was left empty.
+    MissingText {
+        what: Field,
+    },
+    /// A time lies after the moment it is recorded.
+    InFuture {
+        what: Field,
+    },
+    /// A time lies before the start it is counted from.
+    BeforeStart {
+        what: Field,
+    },
+    /// No response has been started.
+    NoResponse,
+    /// The latest response is closed; closed responses are read-only.
+    Closed {
+        id: u32,
+    },
+    /// Another response is still active (one at a time).
+    AlreadyActive {
+        id: u32,
+    },
+    /// §3.1: no level 3 or higher holds, and no city warning or approved §5.1-M
+    /// determination is in force; `possible` is a level that missing data could still give.
+    BelowLevel3 {
+        month: Month,
+        possible: Option<Level>,
+    },
+    /// The requested level is not the level the evaluation supports.
+    LevelMismatch {
+        requested: Level,
+        supported: Level,
+    },
+    /// The response is already at that level.
+    SameLevel {
+        level: Level,
+    },
+    /// The district plan's HQ runs district responses; a street runs its own plan (§3.3).
+    NotDistrict,
+    /// The pinned procedure lacks the level (a plan without it).
+    UnknownLevel {
+        level: Level,
+    },
+    UnknownPost,
+    UnknownMeasure {
+        clause: String,
+    },
+    UnknownDeadline {
+        id: u32,
+    },
+    UnknownBulletin {
+        id: u32,
+    },
+    /// §6.1/§6.2: only the packages the level allows.
+    PackageNotAllowed {
+        package: Level,
+        level: Level,
+    },
+    PackageAlreadyAdded {
+        package: Level,
+    },
+    DeadlineAlreadyCompleted {
+        id: u32,
+    },
+    /// §5.4: approval before issue.
+    BulletinNotApproved {
+        id: u32,
+    },
+    /// Only a draft (or approved, not yet issued) bulletin can be edited, approved or withdrawn.
+    BulletinNotDraft {
+        id: u32,
+    },
+    /// Only an issued bulletin in force can be updated or cancelled.
+    BulletinNotIssued {
+        id: u32,
+    },
+    /// A change to this bulletin is already drafted.
+    UpdatePending {
+        id: u32,
+        draft: u32,
+    },
+    /// §5.4: a bulletin needs all seven fields, in both languages.
+    BulletinIncomplete {
+        missing: Vec<(&'static str, Lang)>,
+    },
+    /// §7.1: the indicators have not been below level 3 long enough.
+    EndConditionsNotMet {
+        as_of: Month,
+        months_normal: u32,
+        required: u32,
+        effective_normal: bool,
+    },
+    /// §7.2: the evaluation lacks fields.
+    EndEvaluationIncomplete {
+        missing: Vec<EndField>,
+    },
+    /// §7.2 comes first: no evaluation recorded.
+    EndNeedsEvaluation,
+    /// §7.2: the district government has not agreed.
+    EndNeedsDistrictApproval,
+    /// §7.2: the city office has not approved.
+    EndNeedsCityApproval,
+    /// §7.3: member units not notified.
+    EndNeedsNotice,
+    /// That step of §7 is already done.
+    EndStepDone {
+        step: EndStep,
+    },
+    /// The end has been announced; the level can no longer change.
+    EndAnnounced,
+    /// A bulletin is still in force: cancel it before closing.
+    BulletinsInForce {
+        ids: Vec<u32>,
+    },
+    /// The bulletin was written for another level than the response's current one.
+    BulletinStale {
+        id: u32,
+        level: Level,
+        current: Level,
+    },
+    /// The §7.1 check is as of a month not after the one the current level rests on.
+    EndCheckTooEarly {
+        as_of: Month,
+        since: Month,
+    },
+}
+
+/// The named inputs of actions, for messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Actor,
+    Approver,
+    ApprovalTime,
+    LevelReachedTime,
+    EventTime,
+    CompletionTime,
+    Decision,
+    Reason,
+}
+
+impl Field {
+    pub fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Field::Actor, Lang::Zh) => "操作人",
+            (Field::Actor, Lang::En) => "who acts",
+            (Field::Approver, Lang::Zh) => "批准人",
+            (Field::Approver, Lang::En) => "who approved",
+            (Field::ApprovalTime, Lang::Zh) => "批准时间",
+            (Field::ApprovalTime, Lang::En) => "approval time",
+            (Field::LevelReachedTime, Lang::Zh) => "达到预警等级的时间",
+            (Field::LevelReachedTime, Lang::En) => "time the level was reached",
+            (Field::EventTime, Lang::Zh) => "事件发生时间",
+            (Field::EventTime, Lang::En) => "event time",
+            (Field::CompletionTime, Lang::Zh) => "完成时间",
+            (Field::CompletionTime, Lang::En) => "completion time",
+            (Field::Decision, Lang::Zh) => "决定内容",
+            (Field::Decision, Lang::En) => "the decision",
+            (Field::Reason, Lang::Zh) => "理由",
+            (Field::Reason, Lang::En) => "the reason",
+        }
+    }
+}
+
+/// §7.2: the five points of the end-of-emergency evaluation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EndField {
+    Cause,
+    Nature,
+    Impact,
+    Responsibility,
+    Lessons,
+}
+
+impl EndField {
+    pub const ALL: [EndField; 5] = [
+        EndField::Cause,
+        EndField::Nature,
+        EndField::Impact,
+        EndField::Responsibility,
+        EndField::Lessons,
+    ];
+
+    pub fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (EndField::Cause, Lang::Zh) => "起因",
+            (EndField::Cause, Lang::En) => "cause",
+            (EndField::Nature, Lang::Zh) => "性质",
+            (EndField::Nature, Lang::En) => "nature",
+            (EndField::Impact, Lang::Zh) => "影响",
+            (EndField::Impact, Lang::En) => "impact",
+            (EndField::Responsibility, Lang::Zh) => "责任",
+            (EndField::Responsibility, Lang::En) => "responsibility",
+            (EndField::Lessons, Lang::Zh) => "经验教训",
+            (EndField::Lessons, Lang::En) => "lessons",
+        }
+    }
+}
+
+/// The steps of §7 after the conditions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EndStep {
+    DistrictApproval,
+    CityApproval,
+    Notice,
+    Closed,
+}
+
+/// "一级、二级" / "level 1, level 2"-style list joiner.
+fn join(items: &[String], lang: Lang) -> String {
+    items.join(match lang {
+        Lang::Zh => "、",
+        Lang::En => ", ",
+    })
+}
+
+fn field_name(id: &str, lang: Lang) -> &'static str {
+    match (id, lang) {
+        ("title", Lang::Zh) => "标题",
+        ("title", Lang::En) => "title",
+        ("area", Lang::Zh) => "地区",
+        ("area", Lang::En) => "area",
+        ("category", Lang::Zh) => "指标类别",
+        ("category", Lang::En) => "indicator category",
+        ("level", Lang::Zh) => "预警级别",
+        ("level", Lang::En) => "warning level",
+        ("start", Lang::Zh) => "起始时间",
+        ("start", Lang::En) => "start time",
+        ("scope", Lang::Zh) => "可能影响范围",
+        ("scope", Lang::En) => "possible scope of impact",
+        ("items", Lang::Zh) => "警示事项",
+        ("items", Lang::En) => "warning items",
+        ("measures", Lang::Zh) => "应采取的措施",
+        ("measures", Lang::En) => "measures to take",
+        ("issuer", Lang::Zh) => "发布单位",
+        ("issuer", Lang::En) => "issuing unit",
+        (_, Lang::Zh) => "字段",
+        (_, Lang::En) => "field",
+    }
+}
+
+fn lang_name(l: Lang, lang: Lang) -> &'static str {
+    match (l, lang) {
+        (Lang::Zh, Lang::Zh) => "中文",
+        (Lang::En, Lang::Zh) => "英文",
+        (Lang::Zh, Lang::En) => "Chinese",
+        (Lang::En, Lang::En) => "English",
+    }
+}
+
+impl ResponseError {
+    /// The message in `lang`, naming what is missing and the clause that asks for it.
+    pub fn message(&self, lang: Lang) -> String {
+        use ResponseError as E;
+        let zh = lang == Lang::Zh;
+        match self {
+            E::MissingPerson { what } | E::MissingText { what } => {
+                if zh {
+                    format!("请填写{}。", what.name(lang))
+                } else {
+                    format!("Fill in {}.", what.name(lang))
+                }
+            }
+            E::InFuture { what } => {
+                if zh {
+                    format!("{}晚于登记时间。", what.name(lang))
+                } else {
+                    format!(
+                        "The {} is later than the time it is recorded.",
+                        what.name(lang)
+                    )
+                }
+            }
+            E::BeforeStart { what } => {
+                if zh {
+                    format!("{}早于计时起点。", what.name(lang))
+                } else {
+                    format!(
+                        "The {} is before the time the clock starts.",
+                        what.name(lang)
+                    )
+                }
+            }
+            E::NoResponse => {
+                if zh {
+                    "尚未启动应急响应。".into()
+                } else {
+                    "No response has been started.".into()
+                }
+            }
+            E::Closed { id } => {
+                if zh {
+                    format!("响应 #{id} 已结束关闭，只读；如需应对新情况，请启动新的响应。")
+                } else {
+                    format!("Response #{id} is closed and read-only; start a new response for a new situation.")
+                }
+            }
+            E::AlreadyActive { id } => {
+                if zh {
+                    format!("响应 #{id} 仍在进行中；同一时间只能有一个响应。请变更其等级，或先结束它（§7）。")
+                } else {
+                    format!("Response #{id} is still active; only one response runs at a time. Change its level, or end it first (§7).")
+                }
+            }
+            E::BelowLevel3 { month, possible } => {
+                let more = match (possible, lang) {
+                    (Some(l), Lang::Zh) => {
+                        format!("（数据不全，补齐后可能达{}）", level_name(*l, lang))
+                    }
+                    (Some(l), Lang::En) => format!(
+                        " (data are missing; complete data could give {})",
+                        level_name(*l, lang)
+                    ),
+                    (None, _) => String::new(),
+                };
+                if zh {
+                    format!("{month} 未达到三级以上预警，也没有生效的市级预警或经批准的特殊认定，不能启动响应（§3.1、§6）{more}。")
+                } else {
+                    format!("In {month} no level 3 or higher holds, and no city warning or approved special determination is in force: a response cannot start (§3.1, §6){more}.")
+                }
+            }
+            E::LevelMismatch {
+                requested,
+                supported,
+            } => {
+                if zh {
+                    format!(
+                        "评估结果为{}，不能按{}启动或变更响应。",
+                        level_name(*supported, lang),
+                        level_name(*requested, lang)
+                    )
+                } else {
+                    format!(
+                        "The evaluation supports {}, not {}.",
+                        level_name(*supported, lang),
+                        level_name(*requested, lang)
+                    )
+                }
+            }
+            E::SameLevel { level } => {
+                if zh {
+                    format!("响应已是{}。", level_name(*level, lang))
+                } else {
+                    format!("The response is already at {}.", level_name(*level, lang))
+                }
+            }
+            E::NotDistrict => {
+                if zh {
+                    "区指挥部只针对全区启动响应；街道按本街道预案处置（§3.3、§9）。".into()
+                } else {
+                    "The district HQ responds for the district; a street acts under its own plan (§3.3, §9).".into()
+                }
+            }
+            E::UnknownLevel { level } => {
+                if zh {
+                    format!("预案没有{}的处置规定。", level_name(*level, lang))
+                } else {
+                    format!("The plan has no response for {}.", level_name(*level, lang))
+                }
+            }
+            E::UnknownPost => {
+                if zh {
+                    "指挥部没有该职位。".into()
+                } else {
+                    "The HQ has no such post.".into()
+                }
+            }
+            E::UnknownMeasure { clause } => {
+                if zh {
+                    format!("清单中没有措施 {clause}。")
+                } else {
+                    format!("The checklist has no measure {clause}.")
+                }
+            }
+            E::UnknownDeadline { id } => {
+                if zh {
+                    format!("没有时限 #{id}。")
+                } else {
+                    format!("There is no deadline #{id}.")
+                }
+            }
+            E::UnknownBulletin { id } => {
+                if zh {
+                    format!("没有预警信息 #{id}。")
+                } else {
+                    format!("There is no bulletin #{id}.")
+                }
+            }
+            E::PackageNotAllowed { package, level } => {
+                if zh {
+                    format!(
+                        "{}响应不能加选{}措施包（§6.1 一级可加选二、三级；§6.2 二级可加选三级）。",
+                        level_name(*level, lang),
+                        level_name(*package, lang)
+                    )
+                } else {
+                    format!("A {} response cannot add the {} package (§6.1: level 1 may add levels 2 and 3; §6.2: level 2 may add level 3).", level_name(*level, lang), level_name(*package, lang))
+                }
+            }
+            E::PackageAlreadyAdded { package } => {
+                if zh {
+                    format!("{}措施包已加选。", level_name(*package, lang))
+                } else {
+                    format!(
+                        "The {} package is already added.",
+                        level_name(*package, lang)
+                    )
+                }
+            }
+            E::DeadlineAlreadyCompleted { id } => {
+                if zh {
+                    format!("时限 #{id} 已登记完成。")
+                } else {
+                    format!("Deadline #{id} is already recorded as done.")
+                }
+            }
+            E::BulletinNotApproved { id } => {
+                if zh {
+                    format!("预警信息 #{id} 尚未经区指挥部批准，不能发布（§5.4）。")
+                } else {
+                    format!("Bulletin #{id} has not been approved by the district HQ and cannot be issued (§5.4).")
+                }
+            }
+            E::BulletinNotDraft { id } => {
+                if zh {
+                    format!("预警信息 #{id} 已发布或已撤销，不能再修改、批准或撤回；请用“变更”。")
+                } else {
+                    format!("Bulletin #{id} is issued or closed and can no longer be edited, approved or withdrawn; issue an update instead.")
+                }
+            }
+            E::BulletinNotIssued { id } => {
+                if zh {
+                    format!("预警信息 #{id} 不是正在生效的已发布信息。")
+                } else {
+                    format!("Bulletin #{id} is not an issued bulletin in force.")
+                }
+            }
+            E::UpdatePending { id, draft } => {
+                if zh {
+                    format!("预警信息 #{id} 的变更稿 #{draft} 尚未处理。")
+                } else {
+                    format!("An update of bulletin #{id} is already drafted (#{draft}).")
+                }
+            }
+            E::BulletinIncomplete { missing } => {
+                let names: Vec<String> = missing
+                    .iter()
+                    .map(|(f, l)| {
+                        if zh {
+                            format!("{}（{}）", field_name(f, lang), lang_name(*l, lang))
+                        } else {
+                            format!("{} ({})", field_name(f, lang), lang_name(*l, lang))
+                        }
+                    })
+                    .collect();
+                if zh {
+                    format!("预警信息缺少：{}（§5.4）。", join(&names, lang))
+                } else {
+                    format!("The bulletin lacks: {} (§5.4).", join(&names, lang))
+                }
+            }
+            E::EndConditionsNotMet {
+                as_of,
+                months_normal,
+                required,
+                effective_normal,
+            } => {
+                let mut s = if zh {
+                    format!("截至 {as_of}，监测指标连续低于三级 {months_normal} 个月，需要 {required} 个月（§7.1）")
+                } else {
+                    format!("As of {as_of} the indicators have been below level 3 for {months_normal} consecutive month(s); {required} are required (§7.1)")
+                };
+                if !effective_normal {
+                    s.push_str(if zh {
+                        "；市级预警或特殊认定仍在生效"
+                    } else {
+                        "; a city warning or special determination is still in force"
+                    });
+                }
+                s.push_str(if zh { "。" } else { "." });
+                s
+            }
+            E::EndEvaluationIncomplete { missing } => {
+                let names: Vec<String> = missing.iter().map(|f| f.name(lang).to_owned()).collect();
+                if zh {
+                    format!("应急结束评估缺少：{}（§7.2）。", join(&names, lang))
+                } else {
+                    format!(
+                        "The end-of-emergency evaluation lacks: {} (§7.2).",
+                        join(&names, lang)
+                    )
+                }
+            }
+            E::EndNeedsEvaluation => {
+                if zh {
+                    "请先登记应急结束评估（起因、性质、影响、责任、经验教训，§7.2）。".into()
+                } else {
+                    "Record the end-of-emergency evaluation first (cause, nature, impact, responsibility, lessons; §7.2).".into()
+                }
+            }
+            E::EndNeedsDistrictApproval => {
+                if zh {
+                    "应急结束须先经区政府同意（§7.2）。".into()
+                } else {
+                    "Ending needs the district government's consent first (§7.2).".into()
+                }
+            }
+            E::EndNeedsCityApproval => {
+                if zh {
+                    "应急结束须经市应急办批准（§7.2）。".into()
+                } else {
+                    "Ending needs the city emergency office's approval (§7.2).".into()
+                }
+            }
+            E::EndNeedsNotice => {
+                if zh {
+                    "请先将应急结束报区指挥部并通知各成员单位（§7.3）。".into()
+                } else {
+                    "Report the end to the district HQ and notify every member unit first (§7.3)."
+                        .into()
+                }
+            }
+            E::EndStepDone { step } => match (step, lang) {
+                (EndStep::DistrictApproval, Lang::Zh) => "区政府已同意。".into(),
+                (EndStep::DistrictApproval, Lang::En) => {
+                    "The district government has already agreed.".into()
+                }
+                (EndStep::CityApproval, Lang::Zh) => "市应急办已批准。".into(),
+                (EndStep::CityApproval, Lang::En) => "The city office has already approved.".into(),
+                (EndStep::Notice, Lang::Zh) => "已通知各成员单位。".into(),
+                (EndStep::Notice, Lang::En) => {
+                    "The member units have already been notified.".into()
+                }
+                (EndStep::Closed, Lang::Zh) => "响应已关闭。".into(),
+                (EndStep::Closed, Lang::En) => "The response is already closed.".into(),
+            },
+            E::EndAnnounced => {
+                if zh {
+                    "应急结束已通知各成员单位，等级不能再变更；请关闭本响应，如有新情况另行启动。"
+                        .into()
+                } else {
+                    "The end has been announced to the member units; the level can no longer change. Close this response and start a new one if needed.".into()
+                }
+            }
+            E::BulletinStale { id, level, current } => {
+                if zh {
+                    format!(
+                        "预警信息 #{id} 按{}起草，响应现为{}：请先修改并重新批准。",
+                        level_name(*level, lang),
+                        level_name(*current, lang)
+                    )
+                } else {
+                    format!("Bulletin #{id} was written for {}; the response is now at {}: edit it and approve it again first.", level_name(*level, lang), level_name(*current, lang))
+                }
+            }
+            E::EndCheckTooEarly { as_of, since } => {
+                if zh {
+                    format!(
+                        "结束条件的核查月份 {as_of} 须晚于当前等级所依据的月份 {since}（§7.1）。"
+                    )
+                } else {
+                    format!("The end check as of {as_of} must be later than {since}, the month the current level rests on (§7.1).")
+                }
+            }
+            E::BulletinsInForce { ids } => {
+                let list: Vec<String> = ids.iter().map(|i| format!("#{i}")).collect();
+                if zh {
+                    format!(
+                        "预警信息 {} 仍在生效，请先发布解除（撤销）后再关闭。",
+                        join(&list, lang)
+                    )
+                } else {
+                    format!(
+                        "Bulletin {} is still in force: cancel it before closing.",
+                        join(&list, lang)
+                    )
+                }
+            }
+        }
+    }
+}
+
+impl fmt::Display for ResponseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for ResponseError {}

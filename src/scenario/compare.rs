@@ -1,0 +1,286 @@
+//! The baseline and up to three scenarios side by side: per month the level of each (effective
+//! and each criterion), and a diff wherever a criterion's level or key figure differs.
+
+use crate::i18n::Lang;
+use crate::model::{Dataset, Scope};
+use crate::month::Month;
+use crate::num::Pct;
+use crate::plan::Plan;
+use crate::rules::{Decider, Engine, EventMonth, MonthSummary, Series, Status, MAX_MONTHS};
+use crate::scenario::{Scenario, ScenarioId, TweakError};
+use serde::{Deserialize, Serialize};
+
+/// The most scenarios compared with the baseline at once.
+pub const MAX_COMPARED: usize = 3;
+
+/// What a diff entry is about: the effective level or one §5.1 criterion.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Criterion {
+    Effective,
+    /// §5.1-Lx-a.
+    Rate,
+    /// §5.1-Lx-b.
+    Closures,
+    /// §5.1-Lx-c.
+    Layoffs,
+}
+
+impl Criterion {
+    pub const ALL: [Criterion; 4] = [
+        Criterion::Effective,
+        Criterion::Rate,
+        Criterion::Closures,
+        Criterion::Layoffs,
+    ];
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Criterion::Effective, Lang::Zh) => "预警等级",
+            (Criterion::Effective, Lang::En) => "warning level",
+            (Criterion::Rate, Lang::Zh) => "失业率",
+            (Criterion::Rate, Lang::En) => "unemployment rate",
+            (Criterion::Closures, Lang::Zh) => "关停破产",
+            (Criterion::Closures, Lang::En) => "closures",
+            (Criterion::Layoffs, Lang::Zh) => "一次性裁员",
+            (Criterion::Layoffs, Lang::En) => "layoffs",
+        }
+    }
+
+    /// This criterion's outcome in a month's summary.
+    pub fn status(self, s: &MonthSummary) -> Status {
+        match self {
+            Criterion::Effective => s.effective,
+            Criterion::Rate => s.rate,
+            Criterion::Closures => s.closures,
+            Criterion::Layoffs => s.layoffs,
+        }
+    }
+}
+
+/// One compared column: the baseline or a scenario.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Column {
+    /// `None` for the baseline.
+    pub scenario: Option<ScenarioId>,
+    pub name: String,
+    /// A hypothetical column, to be shown with the exercise mark.
+    pub exercise: bool,
+}
+
+/// A scenario that could not be applied to the baseline (left out of the columns).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FailedScenario {
+    pub scenario: ScenarioId,
+    pub name: String,
+    pub error: TweakError,
+}
+
+/// One month: each column's result, in column order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComparedMonth {
+    pub month: Month,
+    pub columns: Vec<MonthSummary>,
+}
+
+/// The key figures behind a criterion in one column and month.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Figures {
+    Effective {
+        decided_by: Decider,
+    },
+    /// The scope region's rates (rounded to 0.0001 pp for display).
+    Rate {
+        registered: Option<Pct>,
+        actual: Option<Pct>,
+    },
+    /// People left unemployed by closures in the window ending this month.
+    Closures {
+        window_total: u64,
+    },
+    /// Σ laid off ÷ Σ workforce in the window (rounded), and Σ laid off.
+    Layoffs {
+        share: Option<Pct>,
+        laid_off: u64,
+    },
+}
+
+/// One column's side of a diff entry.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DiffCell {
+    pub status: Status,
+    pub figures: Figures,
+}
+
+/// A month and criterion where the columns differ.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diff {
+    pub month: Month,
+    pub criterion: Criterion,
+    /// Whether the outcomes differ (otherwise only the figures do).
+    pub level_differs: bool,
+    /// In column order.
+    pub cells: Vec<DiffCell>,
+}
+
+/// Baseline and scenarios over a range of months for one scope.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Comparison {
+    pub scope: Scope,
+    pub from: Month,
+    pub to: Month,
+    /// The baseline first, then each scenario that applied.
+    pub columns: Vec<Column>,
+    pub months: Vec<ComparedMonth>,
+    /// Month by month, criteria in [`Criterion::ALL`] order.
+    pub diffs: Vec<Diff>,
+    pub failed: Vec<FailedScenario>,
+}
+
+/// Why no comparison was made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CompareError {
+    TooManyScenarios {
+        given: usize,
+    },
+    /// More than [`MAX_MONTHS`] months.
+    RangeTooLong {
+        months: i64,
+    },
+}
+
+/// One column's per-month results and figures.
+struct Evaluated {
+    summaries: Vec<MonthSummary>,
+    registered: Vec<Option<Pct>>,
+    actual: Vec<Option<Pct>>,
+    events: Vec<EventMonth>,
+}
+
+fn evaluate(plan: &Plan, data: &Dataset, scope: &Scope, from: Month, to: Month) -> Evaluated {
+    let engine = Engine::new(plan, data);
+    let region = data
+        .scope_region(scope)
+        .map(|r| r.id.as_str())
+        .unwrap_or("");
+    Evaluated {
+        summaries: engine.summaries(scope, from, to),
+        registered: engine.rate_series(region, Series::Registered, from, to),
+        actual: engine.rate_series(region, Series::Actual, from, to),
+        events: engine.event_series(scope, from, to),
+    }
+}
+
+impl Evaluated {
+    fn cell(&self, i: usize, c: Criterion) -> Option<DiffCell> {
+        let s = self.summaries.get(i)?;
+        let figures = match c {
+            Criterion::Effective => Figures::Effective {
+                decided_by: s.decided_by,
+            },
+            Criterion::Rate => Figures::Rate {
+                registered: self.registered.get(i).copied().flatten(),
+                actual: self.actual.get(i).copied().flatten(),
+            },
+            Criterion::Closures => Figures::Closures {
+                window_total: self.events.get(i)?.closures_window,
+            },
+            Criterion::Layoffs => {
+                let e = self.events.get(i)?;
+                Figures::Layoffs {
+                    share: e.layoff_share,
+                    laid_off: e.layoffs_window,
+                }
+            }
+        };
+        Some(DiffCell {
+            status: c.status(s),
+            figures,
+        })
+    }
+}
+
+/// Compares the baseline with up to [`MAX_COMPARED`] scenarios for `scope` over `from..=to`.
+/// A scenario whose tweaks no longer apply is listed in `failed` instead of a column.
+pub fn compare(
+    plan: &Plan,
+    data: &Dataset,
+    scenarios: &[&Scenario],
+    scope: &Scope,
+    from: Month,
+    to: Month,
+) -> Result<Comparison, CompareError> {
+    if scenarios.len() > MAX_COMPARED {
+        return Err(CompareError::TooManyScenarios {
+            given: scenarios.len(),
+        });
+    }
+    let months = from.months_until(to) + 1;
+    if months > i64::from(MAX_MONTHS) {
+        return Err(CompareError::RangeTooLong { months });
+    }
+    let mut columns = vec![Column {
+        scenario: None,
+        name: "基线 · baseline".to_owned(),
+        exercise: false,
+    }];
+    let mut evaluated = vec![evaluate(plan, data, scope, from, to)];
+    let mut failed = Vec::new();
+    for s in scenarios {
+        match s.apply(plan, data) {
+            Ok((p, d)) => {
+                columns.push(Column {
+                    scenario: Some(s.id),
+                    name: s.name.clone(),
+                    exercise: s.exercise(),
+                });
+                evaluated.push(evaluate(&p, &d, scope, from, to));
+            }
+            Err(error) => failed.push(FailedScenario {
+                scenario: s.id,
+                name: s.name.clone(),
+                error,
+            }),
+        }
+    }
+    let mut out_months = Vec::new();
+    let mut diffs = Vec::new();
+    for (i, month) in from.through(to).enumerate() {
+        out_months.push(ComparedMonth {
+            month,
+            columns: evaluated
+                .iter()
+                .filter_map(|e| e.summaries.get(i).copied())
+                .collect(),
+        });
+        if evaluated.len() < 2 {
+            continue;
+        }
+        for c in Criterion::ALL {
+            let cells: Vec<DiffCell> = evaluated.iter().filter_map(|e| e.cell(i, c)).collect();
+            let Some(first) = cells.first() else {
+                continue;
+            };
+            if cells.iter().all(|x| x == first) {
+                continue;
+            }
+            let level_differs = cells.iter().any(|x| x.status != first.status);
+            diffs.push(Diff {
+                month,
+                criterion: c,
+                level_differs,
+                cells,
+            });
+        }
+    }
+    Ok(Comparison {
+        scope: scope.clone(),
+        from,
+        to,
+        columns,
+        months: out_months,
+        diffs,
+        failed,
+    })
+}

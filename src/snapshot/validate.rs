@@ -1,0 +1,959 @@
+//! Checks a parsed snapshot: sizes, ranges, ids, references. Each problem names the JSON path of
+//! the value and says, in both languages, what is wrong and what was expected.
+
+use super::Snapshot;
+use crate::edit::valid_id;
+use crate::i18n::Lang;
+use crate::model::{Dataset, RegionKind, Scope};
+use crate::month::Month;
+use crate::num::Pct;
+use crate::plan::{Level, Text, Thresholds};
+use crate::rules::MAX_MONTHS;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// How much a snapshot may hold. Reading refuses anything larger, before building it where the
+/// text allows (size, depth, strings, rows).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Bytes of the text.
+    pub max_bytes: usize,
+    /// Nesting of arrays and objects (the format needs 8).
+    pub max_depth: usize,
+    /// Characters of any one string, plan texts included.
+    pub max_string_chars: usize,
+    /// Characters of a name: region, enterprise, industry, signatory, source.
+    pub max_name_chars: usize,
+    /// Characters of a note.
+    pub max_note_chars: usize,
+    pub max_regions: usize,
+    pub max_observations: usize,
+    /// Closures and layoffs, each.
+    pub max_events: usize,
+    /// City warnings, special determinations and streets' own thresholds, each.
+    pub max_overrides: usize,
+    /// Largest count of people accepted (more than any labour force).
+    pub max_count: u64,
+}
+
+impl Limits {
+    pub const DEFAULT: Limits = Limits {
+        max_bytes: 64 * 1024 * 1024,
+        max_depth: 32,
+        max_string_chars: 20_000,
+        max_name_chars: 200,
+        max_note_chars: 2_000,
+        max_regions: 10_000,
+        max_observations: 1_000_000,
+        max_events: 100_000,
+        max_overrides: 10_000,
+        max_count: 1_000_000_000,
+    };
+
+    /// The row limit of a list directly under `dataset`, by key.
+    pub(crate) fn rows(&self, key: &str) -> Option<usize> {
+        match key {
+            "regions" => Some(self.max_regions),
+            "observations" => Some(self.max_observations),
+            "closures" | "layoffs" => Some(self.max_events),
+            "city_warnings" | "special_determinations" | "street_thresholds" => {
+                Some(self.max_overrides)
+            }
+            _ => None,
+        }
+    }
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits::DEFAULT
+    }
+}
+
+/// Whether a problem stops the snapshot from being read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Severity {
+    Error,
+    /// Read anyway; shown to the user.
+    Warning,
+}
+
+/// What is wrong with one value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// A text longer than allowed.
+    TooLong {
+        chars: usize,
+        max: usize,
+    },
+    /// A list with more rows than allowed.
+    TooMany {
+        found: usize,
+        max: usize,
+    },
+    /// An id that is not 1–64 letters, digits, `-`, `_` or `.`.
+    InvalidId {
+        id: String,
+    },
+    /// An id used before in the same list (`first` is the path of the first use).
+    DuplicateId {
+        id: String,
+        first: String,
+    },
+    /// A reference to a region that is not in the dataset.
+    UnknownRegion {
+        id: String,
+    },
+    /// Events and streets' own thresholds belong to a street (events also to the district).
+    NotAStreet {
+        id: String,
+    },
+    /// A district has no parent, a street's parent is the district, a community's a street.
+    BadParent {
+        kind: RegionKind,
+        parent: Option<String>,
+    },
+    SecondDistrict {
+        id: String,
+    },
+    EmptyText,
+    UnemployedAboveLabourForce {
+        unemployed: u64,
+        labour_force: u64,
+    },
+    LaidOffAboveWorkforce {
+        laid_off: u64,
+        workforce: u64,
+    },
+    ZeroWorkforce,
+    /// A count above [`Limits::max_count`].
+    CountTooLarge {
+        value: u64,
+        max: u64,
+    },
+    RateOutOfRange {
+        value: Pct,
+    },
+    /// `until` before `from`.
+    EndsBeforeStart {
+        from: Month,
+        until: Month,
+    },
+    /// A threshold table must have exactly one row for each of the three levels.
+    LevelRows {
+        level: Level,
+        rows: usize,
+    },
+    /// A number of months outside 1–1200.
+    MonthsOutOfRange {
+        value: u32,
+    },
+    /// Warning: the same region and month twice; the last one counts.
+    DuplicateObservation {
+        region: String,
+        month: Month,
+    },
+    /// Warning: a field this version does not know; it is ignored (and not saved back).
+    UnknownField {
+        key: String,
+    },
+    /// Warning: a street snapshot holding data of another region.
+    OutsideScope {
+        street: String,
+    },
+}
+
+/// One finding about a snapshot.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub severity: Severity,
+    /// JSON path of the value, e.g. `dataset.observations[3].labour_force`.
+    pub path: String,
+    /// 1-based line in the text read, where known.
+    pub line: Option<usize>,
+    pub kind: ProblemKind,
+}
+
+fn q(lang: Lang, s: &str) -> String {
+    match lang {
+        Lang::Zh => format!("“{s}”"),
+        Lang::En => format!("'{s}'"),
+    }
+}
+
+fn kind_name(kind: RegionKind, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        (RegionKind::District, Lang::Zh) => "区",
+        (RegionKind::District, Lang::En) => "district",
+        (RegionKind::Street, Lang::Zh) => "街道",
+        (RegionKind::Street, Lang::En) => "street",
+        (RegionKind::Community, Lang::Zh) => "社区",
+        (RegionKind::Community, Lang::En) => "community",
+    }
+}
+
+impl ProblemKind {
+    /// What is wrong and what was expected, without the place.
+    pub fn what(&self, lang: Lang) -> String {
+        use ProblemKind as K;
+        let zh = lang == Lang::Zh;
+        match self {
+            K::TooLong { chars, max } => {
+                if zh {
+                    format!("文本过长：{chars} 个字符，最多 {max} 个")
+                } else {
+                    format!("text too long: {chars} characters, at most {max} allowed")
+                }
+            }
+            K::TooMany { found, max } => {
+                if zh {
+                    format!("条目过多：{found} 条，最多 {max} 条")
+                } else {
+                    format!("too many rows: {found}, at most {max} allowed")
+                }
+            }
+            K::InvalidId { id } => {
+                if zh {
+                    format!("编号{}无效：应为 1–64 个字母、数字或 - _ .", q(lang, id))
+                } else {
+                    format!(
+                        "id {} is not valid: expected 1–64 letters, digits, - _ or .",
+                        q(lang, id)
+                    )
+                }
+            }
+            K::DuplicateId { id, first } => {
+                if zh {
+                    format!("编号{}重复（首次出现于 {first}）：编号须唯一", q(lang, id))
+                } else {
+                    format!(
+                        "id {} is used twice (first at {first}); ids must be unique",
+                        q(lang, id)
+                    )
+                }
+            }
+            K::UnknownRegion { id } => {
+                if zh {
+                    format!("地区{}不在本快照的地区列表中", q(lang, id))
+                } else {
+                    format!("region {} is not among the snapshot's regions", q(lang, id))
+                }
+            }
+            K::NotAStreet { id } => {
+                if zh {
+                    format!("{}不是街道：此处应为街道编号", q(lang, id))
+                } else {
+                    format!("{} is not a street: expected a street id", q(lang, id))
+                }
+            }
+            K::BadParent { kind, parent } => {
+                let given = parent.as_deref().unwrap_or("—");
+                match (kind, zh) {
+                    (RegionKind::District, true) => {
+                        format!("区不能有上级地区（现为{}）", q(lang, given))
+                    }
+                    (RegionKind::District, false) => {
+                        format!("a district has no parent (given {})", q(lang, given))
+                    }
+                    (k, true) => format!(
+                        "{}的上级须为{}（现为{}）",
+                        kind_name(*k, lang),
+                        if *k == RegionKind::Street {
+                            "区"
+                        } else {
+                            "街道"
+                        },
+                        q(lang, given)
+                    ),
+                    (k, false) => format!(
+                        "a {} must belong to a {} (given {})",
+                        kind_name(*k, lang),
+                        if *k == RegionKind::Street {
+                            "district"
+                        } else {
+                            "street"
+                        },
+                        q(lang, given)
+                    ),
+                }
+            }
+            K::SecondDistrict { id } => {
+                if zh {
+                    format!("只能有一个区；{}是第二个", q(lang, id))
+                } else {
+                    format!("only one district is allowed; {} is a second", q(lang, id))
+                }
+            }
+            K::EmptyText => {
+                if zh {
+                    "不能为空".to_owned()
+                } else {
+                    "must not be empty".to_owned()
+                }
+            }
+            K::UnemployedAboveLabourForce {
+                unemployed,
+                labour_force,
+            } => {
+                if zh {
+                    format!("登记失业人数 {unemployed} 大于劳动力人数 {labour_force}：应不大于劳动力人数")
+                } else {
+                    format!("{unemployed} registered unemployed exceed the labour force of {labour_force}: expected at most the labour force")
+                }
+            }
+            K::LaidOffAboveWorkforce {
+                laid_off,
+                workforce,
+            } => {
+                if zh {
+                    format!("裁员人数 {laid_off} 大于企业职工总数 {workforce}")
+                } else {
+                    format!("{laid_off} laid off exceed the workforce of {workforce}")
+                }
+            }
+            K::ZeroWorkforce => {
+                if zh {
+                    "企业职工总数须大于 0".to_owned()
+                } else {
+                    "the workforce must be above 0".to_owned()
+                }
+            }
+            K::CountTooLarge { value, max } => {
+                if zh {
+                    format!("人数 {value} 超出范围：应为 0 到 {max}")
+                } else {
+                    format!("{value} people is out of range: expected 0 to {max}")
+                }
+            }
+            K::RateOutOfRange { value } => {
+                if zh {
+                    format!("{value} % 不在 0–100 % 之间")
+                } else {
+                    format!("{value} % is outside 0–100 %")
+                }
+            }
+            K::EndsBeforeStart { from, until } => {
+                if zh {
+                    format!("结束月份 {until} 早于开始月份 {from}")
+                } else {
+                    format!("ends ({until}) before it starts ({from})")
+                }
+            }
+            K::LevelRows { level, rows } => {
+                if zh {
+                    format!("{} 级预警应恰有 1 行标准，现有 {rows} 行", level.number())
+                } else {
+                    format!(
+                        "expected exactly one row for level {}, found {rows}",
+                        level.number()
+                    )
+                }
+            }
+            K::MonthsOutOfRange { value } => {
+                if zh {
+                    format!("月数 {value} 超出范围：应为 1 到 {MAX_MONTHS}")
+                } else {
+                    format!("{value} months is out of range: expected 1 to {MAX_MONTHS}")
+                }
+            }
+            K::DuplicateObservation { region, month } => {
+                if zh {
+                    format!("{region} {month} 有多条数据，以最后一条为准")
+                } else {
+                    format!("{region} {month} appears more than once; the last one counts")
+                }
+            }
+            K::UnknownField { key } => {
+                if zh {
+                    format!("本版本不认识字段{}，已忽略（不会保存）", q(lang, key))
+                } else {
+                    format!(
+                        "field {} is unknown to this version and is ignored (not saved)",
+                        q(lang, key)
+                    )
+                }
+            }
+            K::OutsideScope { street } => {
+                if zh {
+                    format!("本快照仅限街道{}，此项属于其他地区", q(lang, street))
+                } else {
+                    format!(
+                        "this snapshot is scoped to street {} but this belongs elsewhere",
+                        q(lang, street)
+                    )
+                }
+            }
+        }
+    }
+}
+
+impl Problem {
+    fn error(path: String, kind: ProblemKind) -> Problem {
+        Problem {
+            severity: Severity::Error,
+            path,
+            line: None,
+            kind,
+        }
+    }
+
+    fn warning(path: String, kind: ProblemKind) -> Problem {
+        Problem {
+            severity: Severity::Warning,
+            path,
+            line: None,
+            kind,
+        }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// "at PATH (line N): what is wrong".
+    pub fn message(&self, lang: Lang) -> String {
+        let what = self.kind.what(lang);
+        match (lang, self.line) {
+            (Lang::Zh, Some(l)) => format!("位置 {}（第 {l} 行）：{what}", self.path),
+            (Lang::Zh, None) => format!("位置 {}：{what}", self.path),
+            (Lang::En, Some(l)) => format!("at {} (line {l}): {what}", self.path),
+            (Lang::En, None) => format!("at {}: {what}", self.path),
+        }
+    }
+
+    pub fn text(&self) -> Text {
+        Text {
+            zh: self.message(Lang::Zh),
+            en: self.message(Lang::En),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+/// At most this many problems are kept; the rest are counted.
+pub const MAX_PROBLEMS: usize = 1_000;
+
+/// The findings of [`validate`]: the first [`MAX_PROBLEMS`] problems, and how many there were.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Findings {
+    pub problems: Vec<Problem>,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Findings {
+    fn push(&mut self, p: Problem) {
+        match p.severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+        }
+        if self.problems.len() < MAX_PROBLEMS {
+            self.problems.push(p);
+        }
+    }
+}
+
+/// Every problem of a parsed snapshot under the default [`Limits`] (errors and warnings, the
+/// first [`MAX_PROBLEMS`]). A snapshot with an error is refused on reading.
+pub fn validate(snap: &Snapshot) -> Vec<Problem> {
+    validate_with(snap, &Limits::DEFAULT).problems
+}
+
+struct Checker<'a> {
+    limits: &'a Limits,
+    out: Findings,
+}
+
+impl Checker<'_> {
+    fn error(&mut self, path: String, kind: ProblemKind) {
+        self.out.push(Problem::error(path, kind));
+    }
+
+    fn text(&mut self, path: impl FnOnce() -> String, s: &str, max: usize, required: bool) {
+        if required && s.trim().is_empty() {
+            self.error(path(), ProblemKind::EmptyText);
+            return;
+        }
+        // Byte length bounds the character count from above: count only when it may matter.
+        if s.len() > max {
+            let chars = s.chars().count();
+            if chars > max {
+                self.error(path(), ProblemKind::TooLong { chars, max });
+            }
+        }
+    }
+
+    fn id(&mut self, path: impl Fn() -> String, id: &str) {
+        if !valid_id(id) {
+            self.error(path(), ProblemKind::InvalidId { id: id.to_owned() });
+        }
+    }
+
+    fn count(&mut self, path: impl FnOnce() -> String, n: u64) {
+        if n > self.limits.max_count {
+            self.error(
+                path(),
+                ProblemKind::CountTooLarge {
+                    value: n,
+                    max: self.limits.max_count,
+                },
+            );
+        }
+    }
+
+    fn rate(&mut self, path: impl FnOnce() -> String, p: Pct) {
+        if p < Pct::ZERO || p > Pct::HUNDRED {
+            self.error(path(), ProblemKind::RateOutOfRange { value: p });
+        }
+    }
+
+    fn rows(&mut self, path: &str, found: usize, max: usize) {
+        if found > max {
+            self.error(path.to_owned(), ProblemKind::TooMany { found, max });
+        }
+    }
+
+    fn months(&mut self, path: impl FnOnce() -> String, n: u32) {
+        if n == 0 || n > MAX_MONTHS {
+            self.error(path(), ProblemKind::MonthsOutOfRange { value: n });
+        }
+    }
+
+    fn thresholds(&mut self, base: &str, t: &Thresholds) {
+        for level in Level::ALL {
+            let rows = t.levels.iter().filter(|s| s.level == level).count();
+            if rows != 1 {
+                self.error(
+                    format!("{base}.levels"),
+                    ProblemKind::LevelRows { level, rows },
+                );
+            }
+        }
+        for (i, s) in t.levels.iter().enumerate() {
+            self.rate(
+                || format!("{base}.levels[{i}].rate.min_rate"),
+                s.rate.min_rate,
+            );
+            self.months(
+                || format!("{base}.levels[{i}].rate.sustained_months"),
+                s.rate.sustained_months,
+            );
+            self.rate(
+                || format!("{base}.levels[{i}].layoffs.min_share"),
+                s.layoffs.min_share,
+            );
+        }
+    }
+}
+
+/// Row paths of the dataset lists, for messages.
+fn at(list: &str, i: usize, field: &str) -> String {
+    if field.is_empty() {
+        format!("dataset.{list}[{i}]")
+    } else {
+        format!("dataset.{list}[{i}].{field}")
+    }
+}
+
+/// [`validate`] under the given limits, with the totals.
+pub(crate) fn validate_with(snap: &Snapshot, limits: &Limits) -> Findings {
+    let mut c = Checker {
+        limits,
+        out: Findings::default(),
+    };
+    c.text(|| "app_version".into(), &snap.app_version, 64, false);
+    c.text(|| "created".into(), &snap.created, 64, false);
+    if let Some(s) = &snap.source {
+        c.text(|| "source".into(), s, limits.max_name_chars, false);
+    }
+    if let Some(n) = &snap.note {
+        c.text(|| "note".into(), n, limits.max_note_chars, false);
+    }
+    check_plan(&mut c, snap);
+    check_dataset(&mut c, &snap.dataset, &snap.scope);
+    c.out
+}
+
+fn check_plan(c: &mut Checker, snap: &Snapshot) {
+    let p = &snap.plan;
+    c.text(|| "plan.id".into(), &p.id, 64, false);
+    c.thresholds("plan.thresholds", &p.thresholds);
+    c.months(
+        || "plan.parameters.event_window_months".into(),
+        p.parameters.event_window_months,
+    );
+    c.rate(
+        || "plan.parameters.art41.min_share".into(),
+        p.parameters.art41.min_share,
+    );
+}
+
+fn check_dataset(c: &mut Checker, ds: &Dataset, scope: &Scope) {
+    let limits = *c.limits;
+    c.rows("dataset.regions", ds.regions.len(), limits.max_regions);
+    c.rows(
+        "dataset.observations",
+        ds.observations.len(),
+        limits.max_observations,
+    );
+    c.rows("dataset.closures", ds.closures.len(), limits.max_events);
+    c.rows("dataset.layoffs", ds.layoffs.len(), limits.max_events);
+    c.rows(
+        "dataset.city_warnings",
+        ds.city_warnings.len(),
+        limits.max_overrides,
+    );
+    c.rows(
+        "dataset.special_determinations",
+        ds.special_determinations.len(),
+        limits.max_overrides,
+    );
+    c.rows(
+        "dataset.street_thresholds",
+        ds.street_thresholds.len(),
+        limits.max_overrides,
+    );
+
+    // Regions: ids, names, the tree.
+    let mut kinds: HashMap<&str, RegionKind> = HashMap::new();
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    for (i, r) in ds.regions.iter().enumerate() {
+        c.id(|| at("regions", i, "id"), &r.id);
+        match first.get(r.id.as_str()) {
+            Some(j) => c.error(
+                at("regions", i, "id"),
+                ProblemKind::DuplicateId {
+                    id: r.id.clone(),
+                    first: at("regions", *j, ""),
+                },
+            ),
+            None => {
+                first.insert(&r.id, i);
+                kinds.insert(&r.id, r.kind);
+            }
+        }
+        c.text(
+            || at("regions", i, "name"),
+            &r.name,
+            limits.max_name_chars,
+            true,
+        );
+        if let Some(en) = &r.name_en {
+            c.text(
+                || at("regions", i, "name_en"),
+                en,
+                limits.max_name_chars,
+                false,
+            );
+        }
+    }
+    let mut district: Option<&str> = None;
+    for (i, r) in ds.regions.iter().enumerate() {
+        if r.kind == RegionKind::District {
+            match district {
+                Some(_) => c.error(
+                    at("regions", i, "kind"),
+                    ProblemKind::SecondDistrict { id: r.id.clone() },
+                ),
+                None => district = Some(&r.id),
+            }
+        }
+        let want = match r.kind {
+            RegionKind::District => None,
+            RegionKind::Street => Some(RegionKind::District),
+            RegionKind::Community => Some(RegionKind::Street),
+        };
+        let parent_kind = r.parent.as_deref().and_then(|p| kinds.get(p).copied());
+        match (&r.parent, want) {
+            (None, None) => {}
+            (Some(p), Some(_)) if parent_kind.is_none() => c.error(
+                at("regions", i, "parent"),
+                ProblemKind::UnknownRegion { id: p.clone() },
+            ),
+            (Some(_), Some(w)) if parent_kind == Some(w) => {}
+            _ => c.error(
+                at("regions", i, "parent"),
+                ProblemKind::BadParent {
+                    kind: r.kind,
+                    parent: r.parent.clone(),
+                },
+            ),
+        }
+    }
+
+    // A street snapshot's scope and what it holds.
+    let scope_set: Option<(&str, HashSet<&str>)> = match scope {
+        Scope::District => None,
+        Scope::Street(s) => {
+            if kinds.get(s.as_str()) != Some(&RegionKind::Street) {
+                let kind = if kinds.contains_key(s.as_str()) {
+                    ProblemKind::NotAStreet { id: s.clone() }
+                } else {
+                    ProblemKind::UnknownRegion { id: s.clone() }
+                };
+                c.error("scope".into(), kind);
+            }
+            let mut set: HashSet<&str> = HashSet::new();
+            set.insert(s);
+            for r in &ds.regions {
+                if r.parent.as_deref() == Some(s.as_str()) {
+                    set.insert(&r.id);
+                }
+            }
+            Some((s.as_str(), set))
+        }
+    };
+    // Paths are built only for a finding: formatting one per row would dominate the cost.
+    let outside = |c: &mut Checker, path: &dyn Fn() -> String, region: &str| {
+        if let Some((street, set)) = &scope_set {
+            if !set.contains(region) {
+                c.out.push(Problem::warning(
+                    path(),
+                    ProblemKind::OutsideScope {
+                        street: (*street).to_owned(),
+                    },
+                ));
+            }
+        }
+    };
+
+    // Observations.
+    let mut seen: HashMap<(&str, Month), usize> = HashMap::with_capacity(ds.observations.len());
+    for (i, o) in ds.observations.iter().enumerate() {
+        if !kinds.contains_key(o.region.as_str()) {
+            c.error(
+                at("observations", i, "region"),
+                ProblemKind::UnknownRegion {
+                    id: o.region.clone(),
+                },
+            );
+        } else {
+            outside(c, &|| at("observations", i, "region"), &o.region);
+        }
+        if seen.insert((&o.region, o.month), i).is_some() {
+            c.out.push(Problem::warning(
+                at("observations", i, ""),
+                ProblemKind::DuplicateObservation {
+                    region: o.region.clone(),
+                    month: o.month,
+                },
+            ));
+        }
+        if let Some(p) = o.registered_rate {
+            c.rate(|| at("observations", i, "registered_rate"), p);
+        }
+        if let Some(p) = o.actual_rate {
+            c.rate(|| at("observations", i, "actual_rate"), p);
+        }
+        let counts = [
+            ("unemployed", o.unemployed),
+            ("labour_force", o.labour_force),
+            ("key_groups.graduates", o.key_groups.graduates),
+            ("key_groups.difficulty", o.key_groups.difficulty),
+            ("key_groups.migrant_workers", o.key_groups.migrant_workers),
+        ];
+        for (field, n) in counts {
+            if let Some(n) = n {
+                c.count(|| at("observations", i, field), n);
+            }
+        }
+        if let (Some(u), Some(lf)) = (o.unemployed, o.labour_force) {
+            if u > lf {
+                c.error(
+                    at("observations", i, "unemployed"),
+                    ProblemKind::UnemployedAboveLabourForce {
+                        unemployed: u,
+                        labour_force: lf,
+                    },
+                );
+            }
+        }
+    }
+
+    // Events.
+    let event_street =
+        |c: &mut Checker, path: &dyn Fn() -> String, street: &str| match kinds.get(street) {
+            None => c.error(
+                path(),
+                ProblemKind::UnknownRegion {
+                    id: street.to_owned(),
+                },
+            ),
+            Some(RegionKind::Community) => c.error(
+                path(),
+                ProblemKind::NotAStreet {
+                    id: street.to_owned(),
+                },
+            ),
+            Some(_) => outside(c, path, street),
+        };
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    for (i, e) in ds.closures.iter().enumerate() {
+        c.id(|| at("closures", i, "id"), &e.id);
+        if let Some(j) = ids.insert(&e.id, i) {
+            c.error(
+                at("closures", i, "id"),
+                ProblemKind::DuplicateId {
+                    id: e.id.clone(),
+                    first: at("closures", j, ""),
+                },
+            );
+        }
+        c.text(
+            || at("closures", i, "enterprise"),
+            &e.enterprise,
+            limits.max_name_chars,
+            true,
+        );
+        c.text(
+            || at("closures", i, "industry"),
+            &e.industry,
+            limits.max_name_chars,
+            false,
+        );
+        event_street(c, &|| at("closures", i, "street"), &e.street);
+        c.count(|| at("closures", i, "unemployed"), e.unemployed);
+    }
+    ids.clear();
+    for (i, e) in ds.layoffs.iter().enumerate() {
+        c.id(|| at("layoffs", i, "id"), &e.id);
+        if let Some(j) = ids.insert(&e.id, i) {
+            c.error(
+                at("layoffs", i, "id"),
+                ProblemKind::DuplicateId {
+                    id: e.id.clone(),
+                    first: at("layoffs", j, ""),
+                },
+            );
+        }
+        c.text(
+            || at("layoffs", i, "enterprise"),
+            &e.enterprise,
+            limits.max_name_chars,
+            true,
+        );
+        c.text(
+            || at("layoffs", i, "industry"),
+            &e.industry,
+            limits.max_name_chars,
+            false,
+        );
+        event_street(c, &|| at("layoffs", i, "street"), &e.street);
+        c.count(|| at("layoffs", i, "workforce"), e.workforce);
+        if e.workforce == 0 {
+            c.error(at("layoffs", i, "workforce"), ProblemKind::ZeroWorkforce);
+        }
+        if e.laid_off > e.workforce {
+            c.error(
+                at("layoffs", i, "laid_off"),
+                ProblemKind::LaidOffAboveWorkforce {
+                    laid_off: e.laid_off,
+                    workforce: e.workforce,
+                },
+            );
+        }
+    }
+
+    // City warnings and special determinations.
+    for (i, w) in ds.city_warnings.iter().enumerate() {
+        if let Some(u) = w.until.filter(|u| *u < w.from) {
+            c.error(
+                at("city_warnings", i, "until"),
+                ProblemKind::EndsBeforeStart {
+                    from: w.from,
+                    until: u,
+                },
+            );
+        }
+        c.text(
+            || at("city_warnings", i, "note"),
+            &w.note,
+            limits.max_note_chars,
+            false,
+        );
+    }
+    ids.clear();
+    for (i, d) in ds.special_determinations.iter().enumerate() {
+        let list = "special_determinations";
+        c.id(|| at(list, i, "id"), &d.id);
+        if let Some(j) = ids.insert(&d.id, i) {
+            c.error(
+                at(list, i, "id"),
+                ProblemKind::DuplicateId {
+                    id: d.id.clone(),
+                    first: at(list, j, ""),
+                },
+            );
+        }
+        if let Scope::Street(s) = &d.scope {
+            match kinds.get(s.as_str()) {
+                None => c.error(
+                    at(list, i, "scope"),
+                    ProblemKind::UnknownRegion { id: s.clone() },
+                ),
+                Some(RegionKind::District) => {}
+                Some(_) => outside(c, &|| at(list, i, "scope"), s),
+            }
+        }
+        c.text(
+            || at(list, i, "note"),
+            &d.note,
+            limits.max_note_chars,
+            false,
+        );
+        let signoffs = [
+            ("proposed.by", Some(&d.proposed)),
+            ("hq_consent.by", d.hq_consent.as_ref()),
+            ("city_approval.by", d.city_approval.as_ref()),
+        ];
+        for (field, s) in signoffs {
+            if let Some(s) = s {
+                c.text(|| at(list, i, field), &s.by, limits.max_name_chars, false);
+            }
+        }
+        let from = d.proposed.date.month();
+        if let Some(u) = d.until.filter(|u| *u < from) {
+            c.error(
+                at(list, i, "until"),
+                ProblemKind::EndsBeforeStart { from, until: u },
+            );
+        }
+    }
+
+    // Streets' own thresholds.
+    for (street, t) in &ds.street_thresholds {
+        let path = format!("dataset.street_thresholds.{street}");
+        match kinds.get(street.as_str()) {
+            None => c.error(
+                path.clone(),
+                ProblemKind::UnknownRegion { id: street.clone() },
+            ),
+            Some(RegionKind::Street) => outside(c, &|| path.clone(), street),
+            Some(_) => c.error(path.clone(), ProblemKind::NotAStreet { id: street.clone() }),
+        }
+        c.thresholds(&path, t);
+    }
+}
+
+/// A warning for each top-level and dataset key this version does not read.
+pub(crate) fn unknown_fields(keys: &[String], dataset_keys: &[String]) -> Vec<Problem> {
+    let top = keys
+        .iter()
+        .filter(|k| !super::TOP_LEVEL_KEYS.contains(&k.as_str()))
+        .map(|k| Problem::warning(k.clone(), ProblemKind::UnknownField { key: k.clone() }));
+    let data = dataset_keys
+        .iter()
+        .filter(|k| !super::DATASET_KEYS.contains(&k.as_str()))
+        .map(|k| {
+            Problem::warning(
+                format!("dataset.{k}"),
+                ProblemKind::UnknownField { key: k.clone() },
+            )
+        });
+    top.chain(data).collect()
+}

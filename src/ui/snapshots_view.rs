@@ -1,0 +1,528 @@
+//! Snapshots and sharing: export (whole district or one street), import by file or drop with a
+//! full check and a preview (replace or merge, every conflict decided by the user, an automatic
+//! backup restorable in one click), and server-free share links.
+
+use super::banners::{export_snapshot, snapshot_file_name};
+use super::csv_panel::read_file;
+use super::derived::region_name;
+use super::download::download_text;
+use super::i18n_ctx::I18n;
+use super::persist::{self, js_message};
+use super::store::{now_iso, ReadOnly, Store};
+use super::widgets::clause_tag;
+use crate::i18n::{Lang, Msg};
+use crate::snapshot::{diff, share, Counts, ImportPlan, Opened, Resolution, Resolutions, Snapshot};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+/// A file read and checked, waiting for the user's decision.
+#[derive(Clone)]
+struct Pending {
+    name: String,
+    opened: Opened,
+    plan: Option<ImportPlan>,
+}
+
+#[component]
+pub fn SnapshotsView() -> impl IntoView {
+    let i18n = I18n::get();
+    view! {
+        <div class="snapshots-view">
+            <h1>{move || i18n.t(Msg::NavSnapshots)} " " {clause_tag("§4.4")}</h1>
+            <ExportSection/>
+            <ImportSection/>
+            <ShareSection/>
+        </div>
+    }
+}
+
+#[component]
+fn ExportSection() -> impl IntoView {
+    let i18n = I18n::get();
+    let store = Store::get();
+    let street = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<String>);
+    let export_street = move |_| {
+        let id = street.get_untracked();
+        let snap = store.snap.with_untracked(|s| s.for_street(&id));
+        match snap {
+            Some(mut s) => {
+                s.created = now_iso();
+                let base = snapshot_file_name(store);
+                let name = base.replacen("-snapshot", &format!("-{id}-snapshot"), 1);
+                if let Err(e) = download_text(&name, "application/json", &s.to_json_pretty()) {
+                    message.set(Some(e));
+                } else {
+                    store.note_export();
+                }
+            }
+            None => message.set(Some(Msg::Required.text(i18n.lang()).to_owned())),
+        }
+    };
+    view! {
+        <section>
+            <h2>{move || i18n.t(Msg::SnapExportTitle)}</h2>
+            <p class="muted">{move || i18n.t(Msg::SnapExportHelp)}</p>
+            <div class="toolbar">
+                <button
+                    type="button"
+                    id="export-snapshot"
+                    on:click=move |_| {
+                        if let Err(e) = export_snapshot(store) {
+                            message.set(Some(e));
+                        }
+                    }
+                >
+                    {move || i18n.t(Msg::ExportWhole)}
+                </button>
+                <StreetSelect value=street/>
+                <button type="button" id="export-street" on:click=export_street>
+                    {move || i18n.t(Msg::ExportStreet)}
+                </button>
+            </div>
+            {move || message.get().map(|m| view! { <p class="error" role="alert">{m}</p> })}
+        </section>
+    }
+}
+
+/// A street picker bound to `value` (a street id).
+#[component]
+fn StreetSelect(value: RwSignal<String>) -> impl IntoView {
+    let i18n = I18n::get();
+    let store = Store::get();
+    view! {
+        <select
+            class="street-select"
+            aria-label=move || i18n.t(Msg::Street)
+            prop:value=move || value.get()
+            on:change=move |ev| value.set(event_target_value(&ev))
+        >
+            <option value="">{move || format!("— {} —", i18n.t(Msg::Street))}</option>
+            {move || {
+                let lang = i18n.lang();
+                store
+                    .snap
+                    .with(|s| {
+                        s.dataset
+                            .streets()
+                            .map(|r| view! { <option value=r.id.clone()>{region_name(r, lang)}</option> })
+                            .collect_view()
+                    })
+            }}
+        </select>
+    }
+}
+
+fn counts_row(label: &str, c: &Counts) -> impl IntoView {
+    view! {
+        <tr>
+            <th scope="row">{label.to_owned()}</th>
+            <td class="num">{c.added}</td>
+            <td class="num">{c.changed}</td>
+            <td class="num">{c.identical}</td>
+            <td class="num" class:conflict={c.conflicting > 0}>{c.conflicting}</td>
+        </tr>
+    }
+}
+
+#[component]
+fn ImportSection() -> impl IntoView {
+    let i18n = I18n::get();
+    let store = Store::get();
+    let pending = RwSignal::new(None::<Pending>);
+    let choices = RwSignal::new(Resolutions::new());
+    let message = RwSignal::new(None::<String>);
+    let backup_rev = RwSignal::new(0u32);
+
+    // Reads and checks a file; nothing is touched until the user decides.
+    let take_text = move |name: String, text: String| {
+        let lang = i18n.lang();
+        match Snapshot::open(&text) {
+            Ok(opened) => {
+                let plan = opened.read_only.is_none().then(|| {
+                    store
+                        .snap
+                        .with_untracked(|s| diff(&s.dataset, &opened.snapshot.dataset))
+                });
+                choices.set(Resolutions::new());
+                message.set(None);
+                pending.set(Some(Pending { name, opened, plan }));
+            }
+            Err(e) => {
+                pending.set(None);
+                message.set(Some(format!("{name}: {}", e.message(lang))));
+            }
+        }
+    };
+    let pick = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        spawn_local(async move {
+            match read_file(&input).await {
+                Ok((name, text)) => take_text(name, text),
+                Err(e) => message.set(Some(e)),
+            }
+            input.set_value("");
+        });
+    };
+    let drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        else {
+            return;
+        };
+        spawn_local(async move {
+            let name = file.name();
+            match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                Ok(t) => take_text(name, t.as_string().unwrap_or_default()),
+                Err(e) => message.set(Some(js_message(&e))),
+            }
+        });
+    };
+    let replace = move |_| {
+        let lang = i18n.lang();
+        let Some(p) = pending.get_untracked() else {
+            return;
+        };
+        match store.import_replace(p.opened.snapshot, "import") {
+            Ok(()) => {
+                pending.set(None);
+                backup_rev.update(|r| *r += 1);
+                message.set(Some(Msg::ImportedReplaced.text(lang).to_owned()));
+            }
+            Err(e) => message.set(Some(e)),
+        }
+    };
+    let merge = move |_| {
+        let lang = i18n.lang();
+        let Some(Pending {
+            plan: Some(plan), ..
+        }) = pending.get_untracked()
+        else {
+            return;
+        };
+        if !plan.is_based_on(&store.snap.with_untracked(|s| s.dataset.clone())) {
+            message.set(Some(Msg::ImportStale.text(lang).to_owned()));
+            return;
+        }
+        match plan.merge(&choices.get_untracked()) {
+            Ok(merged) => {
+                let mut snap = store.snap.get_untracked();
+                snap.dataset = merged.dataset;
+                match store.import_replace(snap, "merge") {
+                    Ok(()) => {
+                        pending.set(None);
+                        backup_rev.update(|r| *r += 1);
+                        message.set(Some(Msg::ImportedMerged.text(lang).to_owned()));
+                    }
+                    Err(e) => message.set(Some(e)),
+                }
+            }
+            Err(e) => message.set(Some(e.message(lang))),
+        }
+    };
+    let restore = move |_| {
+        if let Err(t) = store.restore_backup() {
+            message.set(Some(t.get(i18n.lang()).to_owned()));
+        }
+        backup_rev.update(|r| *r += 1);
+    };
+
+    view! {
+        <section>
+            <h2>{move || i18n.t(Msg::SnapImportTitle)}</h2>
+            <p class="muted">{move || i18n.t(Msg::SnapImportHelp)}</p>
+            <div
+                class="drop-zone"
+                id="drop-zone"
+                on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
+                on:drop=drop
+            >
+                <label class="file-button">
+                    {move || i18n.t(Msg::ChooseFile)}
+                    <input type="file" id="import-snapshot" accept=".json,application/json" on:change=pick/>
+                </label>
+                <span class="muted">{move || i18n.t(Msg::DropHere)}</span>
+            </div>
+            {move || message.get().map(|m| view! { <p class="status-line" id="snapshot-message" role="status">{m}</p> })}
+            {move || {
+                let lang = i18n.lang();
+                pending
+                    .get()
+                    .map(|p| {
+                        let warnings = p
+                            .opened
+                            .warnings
+                            .iter()
+                            .map(|w| view! { <li>{w.message(lang)}</li> })
+                            .collect_view();
+                        let migrated = p.opened.migrated_from.map(|v| {
+                            view! { <p class="muted">{Msg::MigratedFrom.text(lang)} " " {v}</p> }
+                        });
+                        let body = match (&p.opened.read_only, &p.plan) {
+                            (Some(why), _) => {
+                                let snap = p.opened.snapshot.clone();
+                                let text = why.text();
+                                view! {
+                                    <p class="error">{why.message(lang)}</p>
+                                    <button
+                                        type="button"
+                                        on:click=move |_| {
+                                            store
+                                                .show_read_only(
+                                                    snap.clone(),
+                                                    ReadOnly::NewerVersion { message: text.clone() },
+                                                )
+                                        }
+                                    >
+                                        {Msg::OpenReadOnly.text(lang)}
+                                    </button>
+                                }
+                                    .into_any()
+                            }
+                            (None, Some(plan)) => preview(plan, choices, lang).into_any(),
+                            (None, None) => ().into_any(),
+                        };
+                        let has_plan = p.plan.is_some() && p.opened.read_only.is_none();
+                        view! {
+                            <div class="import-preview" id="snapshot-preview">
+                                <h3>{Msg::ImportPreview.text(lang)} ": " {p.name.clone()}</h3>
+                                {migrated}
+                                {(!p.opened.warnings.is_empty())
+                                    .then(|| view! {
+                                        <details class="warnings">
+                                            <summary>{Msg::Warnings.text(lang)} " (" {p.opened.warnings.len()} ")"</summary>
+                                            <ul>{warnings}</ul>
+                                        </details>
+                                    })}
+                                {body}
+                                <div class="toolbar">
+                                    {has_plan
+                                        .then(|| view! {
+                                            <button type="button" id="snapshot-merge" on:click=merge>
+                                                {Msg::Merge.text(lang)}
+                                            </button>
+                                            <button type="button" id="snapshot-replace" on:click=replace>
+                                                {Msg::Replace.text(lang)}
+                                            </button>
+                                        })}
+                                    <button type="button" on:click=move |_| pending.set(None)>
+                                        {Msg::Cancel.text(lang)}
+                                    </button>
+                                </div>
+                            </div>
+                        }
+                    })
+            }}
+            <h3>{move || i18n.t(Msg::BackupTitle)}</h3>
+            {move || {
+                backup_rev.track();
+                store.snap.track();
+                let lang = i18n.lang();
+                match persist::read_backup() {
+                    Some((_, meta)) => view! {
+                        <p>
+                            <button type="button" id="restore-backup" on:click=restore>
+                                {Msg::RestoreBackup.text(lang)}
+                            </button>
+                            " " <span class="muted">{meta.saved} " · " {meta.reason}</span>
+                        </p>
+                    }
+                        .into_any(),
+                    None => view! { <p class="muted">{Msg::NoBackup.text(lang)}</p> }.into_any(),
+                }
+            }}
+        </section>
+    }
+}
+
+/// The import preview: counts per kind, what replacing would remove, and every conflict with
+/// its choice.
+fn preview(plan: &ImportPlan, choices: RwSignal<Resolutions>, lang: Lang) -> impl IntoView {
+    let s = plan.summary();
+    let impact = plan.replace_impact();
+    let rows = view! {
+        {counts_row(Msg::RegionsTitle.text(lang), &s.regions)}
+        {counts_row(Msg::MonthlyData.text(lang), &s.observations)}
+        {counts_row(Msg::ClosuresCol.text(lang), &s.closures)}
+        {counts_row(Msg::LayoffsCol.text(lang), &s.layoffs)}
+    };
+    let months = s
+        .months
+        .map(|(a, b)| format!("{a} – {b}"))
+        .unwrap_or_default();
+    let loses = impact.loses_anything().then(|| {
+        view! {
+            <p class="muted" id="replace-impact">
+                {Msg::ReplaceLoses.text(lang)} ": " {impact.regions} " / " {impact.observations} " / "
+                {impact.closures + impact.layoffs}
+            </p>
+        }
+    });
+    let conflicts: Vec<_> = plan.conflicts().cloned().collect();
+    let keys: Vec<_> = conflicts.iter().map(|c| c.key.clone()).collect();
+    let keys_all = StoredValue::new(keys.clone());
+    let set_all = move |r: Resolution| {
+        keys_all.with_value(|keys| {
+            choices.update(|c| {
+                for k in keys {
+                    c.insert(k.clone(), r);
+                }
+            })
+        })
+    };
+    let items = conflicts
+        .into_iter()
+        .map(|c| {
+            let key = c.key.clone();
+            let key2 = c.key.clone();
+            let key3 = c.key.clone();
+            let key4 = c.key.clone();
+            let fields = c
+                .fields
+                .iter()
+                .map(|f| {
+                    format!(
+                        "{}: {} ↔ {}",
+                        f.field,
+                        f.mine.clone().unwrap_or_else(|| "—".into()),
+                        f.theirs.clone().unwrap_or_else(|| "—".into())
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            view! {
+                <li class="conflict">
+                    <strong>{key.label(lang)}</strong> " " <span class="muted">{fields}</span>
+                    <label class="check">
+                        <input
+                            type="radio"
+                            name=format!("c-{}", key.label(Lang::En))
+                            prop:checked=move || choices.with(|c| c.get(&key2) == Some(&Resolution::KeepMine))
+                            on:change=move |_| choices.update(|c| { c.insert(key.clone(), Resolution::KeepMine); })
+                        />
+                        {Msg::ChoiceMine.text(lang)}
+                    </label>
+                    <label class="check">
+                        <input
+                            type="radio"
+                            disabled=c.structural
+                            name=format!("c-{}", key3.label(Lang::En))
+                            prop:checked=move || choices.with(|c| c.get(&key3) == Some(&Resolution::TakeTheirs))
+                            on:change=move |_| choices.update(|c| { c.insert(key4.clone(), Resolution::TakeTheirs); })
+                        />
+                        {Msg::ChoiceTheirs.text(lang)}
+                    </label>
+                </li>
+            }
+        })
+        .collect_view();
+    let n = keys.len();
+    view! {
+        <table class="compact counts">
+            <thead>
+                <tr>
+                    <th></th>
+                    <th>{Msg::Added.text(lang)}</th>
+                    <th>{Msg::Changed.text(lang)}</th>
+                    <th>{Msg::Identical.text(lang)}</th>
+                    <th>{Msg::Conflicting.text(lang)}</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+        <p class="muted">{months}</p>
+        {loses}
+        {(n > 0)
+            .then(|| view! {
+                <div class="conflicts" id="conflicts">
+                    <h4>{Msg::Conflicts.text(lang)} " (" {n} ")"</h4>
+                    <button type="button" id="all-mine" on:click=move |_| set_all(Resolution::KeepMine)>
+                        {Msg::AllKeepMine.text(lang)}
+                    </button>
+                    <button type="button" id="all-theirs" on:click=move |_| set_all(Resolution::TakeTheirs)>
+                        {Msg::AllTakeTheirs.text(lang)}
+                    </button>
+                    <ul>{items}</ul>
+                </div>
+            })}
+    }
+}
+
+#[component]
+fn ShareSection() -> impl IntoView {
+    let i18n = I18n::get();
+    let store = Store::get();
+    let street = RwSignal::new(String::new());
+    let link = RwSignal::new(None::<Result<String, String>>);
+    let copied = RwSignal::new(false);
+    let base = || {
+        web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .map(|h| h.split('#').next().unwrap_or_default().to_owned())
+            .unwrap_or_default()
+    };
+    let make = move |street_id: Option<String>| {
+        let lang = i18n.lang();
+        let encoded = store.snap.with_untracked(|s| match &street_id {
+            None => Some(share::encode(s)),
+            Some(id) => share::encode_street(s, id),
+        });
+        copied.set(false);
+        link.set(Some(match encoded {
+            Some(Ok(l)) => Ok(format!("{}#share={l}", base())),
+            Some(Err(e)) => Err(e.message(lang)),
+            None => Err(Msg::Required.text(lang).to_owned()),
+        }));
+    };
+    let copy = move |_| {
+        if let (Some(Ok(l)), Some(w)) = (link.get_untracked(), web_sys::window()) {
+            let _ = w.navigator().clipboard().write_text(&l);
+            copied.set(true);
+        }
+    };
+    view! {
+        <section>
+            <h2>{move || i18n.t(Msg::ShareTitle)}</h2>
+            <p class="muted">{move || i18n.t(Msg::ShareHelp)}</p>
+            <div class="toolbar">
+                <button type="button" id="make-link" on:click=move |_| make(None)>
+                    {move || i18n.t(Msg::MakeLink)}
+                </button>
+                <StreetSelect value=street/>
+                <button type="button" id="make-street-link" on:click=move |_| make(Some(street.get_untracked()))>
+                    {move || i18n.t(Msg::MakeStreetLink)}
+                </button>
+            </div>
+            {move || {
+                let lang = i18n.lang();
+                link.get()
+                    .map(|l| match l {
+                        Ok(url) => {
+                            let chars = url.chars().count();
+                            view! {
+                                <div class="share-link">
+                                    <input id="share-link" readonly=true prop:value=url.clone() on:focus=move |ev| {
+                                        event_target::<web_sys::HtmlInputElement>(&ev).select()
+                                    }/>
+                                    <button type="button" id="copy-link" on:click=copy>{Msg::CopyLink.text(lang)}</button>
+                                    <span class="muted">{chars} " " {Msg::LinkChars.text(lang)}</span>
+                                    {move || copied.get().then(|| view! { <span role="status">{Msg::Copied.text(lang)}</span> })}
+                                </div>
+                            }
+                                .into_any()
+                        }
+                        Err(m) => view! { <p class="error" role="alert" id="share-error">{m}</p> }.into_any(),
+                    })
+            }}
+        </section>
+    }
+}

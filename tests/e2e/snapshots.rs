@@ -1,0 +1,177 @@
+//! Snapshots and sharing: export → clear → import gives the same dashboard; a share link opens
+//! the same levels in a fresh profile, read-only; every bad file is refused with stored data
+//! left byte-identical.
+
+use crate::support::Harness;
+
+const STORED: &str = "return localStorage.getItem('uew.snapshot');";
+
+async fn effective(h: &Harness) -> String {
+    h.wait_for_css("#effective-level .level-badge").await;
+    h.text("#effective-level").await
+}
+
+/// Sets the district's rate in two months (a level-2 situation) through the grid.
+async fn make_level_2(h: &Harness) {
+    h.open("#/data").await;
+    for m in ["2026-09", "2026-10"] {
+        let css = format!("#entry-grid input[data-region='binjiang'][data-month='{m}']");
+        let el = h.wait_for_css(&css).await;
+        el.clear().await.unwrap();
+        el.send_keys("5.6\u{E007}").await.unwrap();
+        h.wait_for_js(&format!(
+            "document.querySelector(\"{css}\") && document.querySelector(\"{css}\").value === '5.6'"
+        ))
+        .await;
+    }
+}
+
+async fn import_file(h: &Harness, path: &std::path::Path) {
+    h.open("#/snapshots").await;
+    let input = h.wait_for_css("#import-snapshot").await;
+    input.send_keys(path.to_str().unwrap()).await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test.sh"]
+async fn export_clear_import_gives_the_same_dashboard() {
+    let h = Harness::start().await;
+    make_level_2(&h).await;
+    h.open("#/dashboard").await;
+    let before = effective(&h).await;
+    assert!(before.contains("二级"), "{before}");
+
+    h.open("#/snapshots").await;
+    h.wait_for_css("#export-snapshot")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let file = h.wait_for_download("-snapshot.json").await;
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("\"format\": \"uew-snapshot\""));
+
+    // A browser that lost its data: the sample comes back.
+    h.js("localStorage.clear(); return true;").await;
+    h.client.refresh().await.unwrap();
+    h.open("#/dashboard").await;
+    assert!(!effective(&h).await.contains("二级"));
+
+    import_file(&h, &file).await;
+    h.wait_for_css("#snapshot-preview").await;
+    h.wait_for_css("#snapshot-replace")
+        .await
+        .click()
+        .await
+        .unwrap();
+    h.wait_for_css("#restore-backup").await;
+    h.open("#/dashboard").await;
+    assert_eq!(effective(&h).await, before);
+    h.screenshot("snapshots-imported").await;
+    h.assert_no_errors().await;
+    h.finish().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test.sh"]
+async fn a_share_link_opens_the_same_levels_read_only_in_a_fresh_profile() {
+    let a = Harness::start().await;
+    make_level_2(&a).await;
+    a.open("#/dashboard").await;
+    let level = effective(&a).await;
+    a.open("#/snapshots").await;
+    a.wait_for_css("#make-link").await.click().await.unwrap();
+    let link = a
+        .wait_for_css("#share-link")
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(link.contains("#share=v1."), "{link}");
+    let fragment = link.split('#').nth(1).unwrap().to_owned();
+    a.finish().await;
+
+    let b = Harness::start().await;
+    b.open(&format!("#{fragment}")).await;
+    b.wait_for_css("#banner-shared").await;
+    assert_eq!(effective(&b).await, level);
+    // Nothing of the shared data was stored in the new profile.
+    let stored = b.js(STORED).await;
+    assert!(
+        stored.as_str().is_none_or(|s| !s.contains("\"5.6\"")),
+        "the shared view is not saved"
+    );
+    b.screenshot("share-link-opened").await;
+    // "Save as my copy" keeps it.
+    b.wait_for_css("#save-my-copy").await.click().await.unwrap();
+    b.wait_for_js("!document.querySelector('#banner-shared')")
+        .await;
+    let stored = b.js(STORED).await;
+    assert!(stored.as_str().unwrap().contains("\"5.6\""));
+    b.assert_no_errors().await;
+    b.finish().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test.sh"]
+async fn every_bad_fixture_is_refused_and_stored_data_is_untouched() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/snapshots");
+    // Files that open (possibly read-only or with warnings) rather than being refused.
+    let openable = [
+        "valid-small.json",
+        "v1.json",
+        "unknown-fields.json",
+        "newer-version.json",
+        "script-name.json",
+    ];
+    let h = Harness::start().await;
+    h.open("#/dashboard").await;
+    let stored = h.js(STORED).await;
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.ends_with(".json") && !openable.contains(&n.as_str()))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 15, "{names:?}");
+    for name in &names {
+        import_file(&h, &dir.join(name)).await;
+        h.wait_for_js(&format!(
+            "document.querySelector('#snapshot-message') && document.querySelector('#snapshot-message').textContent.startsWith('{name}')"
+        ))
+        .await;
+        let msg = h.text("#snapshot-message").await;
+        assert!(
+            msg.len() > name.len() + 8,
+            "{name}: a message says what is wrong: {msg}"
+        );
+        assert!(
+            h.js("return !document.querySelector('#snapshot-preview');")
+                .await
+                == serde_json::Value::Bool(true),
+            "{name}: no preview for a refused file"
+        );
+        assert_eq!(h.js(STORED).await, stored, "{name}: stored data unchanged");
+    }
+    h.screenshot("snapshots-refused").await;
+
+    // Markup in a name is shown as text: no element is created from it.
+    import_file(&h, &dir.join("script-name.json")).await;
+    h.wait_for_css("#snapshot-preview").await;
+    h.wait_for_css("#snapshot-replace")
+        .await
+        .click()
+        .await
+        .unwrap();
+    h.open("#/data").await;
+    h.wait_for_css("#region-tree").await;
+    let injected = h
+        .js("return document.querySelectorAll('#region-tree script, #region-tree img').length;")
+        .await;
+    assert_eq!(injected.as_u64(), Some(0));
+    assert!(h.text("#region-tree").await.contains('<'));
+    h.assert_no_errors().await;
+    h.finish().await;
+}

@@ -1,0 +1,103 @@
+//! docs/snapshot.schema.json describes what this version writes: real exports (the sample, a
+//! street export, a share link's compact form, a file with every optional field) validate
+//! against it, and it refuses what the reader refuses where a schema can say so.
+#![cfg(not(target_arch = "wasm32"))]
+// Test code stops at the first broken expectation.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use serde_json::Value;
+use uew::model::{CityWarning, Observation, Scope};
+use uew::month::Month;
+use uew::num::Pct;
+use uew::plan::Level;
+use uew::snapshot::{Snapshot, SCHEMA_VERSION};
+
+fn validator() -> jsonschema::Validator {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/snapshot.schema.json");
+    let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    jsonschema::draft202012::new(&schema).unwrap()
+}
+
+fn errors(v: &jsonschema::Validator, text: &str) -> Vec<String> {
+    let doc: Value = serde_json::from_str(text).unwrap();
+    v.iter_errors(&doc)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
+}
+
+fn assert_valid(v: &jsonschema::Validator, what: &str, text: &str) {
+    let e = errors(v, text);
+    assert!(e.is_empty(), "{what}: {e:#?}");
+}
+
+#[test]
+fn real_exports_match_the_schema() {
+    let v = validator();
+    let demo = uew::demo::snapshot();
+    assert_valid(&v, "demo", &demo.to_json_pretty());
+    assert_valid(&v, "demo compact", &demo.to_json_compact());
+    let street = demo.for_street("changhe").unwrap();
+    assert_valid(&v, "street export", &street.to_json_pretty());
+    assert_valid(&v, "street compact", &street.to_json_compact());
+
+    // Every optional field present.
+    let mut full = demo.clone();
+    full.source = Some("西兴街道办事处".into());
+    full.note = Some("2026 年 10 月数据".into());
+    full.scope = Scope::Street("xixing".into());
+    full.dataset = full.for_street("xixing").unwrap().dataset;
+    let mut o = Observation::new("xixing", Month::parse("2026-11").unwrap());
+    o.registered_rate = Some(Pct::parse("3.25").unwrap());
+    o.actual_rate = Some(Pct::parse("100").unwrap());
+    full.dataset.observations.push(o);
+    full.dataset.city_warnings.push(CityWarning {
+        level: Level::L2,
+        from: Month::parse("2026-01").unwrap(),
+        until: Some(Month::parse("2026-03").unwrap()),
+        note: String::new(),
+    });
+    full.dataset
+        .street_thresholds
+        .insert("xixing".into(), demo.plan.thresholds.clone());
+    let text = full.to_json_pretty();
+    assert_eq!(Snapshot::open(&text).unwrap().snapshot, full);
+    assert_valid(&v, "every optional field", &text);
+
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/snapshots/valid-small.json"
+    );
+    assert_valid(&v, "fixture", &std::fs::read_to_string(fixture).unwrap());
+    assert_eq!(SCHEMA_VERSION, 2, "a new version needs a new schema");
+}
+
+#[test]
+fn the_schema_refuses_what_the_reader_refuses() {
+    let v = validator();
+    let base: Value = serde_json::from_str(&uew::demo::snapshot().to_json_compact()).unwrap();
+    let bad = |f: &dyn Fn(&mut Value)| {
+        let mut doc = base.clone();
+        f(&mut doc);
+        let text = doc.to_string();
+        assert!(
+            Snapshot::open(&text).is_err(),
+            "the reader accepts {doc:.80}"
+        );
+        assert!(!errors(&v, &text).is_empty(), "the schema accepts it");
+    };
+    bad(&|d| d["dataset"]["observations"][0]["unemployed"] = (-5).into());
+    bad(&|d| d["dataset"]["observations"][0]["registered_rate"] = "NaN".into());
+    bad(&|d| d["dataset"]["observations"][0]["month"] = "2026-13".into());
+    bad(&|d| d["dataset"]["regions"][0]["kind"] = "province".into());
+    bad(&|d| d["dataset"]["regions"][0]["name"] = "长".repeat(201).into());
+    bad(&|d| d["dataset"]["regions"][0]["id"] = "has space".into());
+    bad(&|d| d["format"] = "other".into());
+    bad(&|d| {
+        d.as_object_mut().unwrap().remove("plan_ref");
+    });
+}
