@@ -14,7 +14,6 @@ pub mod demo;
 pub mod edit;
 pub mod explain;
 pub mod forecast;
-pub mod json_path;
 pub mod model;
 pub mod month;
 pub mod paste;

@@ -151,11 +151,25 @@ impl Store {
                 "The data is read-only here; nothing was changed.",
             ));
         }
-        let mut result: Result<(), EditError> = Ok(());
+        let mut result: Result<(), Text> = Ok(());
         self.history.update_value(|h| {
             // A refused edit leaves the data as it was and notifies nobody.
-            self.snap
-                .update_untracked(|s| result = h.apply(&mut s.dataset, edit));
+            self.snap.update_untracked(|s| {
+                result = h
+                    .apply(&mut s.dataset, edit)
+                    .map_err(|e: EditError| e.text());
+                // What is saved must open again: the snapshot's own limits (name lengths,
+                // count ranges) apply to every edit, not only to imported files.
+                if result.is_ok() {
+                    if let Some(p) = crate::snapshot::validate(s)
+                        .into_iter()
+                        .find(|p| p.is_error())
+                    {
+                        let _ = h.undo(&mut s.dataset);
+                        result = Err(p.text());
+                    }
+                }
+            });
         });
         match result {
             Ok(()) => {
@@ -163,7 +177,7 @@ impl Store {
                 self.after_change();
                 Ok(())
             }
-            Err(e) => Err(e.text()),
+            Err(t) => Err(t),
         }
     }
 

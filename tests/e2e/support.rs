@@ -304,8 +304,14 @@ impl Harness {
             if let Ok(entries) = std::fs::read_dir(&self.downloads) {
                 for e in entries.flatten() {
                     let name = e.file_name().to_string_lossy().to_string();
+                    // Complete once it has content that stopped growing.
                     if name.ends_with(suffix) {
-                        return e.path();
+                        let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+                        let first = size(&e.path());
+                        tokio::time::sleep(Duration::from_millis(200)).await;
+                        if first > 0 && size(&e.path()) == first {
+                            return e.path();
+                        }
                     }
                 }
             }

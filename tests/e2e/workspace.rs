@@ -320,3 +320,25 @@ async fn removing_a_street_with_data_asks_first_and_undo_brings_it_back() {
     h.assert_no_errors().await;
     h.finish().await;
 }
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test.sh"]
+async fn a_value_that_could_not_be_read_back_is_refused_at_entry() {
+    let h = Harness::start().await;
+    start_empty(&h).await;
+    let (_, now) = current_and_previous_month(&h).await;
+    h.js(
+        "const s = document.querySelector('#field-select'); s.value = 'labour_force';
+          s.dispatchEvent(new Event('change')); return true;",
+    )
+    .await;
+    h.wait_for_css("#entry-grid[data-field='labour_force']")
+        .await;
+    let el = h.wait_for_css(&cell("binjiang", &now)).await;
+    el.send_keys("20000000000\u{E007}").await.unwrap();
+    h.wait_for_css("#grid-error").await;
+    let stored = h.js("return localStorage.getItem('uew.snapshot');").await;
+    assert!(!stored.as_str().unwrap().contains("20000000000"));
+    h.assert_no_errors().await;
+    h.finish().await;
+}
