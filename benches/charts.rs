@@ -24,7 +24,6 @@ mod native {
     use uew::edit::{CellEdit, Edit, Field, Value};
     use uew::forecast::holt;
     use uew::i18n::Lang;
-    use uew::model::{Dataset, Observation, Region, RegionKind};
     use uew::month::Month;
     use uew::num::Pct;
     use uew::plan::Level;
@@ -79,37 +78,7 @@ mod native {
         }
     }
 
-    /// 1 district, 30 streets, 2 969 communities, 240 months of counts per community.
-    fn city_scale() -> Dataset {
-        let mut ds = Dataset {
-            regions: vec![Region::new("d", RegionKind::District, "区", None)],
-            ..Dataset::default()
-        };
-        for s in 0..30 {
-            ds.regions.push(Region::new(
-                &format!("s{s}"),
-                RegionKind::Street,
-                "街道",
-                Some("d"),
-            ));
-        }
-        for c in 0..2_969 {
-            let id = format!("c{c}");
-            ds.regions.push(Region::new(
-                &id,
-                RegionKind::Community,
-                "社区",
-                Some(&format!("s{}", c % 30)),
-            ));
-            for t in 0..240 {
-                let mut o = Observation::new(&id, month(2006, 1).plus(t).unwrap());
-                o.unemployed = Some(300 + (t as u64 % 40));
-                o.labour_force = Some(10_000);
-                ds.observations.push(o);
-            }
-        }
-        ds
-    }
+    use uew::synthetic::city_scale;
 
     fn bench(c: &mut Criterion) {
         let spec = rate_spec();
@@ -194,11 +163,11 @@ mod native {
 
         let mut city = city_scale();
         // The first observation: the lookup scans all 712 560 from the end (the worst case).
-        let first = month(2006, 1);
+        let first = uew::synthetic::first_month();
         g.bench_function("one cell edit + undo, city scale, worst case", |b| {
             b.iter(|| {
                 let e = Edit::SetCell(CellEdit::new(
-                    "c0",
+                    "c0000",
                     first,
                     Field::Unemployed,
                     Some(Value::Count(123)),

@@ -18,112 +18,11 @@ mod native {
     use criterion::{criterion_group, Criterion};
     use std::hint::black_box;
     use std::time::Duration;
-    use uew::model::{ClosureEvent, Dataset, LayoffEvent, Observation, Region, RegionKind};
-    use uew::month::{Date, Month};
+    use uew::model::{Dataset, Observation, RegionKind};
     use uew::plan::Plan;
     use uew::snapshot::{diff, share, validate, Limits, Resolution, Snapshot};
 
-    const STREETS: usize = 30;
-    const REGIONS: usize = 3_000;
-    const MONTHS: usize = 240;
-    const EVENTS: usize = 10_000;
-
-    struct Lcg(u64);
-
-    impl Lcg {
-        fn next(&mut self) -> u64 {
-            self.0 = self
-                .0
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            self.0 >> 33
-        }
-        fn below(&mut self, n: u64) -> u64 {
-            self.next() % n
-        }
-    }
-
-    fn first_month() -> Month {
-        Month::new(2007, 1).unwrap()
-    }
-
-    /// District `d`, 30 streets, 2 969 communities with counts every month; 10 000 events.
-    fn city_scale() -> Dataset {
-        let mut rng = Lcg(42);
-        let mut regions = vec![Region::new("d", RegionKind::District, "区", None)];
-        for s in 0..STREETS {
-            regions.push(Region::new(
-                &format!("s{s:02}"),
-                RegionKind::Street,
-                "街道",
-                Some("d"),
-            ));
-        }
-        let communities = REGIONS - 1 - STREETS;
-        for c in 0..communities {
-            let street = format!("s{:02}", c % STREETS);
-            regions.push(Region::new(
-                &format!("c{c:04}"),
-                RegionKind::Community,
-                "社区",
-                Some(&street),
-            ));
-        }
-        let mut observations = Vec::with_capacity(communities * MONTHS);
-        for c in 0..communities {
-            let id = format!("c{c:04}");
-            let lf = 2_000 + rng.below(18_000);
-            let mut rate = 250 + rng.below(250) as i64;
-            for (t, month) in first_month()
-                .through(first_month().plus(MONTHS as i64 - 1).unwrap())
-                .enumerate()
-            {
-                rate = (rate + rng.below(61) as i64 - 30).clamp(100, 800);
-                let mut o = Observation::new(&id, month);
-                o.labour_force = Some(lf + t as u64 * 3);
-                o.unemployed = Some(lf * rate as u64 / 10_000);
-                observations.push(o);
-            }
-        }
-        let date = |rng: &mut Lcg| {
-            let m = first_month().plus(rng.below(MONTHS as u64) as i64).unwrap();
-            Date::new(m.year(), m.month(), 1 + rng.below(28) as u32).unwrap()
-        };
-        let mut closures = Vec::new();
-        let mut layoffs = Vec::new();
-        for i in 0..EVENTS {
-            let street = format!("s{:02}", rng.below(STREETS as u64));
-            let enterprise = format!("E{}", rng.below(4_000));
-            if i % 2 == 0 {
-                closures.push(ClosureEvent {
-                    id: format!("C{i}"),
-                    enterprise,
-                    industry: String::new(),
-                    street,
-                    date: date(&mut rng),
-                    unemployed: 10 + rng.below(1_500),
-                });
-            } else {
-                let workforce = 50 + rng.below(3_000);
-                layoffs.push(LayoffEvent {
-                    id: format!("L{i}"),
-                    enterprise,
-                    industry: String::new(),
-                    street,
-                    date: date(&mut rng),
-                    workforce,
-                    laid_off: rng.below(workforce * 6 / 10 + 1),
-                });
-            }
-        }
-        Dataset {
-            regions,
-            observations,
-            closures,
-            layoffs,
-            ..Dataset::default()
-        }
-    }
+    use uew::synthetic::{city_scale, first_month, MONTHS};
 
     /// An incoming copy of `ds` with every 100th observation changed, a month added for every
     /// community, and every 100th closure changed: a monthly report merged into a large base.

@@ -21,5 +21,6 @@ pub mod response;
 pub mod rules;
 pub mod scenario;
 pub mod snapshot;
+pub mod synthetic;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

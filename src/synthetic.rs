@@ -1,0 +1,148 @@
+//! A deterministic city-scale dataset for benchmarks: one district, 30 streets and 2 969
+//! communities (3 000 regions) with counts every month for 240 months (2007-01 … 2026-12),
+//! 10 000 enterprise events and one city warning. Rates random-walk between 1 % and 8 %, so
+//! every level and "no warning" occur. No randomness crate: a fixed linear congruential
+//! generator keeps every run identical.
+
+use crate::model::{
+    CityWarning, ClosureEvent, Dataset, LayoffEvent, Observation, Region, RegionKind,
+};
+use crate::month::{Date, Month};
+use crate::plan::Level;
+
+pub const STREETS: usize = 30;
+pub const REGIONS: usize = 3_000;
+pub const MONTHS: usize = 240;
+pub const EVENTS: usize = 10_000;
+
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        self.0 >> 33
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+}
+
+/// The first month of the data.
+pub fn first_month() -> Month {
+    Month::new(2007, 1).unwrap_or(Month::MIN)
+}
+
+/// District `d`, streets `s00`…`s29`, communities `c0000`…`c2968` (community `c` lies in street
+/// `c % 30`); observations ordered by community, then month.
+pub fn city_scale() -> Dataset {
+    let mut rng = Lcg(42);
+    let mut regions = vec![Region::new("d", RegionKind::District, "区", None)];
+    for s in 0..STREETS {
+        regions.push(Region::new(
+            &format!("s{s:02}"),
+            RegionKind::Street,
+            "街道",
+            Some("d"),
+        ));
+    }
+    let communities = REGIONS - 1 - STREETS;
+    for c in 0..communities {
+        let street = format!("s{:02}", c % STREETS);
+        regions.push(Region::new(
+            &format!("c{c:04}"),
+            RegionKind::Community,
+            "社区",
+            Some(&street),
+        ));
+    }
+    let start = first_month();
+    let months: Vec<Month> = (0..MONTHS as i64).filter_map(|t| start.plus(t)).collect();
+    let mut observations = Vec::with_capacity(communities * MONTHS);
+    for c in 0..communities {
+        let id = format!("c{c:04}");
+        let lf = 2_000 + rng.below(18_000);
+        // A random walk of the rate in 0.01 pp, between 1 % and 8 %.
+        let mut rate = 250 + rng.below(250);
+        for (t, month) in months.iter().enumerate() {
+            rate = (rate + rng.below(61)).saturating_sub(30).clamp(100, 800);
+            let mut o = Observation::new(&id, *month);
+            o.labour_force = Some(lf + t as u64 * 3);
+            o.unemployed = Some(lf * rate / 10_000);
+            observations.push(o);
+        }
+    }
+    let date = |rng: &mut Lcg| {
+        let m = months
+            .get(rng.below(MONTHS as u64) as usize)
+            .copied()
+            .unwrap_or(start);
+        Date::new(m.year(), m.month(), 1 + rng.below(28) as u32)
+    };
+    let mut closures = Vec::new();
+    let mut layoffs = Vec::new();
+    for i in 0..EVENTS {
+        let street = format!("s{:02}", rng.below(STREETS as u64));
+        let enterprise = format!("E{}", rng.below(4_000));
+        let Some(d) = date(&mut rng) else { continue };
+        if i % 2 == 0 {
+            closures.push(ClosureEvent {
+                id: format!("C{i}"),
+                enterprise,
+                industry: String::new(),
+                street,
+                date: d,
+                unemployed: 10 + rng.below(1_500),
+            });
+        } else {
+            let workforce = 50 + rng.below(3_000);
+            layoffs.push(LayoffEvent {
+                id: format!("L{i}"),
+                enterprise,
+                industry: String::new(),
+                street,
+                date: d,
+                workforce,
+                laid_off: rng.below(workforce * 6 / 10 + 1),
+            });
+        }
+    }
+    let city_warnings = match (Month::new(2020, 2), Month::new(2020, 6)) {
+        (Some(from), until) => vec![CityWarning {
+            level: Level::L3,
+            from,
+            until,
+            note: String::new(),
+        }],
+        _ => Vec::new(),
+    };
+    Dataset {
+        regions,
+        observations,
+        closures,
+        layoffs,
+        city_warnings,
+        ..Dataset::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn has_the_stated_size_and_is_deterministic() {
+        let a = city_scale();
+        assert_eq!(a.regions.len(), REGIONS);
+        assert_eq!(a.observations.len(), (REGIONS - 1 - STREETS) * MONTHS);
+        assert_eq!(a.closures.len() + a.layoffs.len(), EVENTS);
+        assert_eq!(a.observations[..1000], city_scale().observations[..1000]);
+        assert!(a
+            .observations
+            .iter()
+            .all(|o| { o.unemployed.unwrap() <= o.labour_force.unwrap() }));
+    }
+}
