@@ -90,3 +90,47 @@ async fn edit_to_redraw_on_the_sample() {
     println!("stored snapshot: {} characters", t);
     h.finish().await;
 }
+
+/// The same redraw without any save: switching the scope between the district and a street
+/// re-evaluates and redraws everything on the dashboard. The difference to the edit figure is
+/// the cost of saving.
+#[tokio::test]
+#[ignore = "benchmark: run explicitly (see the module docs)"]
+async fn scope_switch_on_the_sample() {
+    let h = Harness::start().await;
+    h.open("#/dashboard").await;
+    h.wait_for_css("#chart-rate .chart-svg svg").await;
+    let v = h
+        .client
+        .execute_async(
+            r#"
+const done = arguments[arguments.length - 1];
+const sel = document.querySelector('#scope-select');
+const tick = () => new Promise((r) => setTimeout(r, 0));
+(async () => {
+  const times = [];
+  for (let i = 0; i < 60; i++) {
+    const t0 = performance.now();
+    sel.value = i % 2 === 0 ? 'xixing' : 'district';
+    sel.dispatchEvent(new Event('change'));
+    await tick();
+    times.push(performance.now() - t0);
+    await new Promise((r) => requestAnimationFrame(() => r()));
+  }
+  done(times);
+})();
+"#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    let mut ms: Vec<f64> = serde_json::from_value(v).unwrap();
+    ms.sort_by(f64::total_cmp);
+    println!(
+        "scope switch → re-evaluate → redraw (sample data, {} steps): median {:.1} ms, p95 {:.1} ms",
+        ms.len(),
+        percentile(&ms, 0.5),
+        percentile(&ms, 0.95)
+    );
+    h.finish().await;
+}
