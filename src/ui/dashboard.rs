@@ -11,6 +11,7 @@ use crate::i18n::{level_name, Lang, Msg};
 use crate::model::Scope;
 use crate::month::Month;
 use crate::num::group_thousands;
+use crate::plan::Level;
 use crate::rules::{
     Check, ClosureEvidence, Engine, Evaluation, LayoffEvidence, RateEvidence, RateSource,
     ThresholdsUsed, TransitionKind,
@@ -213,26 +214,56 @@ fn check_mark(c: Check, lang: Lang) -> impl IntoView {
     view! { <span class=format!("check {cls}")>{text}</span> }
 }
 
-fn rate_card(r: &RateEvidence, lang: Lang) -> impl IntoView {
-    let checks = r
-        .checks
-        .iter()
-        .map(|c| {
+/// One level's check of a criterion, as a table row.
+struct CheckRow {
+    level: Level,
+    threshold: String,
+    /// The months the check looked at, where it has its own (the rate's sustained period).
+    window: Option<String>,
+    result: Check,
+    clause: String,
+}
+
+fn checks_table(rows: Vec<CheckRow>, lang: Lang) -> impl IntoView {
+    let body = rows
+        .into_iter()
+        .map(|r| {
             view! {
                 <tr>
-                    <td>{level_name(c.level, lang)}</td>
-                    <td class="num">{format!("≥ {} %", c.min_rate)}</td>
-                    <td class="num">{c.window.from.to_string()} "–" {c.window.to.to_string()}</td>
-                    <td>{check_mark(c.result, lang)}</td>
-                    <td>{clause_tag(&c.clause)}</td>
+                    <td>{level_name(r.level, lang)}</td>
+                    <td class="num">{r.threshold}</td>
+                    {r.window.map(|w| view! { <td class="num">{w}</td> })}
+                    <td>{check_mark(r.result, lang)}</td>
+                    <td>{clause_tag(&r.clause)}</td>
                 </tr>
             }
         })
         .collect_view();
-    let gap = r
-        .gap
-        .as_ref()
-        .map(|g| view! { <p class="gap">{explain::rate_gap(g, lang)}</p> });
+    view! {
+        <table class="compact">
+            <tbody>{body}</tbody>
+        </table>
+    }
+}
+
+/// The distance to the next level, in words.
+fn gap_line(text: Option<String>) -> impl IntoView {
+    text.map(|t| view! { <p class="gap">{t}</p> })
+}
+
+fn rate_card(r: &RateEvidence, lang: Lang) -> impl IntoView {
+    let checks = r
+        .checks
+        .iter()
+        .map(|c| CheckRow {
+            level: c.level,
+            threshold: format!("≥ {} %", c.min_rate),
+            window: Some(format!("{}–{}", c.window.from, c.window.to)),
+            result: c.result,
+            clause: c.clause.clone(),
+        })
+        .collect();
+    let gap = gap_line(r.gap.as_ref().map(|g| explain::rate_gap(g, lang)));
     let series = r
         .series
         .iter()
@@ -291,9 +322,7 @@ fn rate_card(r: &RateEvidence, lang: Lang) -> impl IntoView {
             <h3>{Msg::RateCol.text(lang)} " " {clause_tag("§5.1-a")}</h3>
             <div class="criterion-status">{status_badge(&r.status, lang)}</div>
             {gap}
-            <table class="compact">
-                <tbody>{checks}</tbody>
-            </table>
+            {checks_table(checks, lang)}
             {series}
         </section>
     }
@@ -303,21 +332,15 @@ fn closure_card(c: &ClosureEvidence, lang: Lang) -> impl IntoView {
     let checks = c
         .checks
         .iter()
-        .map(|k| {
-            view! {
-                <tr>
-                    <td>{level_name(k.level, lang)}</td>
-                    <td class="num">{format!("≥ {}", group_thousands(k.min_unemployed))}</td>
-                    <td>{check_mark(k.result, lang)}</td>
-                    <td>{clause_tag(&k.clause)}</td>
-                </tr>
-            }
+        .map(|k| CheckRow {
+            level: k.level,
+            threshold: format!("≥ {}", group_thousands(k.min_unemployed)),
+            window: None,
+            result: k.result,
+            clause: k.clause.clone(),
         })
-        .collect_view();
-    let gap = c
-        .gap
-        .as_ref()
-        .map(|g| view! { <p class="gap">{explain::closure_gap(g, lang)}</p> });
+        .collect();
+    let gap = gap_line(c.gap.as_ref().map(|g| explain::closure_gap(g, lang)));
     let events = c
         .events
         .iter()
@@ -341,9 +364,7 @@ fn closure_card(c: &ClosureEvidence, lang: Lang) -> impl IntoView {
                 {Msg::Enterprises.text(lang)}
             </p>
             {gap}
-            <table class="compact">
-                <tbody>{checks}</tbody>
-            </table>
+            {checks_table(checks, lang)}
             <details class="evidence">
                 <summary>{Msg::Evidence.text(lang)} " (" {c.events.len()} ")"</summary>
                 <table class="compact">
@@ -358,21 +379,15 @@ fn layoff_card(l: &LayoffEvidence, lang: Lang) -> impl IntoView {
     let checks = l
         .checks
         .iter()
-        .map(|k| {
-            view! {
-                <tr>
-                    <td>{level_name(k.level, lang)}</td>
-                    <td class="num">{format!("≥ {} %", k.min_share)}</td>
-                    <td>{check_mark(k.result, lang)}</td>
-                    <td>{clause_tag(&k.clause)}</td>
-                </tr>
-            }
+        .map(|k| CheckRow {
+            level: k.level,
+            threshold: format!("≥ {} %", k.min_share),
+            window: None,
+            result: k.result,
+            clause: k.clause.clone(),
         })
-        .collect_view();
-    let gap = l
-        .gap
-        .as_ref()
-        .map(|g| view! { <p class="gap">{explain::layoff_gap(g, lang)}</p> });
+        .collect();
+    let gap = gap_line(l.gap.as_ref().map(|g| explain::layoff_gap(g, lang)));
     let share = l
         .share
         .map(|s| format!("{} %", s.approx(2)))
@@ -408,9 +423,7 @@ fn layoff_card(l: &LayoffEvidence, lang: Lang) -> impl IntoView {
                 {Msg::Enterprises.text(lang)}
             </p>
             {gap}
-            <table class="compact">
-                <tbody>{checks}</tbody>
-            </table>
+            {checks_table(checks, lang)}
             <details class="evidence">
                 <summary>{Msg::Evidence.text(lang)} " (" {l.counted.len() + l.excluded.len()} ")"</summary>
                 <table class="compact">
