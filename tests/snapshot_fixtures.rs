@@ -112,6 +112,19 @@ fn version_1_migrates_to_the_demo() {
 }
 
 #[test]
+fn version_2_migrates_with_no_scenarios_and_no_response() {
+    let o = open("v2.json").unwrap();
+    assert_eq!(o.migrated_from, Some(2));
+    assert_eq!(o.read_only, None);
+    assert!(o.warnings.is_empty(), "{:?}", o.warnings);
+    assert_eq!(o.snapshot.schema_version, SCHEMA_VERSION);
+    assert!(o.snapshot.scenarios.is_empty());
+    assert!(o.snapshot.response.is_empty());
+    // Written by the version 2 build from the sample.
+    assert_eq!(o.snapshot, uew::demo::snapshot());
+}
+
+#[test]
 fn truncated() {
     let e = refused("truncated.json");
     match &e {
@@ -356,7 +369,7 @@ fn newer_version_opens_read_only() {
     assert_eq!(o.snapshot.schema_version, 99);
     assert_eq!(o.snapshot.dataset.regions.len(), 3);
     let unknown: Vec<&str> = o.warnings.iter().map(|w| w.path.as_str()).collect();
-    assert_eq!(unknown, ["scenarios", "dataset.responses"]);
+    assert_eq!(unknown, ["forecasts", "dataset.responses"]);
     let reason = o.read_only.unwrap();
     assert!(reason.message(Lang::En).contains("read-only"));
     assert!(reason.message(Lang::Zh).contains("只读"));

@@ -15,6 +15,9 @@ use uew::model::{CityWarning, Observation, Scope};
 use uew::month::Month;
 use uew::num::Pct;
 use uew::plan::Level;
+use uew::response::{Action, ActivationRequest, Timestamp};
+use uew::rules::Engine;
+use uew::scenario::Tweak;
 use uew::snapshot::{Snapshot, SCHEMA_VERSION};
 
 fn validator() -> jsonschema::Validator {
@@ -73,7 +76,57 @@ fn real_exports_match_the_schema() {
         "/tests/fixtures/snapshots/valid-small.json"
     );
     assert_valid(&v, "fixture", &std::fs::read_to_string(fixture).unwrap());
-    assert_eq!(SCHEMA_VERSION, 2, "a new version needs a new schema");
+    // Scenarios and a response record (version 3).
+    let mut with_state = demo.clone();
+    let id = with_state
+        .scenarios
+        .create("电子厂关停", "2026-11-27T09:00:00Z");
+    with_state
+        .scenarios
+        .get_mut(id)
+        .unwrap()
+        .try_add(
+            Tweak::Closure {
+                enterprise: "电子厂".into(),
+                street: "changhe".into(),
+                month: Month::parse("2026-12").unwrap(),
+                unemployed: 6_000,
+            },
+            &demo.plan,
+            &demo.dataset,
+        )
+        .unwrap();
+    let june = Engine::new(&demo.plan, &demo.dataset)
+        .evaluate(&Scope::District, Month::parse("2025-06").unwrap());
+    let at = Timestamp::parse_cst("2025-06-23 20:00").unwrap();
+    with_state
+        .response
+        .apply(
+            Action::activate(
+                &demo.plan,
+                &june,
+                ActivationRequest {
+                    level: Level::L2,
+                    approved_by: "李四".into(),
+                    approved_at: at,
+                    level_reached_at: at,
+                    event_time: Some(at),
+                    exercise: false,
+                },
+            ),
+            at,
+            "王五",
+        )
+        .unwrap();
+    let text = with_state.to_json_pretty();
+    assert_eq!(Snapshot::open(&text).unwrap().snapshot, with_state);
+    assert_valid(&v, "scenarios and response", &text);
+    assert_valid(
+        &v,
+        "scenarios and response compact",
+        &with_state.to_json_compact(),
+    );
+    assert_eq!(SCHEMA_VERSION, 3, "a new version needs a new schema");
 }
 
 #[test]

@@ -252,6 +252,11 @@ impl ResponseState {
         ResponseState::default()
     }
 
+    /// No response was ever started (and so the trail is empty).
+    pub fn is_empty(&self) -> bool {
+        self.responses.is_empty() && self.audit.is_empty()
+    }
+
     /// Oldest first.
     pub fn responses(&self) -> &[Response] {
         &self.responses

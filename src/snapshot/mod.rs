@@ -23,6 +23,8 @@ pub use validate::{validate, Limits, Problem, ProblemKind, Severity, MAX_PROBLEM
 use crate::i18n::Lang;
 use crate::model::{Dataset, RegionKind, Scope};
 use crate::plan::{Plan, Text};
+use crate::response::ResponseState;
+use crate::scenario::Scenarios;
 use probe::{Probe, Scalar};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -31,7 +33,7 @@ use std::collections::HashSet;
 pub const FORMAT: &str = "uew-snapshot";
 /// The schema version this build writes. It reads every version from 1 up to this one
 /// (migrating older ones) and opens newer ones read-only.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The id under which the built-in plan may be referred to instead of written out
 /// (`plan_ref`), as share links do.
@@ -49,6 +51,8 @@ pub const TOP_LEVEL_KEYS: &[&str] = &[
     "plan",
     "plan_ref",
     "dataset",
+    "scenarios",
+    "response",
 ];
 
 /// Keys this version reads in `dataset`.
@@ -84,6 +88,12 @@ pub struct Snapshot {
     pub note: Option<String>,
     pub plan: Plan,
     pub dataset: Dataset,
+    /// The what-if scenarios (exercises over this dataset). Since version 3.
+    #[serde(default, skip_serializing_if = "Scenarios::is_empty")]
+    pub scenarios: Scenarios,
+    /// The response record and its audit trail (§5.2–§7). Since version 3.
+    #[serde(default, skip_serializing_if = "ResponseState::is_empty")]
+    pub response: ResponseState,
 }
 
 /// The snapshot as read: `plan` or (since version 2) `plan_ref`, the version-2 fields optional.
@@ -104,6 +114,10 @@ pub(crate) struct SnapshotIn {
     #[serde(default)]
     plan_ref: Option<String>,
     dataset: Dataset,
+    #[serde(default)]
+    scenarios: Scenarios,
+    #[serde(default)]
+    response: ResponseState,
 }
 
 /// Why the `plan` of a snapshot could not be had.
@@ -152,6 +166,8 @@ impl SnapshotIn {
             note: self.note,
             plan,
             dataset: self.dataset,
+            scenarios: self.scenarios,
+            response: self.response,
         })
     }
 }
@@ -180,6 +196,10 @@ struct SnapshotOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     plan_ref: Option<&'static str>,
     dataset: &'a Dataset,
+    #[serde(skip_serializing_if = "Scenarios::is_empty")]
+    scenarios: &'a Scenarios,
+    #[serde(skip_serializing_if = "ResponseState::is_empty")]
+    response: &'a ResponseState,
 }
 
 /// Why a snapshot opens read-only.
@@ -279,6 +299,7 @@ fn place(text: &str, problems: &mut [Problem]) {
 ///
 /// Version 1 → 2 added `scope`, `source`, `note` and `plan_ref`, all optional: a version 1
 /// document reads as version 2 as it is, and was always of the whole district.
+/// Version 2 → 3 added `scenarios` and `response`, both optional and empty when absent.
 fn migrate(mut snap: Snapshot, from: u32) -> Snapshot {
     let mut v = from;
     while v < SCHEMA_VERSION {
@@ -305,6 +326,8 @@ impl Snapshot {
             note: None,
             plan,
             dataset,
+            scenarios: Scenarios::new(),
+            response: ResponseState::new(),
         }
     }
 
@@ -512,6 +535,8 @@ impl Snapshot {
             plan: (!builtin).then_some(&self.plan),
             plan_ref: builtin.then_some(BUILTIN_PLAN_REF),
             dataset: &self.dataset,
+            scenarios: &self.scenarios,
+            response: &self.response,
         };
         serde_json::to_string(&out).unwrap_or_default()
     }
@@ -519,7 +544,8 @@ impl Snapshot {
     /// What one street office sends the district (§4.4): the street, its communities, their
     /// observations, the street's events, determinations and own thresholds, with the district
     /// region (no data of its own) so that the street has its parent; scope recorded. City
-    /// warnings stay with the district. `None` when `street_id` is not a street.
+    /// warnings stay with the district, and so do the scenarios and the response record (they
+    /// are the district's). `None` when `street_id` is not a street.
     pub fn for_street(&self, street_id: &str) -> Option<Snapshot> {
         let ds = &self.dataset;
         let street = ds
@@ -576,6 +602,8 @@ impl Snapshot {
         Some(Snapshot {
             scope: Scope::Street(street_id.to_owned()),
             dataset,
+            scenarios: Scenarios::new(),
+            response: ResponseState::new(),
             ..self.clone()
         })
     }

@@ -102,7 +102,7 @@ fn version_1_migrates_and_newer_opens_read_only() {
     let mut v9 = serde_json::to_value(snap_of(small())).unwrap();
     let obj = v9.as_object_mut().unwrap();
     obj.insert("schema_version".into(), 9.into());
-    obj.insert("scenarios".into(), serde_json::json!([{"id": "x"}]));
+    obj.insert("forecasts".into(), serde_json::json!([{"id": "x"}]));
     let text = v9.to_string();
     let opened = Snapshot::open(&text).unwrap();
     assert_eq!(
@@ -117,7 +117,7 @@ fn version_1_migrates_and_newer_opens_read_only() {
     assert_eq!(
         opened.warnings[0].kind,
         ProblemKind::UnknownField {
-            key: "scenarios".into()
+            key: "forecasts".into()
         }
     );
     assert!(opened.read_only.unwrap().message(Lang::Zh).contains("只读"));

@@ -576,8 +576,48 @@ pub(crate) fn validate_with(snap: &Snapshot, limits: &Limits) -> Findings {
     }
     check_plan(&mut c, snap);
     check_dataset(&mut c, &snap.dataset, &snap.scope);
+    check_scenarios(&mut c, &snap.scenarios);
     c.out
 }
+
+/// Scenarios are bounded like the dataset; whether each still applies to the baseline is
+/// shown with the scenario, not a reason to refuse the file (the baseline may have moved on).
+fn check_scenarios(c: &mut Checker, scenarios: &crate::scenario::Scenarios) {
+    let list = scenarios.list();
+    if list.len() > MAX_SCENARIOS {
+        c.error(
+            "scenarios.items".into(),
+            ProblemKind::TooMany {
+                found: list.len(),
+                max: MAX_SCENARIOS,
+            },
+        );
+        return;
+    }
+    let max_name = c.limits.max_name_chars;
+    for (i, s) in list.iter().enumerate() {
+        c.text(
+            || format!("scenarios.items[{i}].name"),
+            &s.name,
+            max_name,
+            true,
+        );
+        if s.tweaks.len() > MAX_TWEAKS {
+            c.error(
+                format!("scenarios.items[{i}].tweaks"),
+                ProblemKind::TooMany {
+                    found: s.tweaks.len(),
+                    max: MAX_TWEAKS,
+                },
+            );
+        }
+    }
+}
+
+/// Scenarios a snapshot may hold.
+pub const MAX_SCENARIOS: usize = 100;
+/// Tweaks one scenario may hold.
+pub const MAX_TWEAKS: usize = 1_000;
 
 fn check_plan(c: &mut Checker, snap: &Snapshot) {
     let p = &snap.plan;

@@ -8,9 +8,21 @@
 use super::persist::{self, Loaded, Meta, SaveError};
 use crate::edit::{Edit, EditError, History};
 use crate::i18n::Lang;
-use crate::plan::Text;
+use crate::model::Dataset;
+use crate::plan::{Plan, Text};
+use crate::response::ResponseState;
+use crate::scenario::Scenarios;
 use crate::snapshot::Snapshot;
 use leptos::prelude::*;
+
+/// What [`Store::update_scenarios`] and [`Store::update_response`] may change, beside the
+/// plan and dataset they read.
+struct BesideMut<'a> {
+    scenarios: &'a mut Scenarios,
+    response: &'a mut ResponseState,
+    plan: &'a Plan,
+    dataset: &'a Dataset,
+}
 
 /// Whether the data on screen is safely stored.
 #[derive(Clone, Debug, PartialEq)]
@@ -179,6 +191,73 @@ impl Store {
             }
             Err(t) => Err(t),
         }
+    }
+
+    /// Changes the what-if scenarios (never the baseline dataset) and saves. A change the
+    /// snapshot could not open again is refused with nothing changed.
+    pub fn update_scenarios<R>(
+        &self,
+        f: impl FnOnce(&mut Scenarios, &Plan, &Dataset) -> Result<R, Text>,
+    ) -> Result<R, Text> {
+        self.update_beside(|s| f(s.scenarios, s.plan, s.dataset))
+    }
+
+    /// Changes the response record (through its reducer, which appends to the audit trail) and
+    /// saves. Refused with nothing changed while the data is read-only.
+    pub fn update_response<R>(
+        &self,
+        f: impl FnOnce(&mut ResponseState, &Plan, &Dataset) -> Result<R, Text>,
+    ) -> Result<R, Text> {
+        self.update_beside(|s| f(s.response, s.plan, s.dataset))
+    }
+
+    /// Scenarios and the response record live beside the dataset: not in its undo history
+    /// (the response trail is append-only; a tweak is removed by removing it).
+    fn update_beside<R>(
+        &self,
+        f: impl FnOnce(&mut BesideMut<'_>) -> Result<R, Text>,
+    ) -> Result<R, Text> {
+        if self.read_only.get_untracked().is_some() {
+            return Err(Text::new(
+                "当前数据为只读，未作修改。",
+                "The data is read-only here; nothing was changed.",
+            ));
+        }
+        let mut out: Result<R, Text> = Err(Text::new("", ""));
+        self.snap.update_untracked(|s| {
+            let before = (s.scenarios.clone(), s.response.clone());
+            let mut view = BesideMut {
+                scenarios: &mut s.scenarios,
+                response: &mut s.response,
+                plan: &s.plan,
+                dataset: &s.dataset,
+            };
+            out = f(&mut view);
+            let refused = match &out {
+                Err(_) => true,
+                Ok(_) => {
+                    if let Some(p) = crate::snapshot::validate(s)
+                        .into_iter()
+                        .find(|p| p.is_error())
+                    {
+                        out = Err(p.text());
+                        true
+                    } else {
+                        false
+                    }
+                }
+            };
+            if refused {
+                (s.scenarios, s.response) = before;
+            }
+        });
+        if out.is_ok() {
+            self.snap.notify();
+            self.is_sample.set(false);
+            self.meta.update_value(|m| m.sample = false);
+            self.persist();
+        }
+        out
     }
 
     pub fn undo(&self) {
