@@ -61,6 +61,11 @@ if $want_test; then
   if command -v python3 >/dev/null && python3 -m pip --version >/dev/null 2>&1; then
     bash scripts/cap-xsd.sh || log "CAP schema check unavailable; the test says so and goes on"
   fi
+  # pdftotext/pdftoppm read the printed PDFs of the print tests (bulletin, exercise mark).
+  if ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null; then
+    log "installing Debian's poppler-utils"
+    apt_install poppler-utils
+  fi
   # Chinese glyphs for screenshots and print tests (office PCs have their own CJK fonts).
   if ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
     log "installing Debian's fonts-noto-cjk"

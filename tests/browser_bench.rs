@@ -134,3 +134,169 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
     );
     h.finish().await;
 }
+
+/// The sample with three what-if scenarios a meeting might pose (as in `benches/scenario.rs`).
+fn sample_with_three_scenarios() -> String {
+    use uew::edit::{CellEdit, Field, Value};
+    use uew::model::Scope;
+    use uew::month::Month;
+    use uew::num::Pct;
+    use uew::plan::Level;
+    use uew::rules::Series;
+    use uew::scenario::{Delta, Tweak};
+    let m = |t: &str| Month::parse(t).unwrap();
+    let pct = |t: &str| Pct::parse(t).unwrap();
+    let mut snap = uew::demo::snapshot();
+    let sets = [
+        (
+            "电子厂关停",
+            vec![
+                Tweak::Closure {
+                    enterprise: "杭州某电子厂".into(),
+                    street: "xixing".into(),
+                    month: m("2026-11"),
+                    unemployed: 6_000,
+                },
+                Tweak::Layoff {
+                    enterprise: "杭州某软件公司".into(),
+                    street: "changhe".into(),
+                    month: m("2026-12"),
+                    workforce: 2_000,
+                    laid_off: 900,
+                },
+            ],
+        ),
+        (
+            "每月 +0.2",
+            vec![
+                Tweak::Trend {
+                    region: "binjiang".into(),
+                    series: Series::Registered,
+                    step: Delta::tenths(2),
+                    months: 6,
+                },
+                Tweak::ExtendRates {
+                    region: "xixing".into(),
+                    series: Series::Registered,
+                    from: None,
+                    values: vec![pct("3.2"), pct("3.6"), pct("4.1"), pct("4.6")],
+                },
+            ],
+        ),
+        (
+            "三级阈值 5%",
+            vec![
+                Tweak::Thresholds {
+                    scope: Scope::District,
+                    level: Level::L3,
+                    min_rate: Some(pct("5")),
+                    sustained_months: None,
+                    min_unemployed: None,
+                    min_share: None,
+                },
+                Tweak::EventWindow { months: 6 },
+                Tweak::SetCells {
+                    cells: vec![CellEdit::new(
+                        "xixing-dongguan",
+                        m("2026-10"),
+                        Field::Unemployed,
+                        Some(Value::Count(1_500)),
+                    )],
+                },
+            ],
+        ),
+    ];
+    for (name, tweaks) in sets {
+        let id = snap.scenarios.create(name, "2026-11-27T09:00:00Z");
+        let s = snap.scenarios.get_mut(id).unwrap();
+        for t in tweaks {
+            s.try_add(t, &snap.plan, &snap.dataset).unwrap();
+        }
+    }
+    snap.to_json_compact()
+}
+
+/// One tweak (a changed value of the district's latest rate, added and removed in turn) on
+/// the what-if page with three scenarios compared: from the click to the moment the scenario is
+/// re-applied, baseline and scenarios re-evaluated, the comparison and its chart redrawn. The
+/// save follows 300 ms later, off the interaction (`Store::persist_soon`).
+#[tokio::test]
+#[ignore = "benchmark: run explicitly (see the module docs)"]
+async fn tweak_to_redraw_with_three_scenarios() {
+    let h = Harness::start().await;
+    h.open("#/scenarios").await;
+    let snap = sample_with_three_scenarios();
+    h.client
+        .execute(
+            "localStorage.setItem('uew.snapshot', arguments[0]); return true;",
+            vec![serde_json::json!(snap)],
+        )
+        .await
+        .unwrap();
+    h.client.refresh().await.unwrap();
+    h.open("#/scenarios").await;
+    h.wait_for_js("document.querySelectorAll('.scenario-item').length === 3")
+        .await;
+    h.js("document.querySelector('.scenario-item .scenario-pick').click(); document.querySelector('#toggle-compare').click(); return true;")
+        .await;
+    h.wait_for_js("document.querySelectorAll('#compare-timelines tbody tr').length === 4")
+        .await;
+    h.js("const k = document.querySelector('#tweak-kind'); k.value = 'set-cells'; k.dispatchEvent(new Event('change')); return true;")
+        .await;
+    h.wait_for_css("#tweak-values").await;
+    h.js("const v = document.querySelector('#tweak-values'); v.value = '5.8'; v.dispatchEvent(new Event('input')); return true;")
+        .await;
+    let v = h
+        .client
+        .execute_async(
+            r#"
+const done = arguments[arguments.length - 1];
+const tick = () => new Promise((r) => setTimeout(r, 0));
+const count = () => document.querySelectorAll('.tweak-items .tweak').length;
+(async () => {
+  const times = [];
+  for (let i = 0; i < 60; i++) {
+    if (i % 2 === 0) {
+      const v = document.querySelector('#tweak-values');
+      v.value = '5.8';
+      v.dispatchEvent(new Event('input'));
+      await tick();
+    }
+    const before = count();
+    const svg = document.querySelector('#chart-compare svg').outerHTML;
+    const t0 = performance.now();
+    if (i % 2 === 0) {
+      document.querySelector('#tweak-add').click();
+    } else {
+      const rm = document.querySelectorAll('.tweak-items .tweak-remove');
+      rm[rm.length - 1].click();
+    }
+    await tick();
+    const t1 = performance.now();
+    const redrawn = document.querySelector('#chart-compare svg').outerHTML !== svg;
+    times.push([t1 - t0, count() !== before && redrawn]);
+    await new Promise((r) => requestAnimationFrame(() => r()));
+  }
+  done(times);
+})();
+"#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    let samples: Vec<(f64, bool)> = serde_json::from_value(v).unwrap();
+    assert!(
+        samples.iter().all(|s| s.1),
+        "every tweak changed the list and redrew the comparison chart: {samples:?}"
+    );
+    let mut ms: Vec<f64> = samples.iter().map(|s| s.0).collect();
+    ms.sort_by(f64::total_cmp);
+    println!(
+        "tweak → apply → re-evaluate → compare + redraw (sample, 3 scenarios, save deferred; {} steps): median {:.1} ms, p95 {:.1} ms, max {:.1} ms",
+        ms.len(),
+        percentile(&ms, 0.5),
+        percentile(&ms, 0.95),
+        ms[ms.len() - 1]
+    );
+    h.finish().await;
+}

@@ -133,6 +133,8 @@ pub struct Comparison {
     /// The baseline first, then each scenario that applied.
     pub columns: Vec<Column>,
     pub months: Vec<ComparedMonth>,
+    /// Per column, the scope region's registered rate month by month (for an overlaid chart).
+    pub registered: Vec<Vec<Option<Pct>>>,
     /// Month by month, criteria in [`Criterion::ALL`] order.
     pub diffs: Vec<Diff>,
     pub failed: Vec<FailedScenario>,
@@ -211,31 +213,54 @@ pub fn compare(
     from: Month,
     to: Month,
 ) -> Result<Comparison, CompareError> {
+    compare_in(plan, data, scenarios, scope, from, |_| to)
+}
+
+/// As [`compare`], through the last month any column has data for (a trend or a hypothetical
+/// event runs past the baseline's data), and at least through `at_least`. Each scenario is
+/// applied once.
+pub fn compare_through_data(
+    plan: &Plan,
+    data: &Dataset,
+    scenarios: &[&Scenario],
+    scope: &Scope,
+    from: Month,
+    at_least: Month,
+) -> Result<Comparison, CompareError> {
+    compare_in(plan, data, scenarios, scope, from, |last| {
+        last.map_or(at_least, |l| l.max(at_least))
+    })
+}
+
+fn compare_in(
+    plan: &Plan,
+    data: &Dataset,
+    scenarios: &[&Scenario],
+    scope: &Scope,
+    from: Month,
+    to: impl FnOnce(Option<Month>) -> Month,
+) -> Result<Comparison, CompareError> {
     if scenarios.len() > MAX_COMPARED {
         return Err(CompareError::TooManyScenarios {
             given: scenarios.len(),
         });
-    }
-    let months = from.months_until(to) + 1;
-    if months > i64::from(MAX_MONTHS) {
-        return Err(CompareError::RangeTooLong { months });
     }
     let mut columns = vec![Column {
         scenario: None,
         name: "基线 · baseline".to_owned(),
         exercise: false,
     }];
-    let mut evaluated = vec![evaluate(plan, data, scope, from, to)];
+    let mut applied: Vec<(Plan, Dataset)> = Vec::new();
     let mut failed = Vec::new();
     for s in scenarios {
         match s.apply(plan, data) {
-            Ok((p, d)) => {
+            Ok(pd) => {
                 columns.push(Column {
                     scenario: Some(s.id),
                     name: s.name.clone(),
                     exercise: s.exercise(),
                 });
-                evaluated.push(evaluate(&p, &d, scope, from, to));
+                applied.push(pd);
             }
             Err(error) => failed.push(FailedScenario {
                 scenario: s.id,
@@ -244,6 +269,18 @@ pub fn compare(
             }),
         }
     }
+    let last = std::iter::once(data)
+        .chain(applied.iter().map(|(_, d)| d))
+        .filter_map(|d| d.span().map(|s| s.1))
+        .max();
+    let to = to(last);
+    let months = from.months_until(to) + 1;
+    if months > i64::from(MAX_MONTHS) {
+        return Err(CompareError::RangeTooLong { months });
+    }
+    let evaluated: Vec<Evaluated> = std::iter::once(evaluate(plan, data, scope, from, to))
+        .chain(applied.iter().map(|(p, d)| evaluate(p, d, scope, from, to)))
+        .collect();
     let mut out_months = Vec::new();
     let mut diffs = Vec::new();
     for (i, month) in from.through(to).enumerate() {
@@ -280,6 +317,7 @@ pub fn compare(
         to,
         columns,
         months: out_months,
+        registered: evaluated.into_iter().map(|e| e.registered).collect(),
         diffs,
         failed,
     })

@@ -18,8 +18,8 @@ mod reach;
 mod tweak;
 
 pub use compare::{
-    compare, Column, CompareError, ComparedMonth, Comparison, Criterion, Diff, DiffCell,
-    FailedScenario, Figures, MAX_COMPARED,
+    compare, compare_through_data, Column, CompareError, ComparedMonth, Comparison, Criterion,
+    Diff, DiffCell, FailedScenario, Figures, MAX_COMPARED,
 };
 pub use reach::{what_it_takes, Goal, LevelReach, Suggestion, WhatItTakes};
 pub use tweak::{
@@ -242,6 +242,23 @@ impl Scenarios {
         copy.tweaks = source.tweaks;
         self.items.insert(at + 1, copy);
         Ok(new_id)
+    }
+
+    /// Puts a deleted scenario back at its former position (undo of [`Scenarios::delete`]); its
+    /// id is kept unless another scenario has it meanwhile, in which case it gets a fresh one.
+    pub fn restore(&mut self, mut scenario: Scenario, at: usize) -> ScenarioId {
+        if self.get(scenario.id).is_some() || scenario.id == 0 {
+            scenario.id = self.fresh_id();
+        }
+        self.next_id = self.next_id.max(scenario.id.saturating_add(1));
+        let id = scenario.id;
+        self.items.insert(at.min(self.items.len()), scenario);
+        id
+    }
+
+    /// The position of a scenario in the list.
+    pub fn position(&self, id: ScenarioId) -> Option<usize> {
+        self.items.iter().position(|s| s.id == id)
     }
 
     pub fn delete(&mut self, id: ScenarioId) -> Result<Scenario, ScenarioError> {

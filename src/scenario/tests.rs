@@ -560,3 +560,83 @@ fn a_street_closure_raises_district_and_street_but_not_the_others() {
         Status::Normal
     );
 }
+
+#[test]
+fn a_deleted_scenario_is_restored_in_place_with_its_id() {
+    let mut list = Scenarios::new();
+    let a = list.create("甲", "t");
+    let b = list.create("乙", "t");
+    let c = list.create("丙", "t");
+    let at = list.position(b).unwrap();
+    let gone = list.delete(b).unwrap();
+    assert_eq!(list.restore(gone.clone(), at), b);
+    let ids: Vec<ScenarioId> = list.list().iter().map(|s| s.id).collect();
+    assert_eq!(ids, [a, b, c]);
+    // Restoring a scenario whose id is taken gives it a fresh one, never a duplicate.
+    let again = list.restore(gone, 0);
+    assert_ne!(again, b);
+    assert!(again > c);
+    let fresh = list.create("丁", "t");
+    assert!(fresh > again);
+}
+
+#[test]
+fn a_comparison_through_the_data_reaches_the_end_of_a_trend() {
+    let (plan, data) = small();
+    let mut s = Scenario::new(1, "trend", "t");
+    s.tweaks = vec![Tweak::Trend {
+        region: "d".into(),
+        series: Series::Registered,
+        step: Delta::tenths(2),
+        months: 6,
+    }];
+    let c = compare_through_data(
+        &plan,
+        &data,
+        &[&s],
+        &Scope::District,
+        m("2026-01"),
+        m("2026-02"),
+    )
+    .unwrap();
+    assert_eq!(c.to, m("2026-09"), "through the trend's last month");
+    assert_eq!(c.months.len(), 9);
+    assert_eq!(c.registered.len(), 2);
+    assert_eq!(c.registered[1].last(), Some(&Some(pct("5.2"))));
+    assert_eq!(
+        c.registered[0].last(),
+        Some(&None),
+        "the baseline has no value there"
+    );
+    // `at_least` wins when the data ends earlier.
+    let c = compare_through_data(
+        &plan,
+        &data,
+        &[],
+        &Scope::District,
+        m("2026-01"),
+        m("2026-12"),
+    )
+    .unwrap();
+    assert_eq!(c.to, m("2026-12"));
+    // The same as `compare` over that range.
+    let plain = compare(
+        &plan,
+        &data,
+        &[&s],
+        &Scope::District,
+        m("2026-01"),
+        m("2026-09"),
+    )
+    .unwrap();
+    let through = compare_through_data(
+        &plan,
+        &data,
+        &[&s],
+        &Scope::District,
+        m("2026-01"),
+        m("2026-01"),
+    )
+    .unwrap();
+    assert_eq!(plain, through);
+}

@@ -8,6 +8,7 @@ use super::i18n_ctx::I18n;
 use super::plan_view::PlanView;
 use super::prefs;
 use super::route::Route;
+use super::scenarios::ScenariosView;
 use super::snapshots_view::SnapshotsView;
 use super::store::Store;
 use crate::i18n::{Lang, Msg};
@@ -83,7 +84,12 @@ pub fn App() -> impl IntoView {
             _ => {}
         }
     });
+    // A save scheduled after a burst of changes happens before the page goes away.
+    let hide = window_event_listener(ev::pagehide, move |_| store.flush_save());
+    let hidden = window_event_listener(ev::visibilitychange, move |_| store.flush_save());
     on_cleanup(move || {
+        hide.remove();
+        hidden.remove();
         handle.remove();
         storage.remove();
         keys.remove();
@@ -138,6 +144,7 @@ pub fn App() -> impl IntoView {
             {move || match route.get() {
                 Route::Dashboard => view! { <Dashboard/> }.into_any(),
                 Route::Data => view! { <DataView/> }.into_any(),
+                Route::Scenarios => view! { <ScenariosView/> }.into_any(),
                 Route::Snapshots => view! { <SnapshotsView/> }.into_any(),
                 Route::Plan => view! { <PlanView/> }.into_any(),
             }}

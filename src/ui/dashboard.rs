@@ -134,7 +134,7 @@ pub fn FocusBar() -> impl IntoView {
     }
 }
 
-fn status_card(e: &Evaluation, lang: Lang) -> impl IntoView {
+pub(crate) fn status_card(e: &Evaluation, lang: Lang) -> impl IntoView {
     let store = Store::get();
     let scope = store
         .snap
@@ -251,7 +251,7 @@ fn gap_line(text: Option<String>) -> impl IntoView {
     text.map(|t| view! { <p class="gap">{t}</p> })
 }
 
-fn rate_card(r: &RateEvidence, lang: Lang) -> impl IntoView {
+pub(crate) fn rate_card(r: &RateEvidence, lang: Lang) -> impl IntoView {
     let checks = r
         .checks
         .iter()
@@ -328,7 +328,7 @@ fn rate_card(r: &RateEvidence, lang: Lang) -> impl IntoView {
     }
 }
 
-fn closure_card(c: &ClosureEvidence, lang: Lang) -> impl IntoView {
+pub(crate) fn closure_card(c: &ClosureEvidence, lang: Lang) -> impl IntoView {
     let checks = c
         .checks
         .iter()
@@ -375,7 +375,7 @@ fn closure_card(c: &ClosureEvidence, lang: Lang) -> impl IntoView {
     }
 }
 
-fn layoff_card(l: &LayoffEvidence, lang: Lang) -> impl IntoView {
+pub(crate) fn layoff_card(l: &LayoffEvidence, lang: Lang) -> impl IntoView {
     let checks = l
         .checks
         .iter()

@@ -17,6 +17,7 @@ mod plan_view;
 mod prefs;
 mod regions_panel;
 mod route;
+mod scenarios;
 mod snapshots_view;
 mod store;
 mod widgets;

@@ -1,4 +1,4 @@
-//! Hash routing: `#/dashboard`, `#/data`, `#/snapshots`, `#/plan` (and `#share=…` links, which
+//! Hash routing: `#/dashboard`, `#/data`, `#/scenarios`, `#/snapshots`, `#/plan` (and `#share=…` links, which
 //! open on the dashboard). A hash router works from any sub-path and any
 //! static host without server rewrites, which a History-API router would need.
 
@@ -9,17 +9,25 @@ use web_sys::window;
 pub enum Route {
     Dashboard,
     Data,
+    Scenarios,
     Snapshots,
     Plan,
 }
 
 impl Route {
-    pub const ALL: [Route; 4] = [Route::Dashboard, Route::Data, Route::Snapshots, Route::Plan];
+    pub const ALL: [Route; 5] = [
+        Route::Dashboard,
+        Route::Data,
+        Route::Scenarios,
+        Route::Snapshots,
+        Route::Plan,
+    ];
 
     pub fn hash(self) -> &'static str {
         match self {
             Route::Dashboard => "#/dashboard",
             Route::Data => "#/data",
+            Route::Scenarios => "#/scenarios",
             Route::Snapshots => "#/snapshots",
             Route::Plan => "#/plan",
         }
@@ -29,6 +37,7 @@ impl Route {
         match self {
             Route::Dashboard => Msg::NavDashboard,
             Route::Data => Msg::NavData,
+            Route::Scenarios => Msg::NavScenarios,
             Route::Snapshots => Msg::NavSnapshots,
             Route::Plan => Msg::NavPlan,
         }

@@ -24,6 +24,9 @@ struct BesideMut<'a> {
     dataset: &'a Dataset,
 }
 
+/// How long [`Store::persist_soon`] waits for more changes before saving.
+const SAVE_DELAY_MS: u64 = 300;
+
 /// Whether the data on screen is safely stored.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveStatus {
@@ -60,6 +63,8 @@ pub struct Store {
     pub notice: RwSignal<Option<Text>>,
     pub last_export: RwSignal<Option<String>>,
     meta: StoredValue<Meta>,
+    /// A save scheduled by [`Store::persist_soon`], not yet done.
+    pending_save: StoredValue<Option<leptos::prelude::TimeoutHandle>>,
 }
 
 pub fn now_iso() -> String {
@@ -140,6 +145,7 @@ impl Store {
             notice: RwSignal::new(None),
             last_export: RwSignal::new(last_export),
             meta: StoredValue::new(meta),
+            pending_save: StoredValue::new(None),
         };
         // First visit: store the sample so a reload shows the same data.
         if store.save.get_untracked() == SaveStatus::NotSaving
@@ -255,9 +261,40 @@ impl Store {
             self.snap.notify();
             self.is_sample.set(false);
             self.meta.update_value(|m| m.sample = false);
-            self.persist();
+            self.persist_soon();
         }
         out
+    }
+
+    /// Saves shortly after the change rather than in it: in a meeting, tweaks come in bursts and
+    /// the answer on screen should not wait for storage. One save covers the burst; leaving
+    /// the page saves at once ([`Store::flush_save`]).
+    pub fn persist_soon(&self) {
+        self.pending_save.update_value(|p| {
+            if let Some(h) = p.take() {
+                h.clear();
+            }
+        });
+        let store = *self;
+        match set_timeout_with_handle(
+            move || {
+                store.pending_save.set_value(None);
+                store.persist();
+            },
+            std::time::Duration::from_millis(SAVE_DELAY_MS),
+        ) {
+            Ok(h) => self.pending_save.set_value(Some(h)),
+            Err(_) => self.persist(),
+        }
+    }
+
+    /// Does a scheduled save now (the page is being hidden or left).
+    pub fn flush_save(&self) {
+        let pending = self.pending_save.try_update_value(Option::take).flatten();
+        if let Some(h) = pending {
+            h.clear();
+            self.persist();
+        }
     }
 
     pub fn undo(&self) {
@@ -336,6 +373,9 @@ impl Store {
 
     /// Saves now; shows the outcome in `save`.
     pub fn persist(&self) {
+        if let Some(h) = self.pending_save.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
         if self.read_only.get_untracked().is_some() {
             self.save.set(SaveStatus::NotSaving);
             return;

@@ -11,6 +11,7 @@
 
 mod offline;
 mod plan;
+mod scenarios;
 mod snapshots;
 mod support;
 mod workspace;

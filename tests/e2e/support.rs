@@ -297,6 +297,34 @@ impl Harness {
         let _ = self.client.set_window_size(1280, 800).await;
     }
 
+    /// Prints the page as the browser would (print media, A4) to target/screenshots/<name>.pdf,
+    /// renders its first page to <name>-print.png for looking at (where `pdftoppm` is at hand),
+    /// and returns the PDF's text (`pdftotext`; empty where poppler-utils is missing).
+    pub async fn print_pdf(&self, name: &str) -> String {
+        let config = fantoccini::wd::PrintConfiguration::builder()
+            .size(fantoccini::wd::PrintSize::A4)
+            .background(true)
+            .build()
+            .unwrap();
+        let pdf = self.client.print(config).await.unwrap();
+        assert!(pdf.starts_with(b"%PDF"), "the print is a PDF");
+        let path = self.shots.join(format!("{name}.pdf"));
+        std::fs::write(&path, pdf).unwrap();
+        let png = self.shots.join(format!("{name}-print"));
+        let _ = std::process::Command::new("pdftoppm")
+            .args(["-png", "-r", "60", "-singlefile", "-f", "1", "-l", "1"])
+            .arg(&path)
+            .arg(&png)
+            .status();
+        std::process::Command::new("pdftotext")
+            .args(["-layout"])
+            .arg(&path)
+            .arg("-")
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+            .unwrap_or_default()
+    }
+
     /// Waits for a finished download whose name ends with `suffix` and returns its path.
     pub async fn wait_for_download(&self, suffix: &str) -> PathBuf {
         let deadline = Instant::now() + Duration::from_secs(20);

@@ -1,0 +1,173 @@
+//! The what-if page's state: the scenario shown, the ones compared, scope and month, and what
+//! is derived from them. Derived with memos from the snapshot, never written back; the
+//! scenarios themselves change only through [`Store::update_scenarios`].
+
+use crate::model::{Dataset, Scope};
+use crate::month::Month;
+use crate::plan::{Plan, Text};
+use crate::rules::{Engine, Evaluation};
+use crate::scenario::{Scenario, ScenarioId, TweakError, MAX_COMPARED};
+use crate::ui::store::Store;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// A scenario applied to the baseline: its hypothetical plan and dataset, or why its tweaks no
+/// longer apply (the baseline moved on).
+pub type Applied = Result<Arc<(Plan, Dataset)>, TweakError>;
+
+#[derive(Clone, Copy)]
+pub struct Page {
+    /// `None`: the baseline (the real data).
+    pub selected: RwSignal<Option<ScenarioId>>,
+    /// Chosen for comparison (at most [`MAX_COMPARED`]); when empty, the shown scenario.
+    pub compared: RwSignal<Vec<ScenarioId>>,
+    pub scope: RwSignal<Scope>,
+    /// `None`: the last month with data (in the baseline or the shown scenario).
+    pub month: RwSignal<Option<Month>>,
+    pub show_compare: RwSignal<bool>,
+    pub show_reach: RwSignal<bool>,
+    pub presenter: RwSignal<bool>,
+    pub help: RwSignal<bool>,
+    /// The outcome of the last action (an error names what and where).
+    pub notice: RwSignal<Option<(bool, Text)>>,
+    /// The shown scenario applied; `None` for the baseline.
+    pub applied: Memo<Option<Applied>>,
+    /// The months of the baseline and the shown scenario together.
+    pub span: Memo<Option<(Month, Month)>>,
+    pub at: Memo<Option<Month>>,
+    pub baseline: Memo<Option<Evaluation>>,
+    /// The shown scenario's evaluation; `None` for the baseline or when it does not apply.
+    pub scenario: Memo<Option<Evaluation>>,
+}
+
+impl Page {
+    pub fn new(store: Store) -> Page {
+        let selected = RwSignal::new(None::<ScenarioId>);
+        let scope = RwSignal::new(Scope::District);
+        let month = RwSignal::new(None::<Month>);
+        let applied = Memo::new(move |_| {
+            let id = selected.get()?;
+            store.snap.with(|s| {
+                let sc = s.scenarios.get(id)?;
+                Some(sc.apply(&s.plan, &s.dataset).map(Arc::new))
+            })
+        });
+        let span = Memo::new(move |_| {
+            let base = store.snap.with(|s| s.dataset.span());
+            let hyp = applied.with(|a| match a {
+                Some(Ok(pd)) => pd.1.span(),
+                _ => None,
+            });
+            match (base, hyp) {
+                (Some((a, b)), Some((c, d))) => Some((a.min(c), b.max(d))),
+                (x, None) | (None, x) => x,
+            }
+        });
+        let at = Memo::new(move |_| {
+            let (a, b) = span.get()?;
+            Some(match month.get() {
+                Some(m) if m >= a && m <= b => m,
+                _ => b,
+            })
+        });
+        let baseline = Memo::new(move |_| {
+            let m = at.get()?;
+            let sc = scope.get();
+            store
+                .snap
+                .with(|s| Some(Engine::new(&s.plan, &s.dataset).evaluate(&sc, m)))
+        });
+        let scenario = Memo::new(move |_| {
+            let m = at.get()?;
+            let sc = scope.get();
+            applied.with(|a| match a {
+                Some(Ok(pd)) => Some(Engine::new(&pd.0, &pd.1).evaluate(&sc, m)),
+                _ => None,
+            })
+        });
+        Page {
+            selected,
+            compared: RwSignal::new(Vec::new()),
+            scope,
+            month,
+            show_compare: RwSignal::new(false),
+            show_reach: RwSignal::new(false),
+            presenter: RwSignal::new(false),
+            help: RwSignal::new(false),
+            notice: RwSignal::new(None),
+            applied,
+            span,
+            at,
+            baseline,
+            scenario,
+        }
+    }
+
+    pub fn get() -> Page {
+        expect_context::<Page>()
+    }
+
+    /// The scenarios a comparison shows: the chosen ones; when none is chosen, the one shown
+    /// and then the others in list order, up to [`MAX_COMPARED`].
+    pub fn compared_ids(&self, list: &[Scenario]) -> Vec<ScenarioId> {
+        let chosen: Vec<ScenarioId> = self
+            .compared
+            .get()
+            .into_iter()
+            .filter(|id| list.iter().any(|s| s.id == *id))
+            .take(MAX_COMPARED)
+            .collect();
+        if !chosen.is_empty() {
+            return chosen;
+        }
+        let shown = self
+            .selected
+            .get()
+            .filter(|id| list.iter().any(|s| s.id == *id));
+        shown
+            .into_iter()
+            .chain(list.iter().map(|s| s.id).filter(|id| Some(*id) != shown))
+            .take(MAX_COMPARED)
+            .collect()
+    }
+
+    /// Steps the month within the span.
+    pub fn step_month(&self, by: i64) {
+        let (Some(at), Some((a, b))) = (self.at.get_untracked(), self.span.get_untracked()) else {
+            return;
+        };
+        if let Some(m) = at.plus(by) {
+            if m >= a && m <= b {
+                self.month.set(Some(m));
+            }
+        }
+    }
+
+    /// Shows the previous (`-1`) or next (`1`) entry of baseline, scenario 1, scenario 2 …
+    pub fn step_scenario(&self, store: Store, by: i64) {
+        let ids: Vec<Option<ScenarioId>> = std::iter::once(None)
+            .chain(store.snap.with_untracked(|s| {
+                s.scenarios
+                    .list()
+                    .iter()
+                    .map(|s| Some(s.id))
+                    .collect::<Vec<_>>()
+            }))
+            .collect();
+        let now = self.selected.get_untracked();
+        let i = ids.iter().position(|x| *x == now).unwrap_or(0) as i64;
+        let n = ids.len() as i64;
+        let next = (i + by).rem_euclid(n.max(1));
+        if let Some(id) = ids.get(next as usize) {
+            self.selected.set(*id);
+        }
+    }
+
+    pub fn ok(&self, t: Text) {
+        self.notice.set(Some((true, t)));
+    }
+
+    pub fn fail(&self, t: Text) {
+        self.notice.set(Some((false, t)));
+    }
+}
