@@ -304,6 +304,7 @@ fn ImportSection() -> impl IntoView {
                                         </details>
                                     })}
                                 {body}
+                                {beside_note(&p.opened.snapshot, lang)}
                                 <div class="toolbar">
                                     {has_plan
                                         .then(|| view! {
@@ -525,4 +526,23 @@ fn ShareSection() -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// What happens to the file's scenarios and response record: a merge keeps this workspace's,
+/// a replace takes the file's (docs/snapshot.md).
+fn beside_note(file: &crate::snapshot::Snapshot, lang: Lang) -> Option<impl IntoView> {
+    let n = file.scenarios.len();
+    let responses = file.response.responses().len();
+    if n == 0 && responses == 0 {
+        return None;
+    }
+    let text = match lang {
+        Lang::Zh => format!(
+            "此文件含 {n} 个推演、{responses} 次应急响应记录：“合并”只合并监测数据，保留本机的推演和响应记录；“替换”采用文件中的。"
+        ),
+        Lang::En => format!(
+            "This file holds {n} scenario(s) and {responses} response record(s): \"merge\" merges the monitoring data only and keeps this workspace's scenarios and response record; \"replace\" takes the file's."
+        ),
+    };
+    Some(view! { <p class="hint" id="snapshot-beside">{text}</p> })
 }

@@ -206,6 +206,19 @@ async fn a_meeting_from_the_keyboard_what_it_takes_and_compare() {
         .await;
     press(&h, "?").await;
     h.wait_for_css("#shortcuts").await;
+
+    // The same meeting in English: the answer, the comparison and what it takes.
+    h.wait_for_css(".lang-switch button[lang='en']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    h.wait_for_js("document.querySelector('#compare-h').textContent.includes('Compare')")
+        .await;
+    let reach = h.text("#what-it-takes").await;
+    assert!(reach.contains("What it takes"), "{reach}");
+    assert!(h.text("#exercise-mark").await.contains("EXERCISE"));
+    h.screenshot("scenario-compare-en").await;
     h.assert_no_errors().await;
     h.finish().await;
 }
@@ -243,6 +256,9 @@ async fn a_scenario_travels_inside_an_exported_snapshot_and_comes_back() {
     h.open("#/snapshots").await;
     let input = h.wait_for_css("#import-snapshot").await;
     input.send_keys(file.to_str().unwrap()).await.unwrap();
+    // The preview says what merge and replace do with the file's scenarios.
+    let note = h.text("#snapshot-beside").await;
+    assert!(note.contains("1 个推演"), "{note}");
     h.wait_for_css("#snapshot-replace")
         .await
         .click()

@@ -7,11 +7,12 @@ use crate::charts::{
 };
 use crate::explain;
 use crate::i18n::{Lang, Msg};
+use crate::month::Month;
 use crate::num::{group_thousands, Pct};
 use crate::plan::Text;
 use crate::rules::{Engine, Status};
 use crate::scenario::{
-    compare_through_data, CompareError, Comparison, Figures, Scenario, EXERCISE_MARK,
+    compare_through_data, CompareError, Comparison, Diff, Figures, Scenario, EXERCISE_MARK,
 };
 use crate::ui::download::download_text;
 use crate::ui::i18n_ctx::I18n;
@@ -103,6 +104,43 @@ fn cell_class(s: &Status) -> String {
         } => format!("cell level-{} unknown-more", l.number()),
         Status::InsufficientData { .. } => "cell unknown".into(),
     }
+}
+
+/// Consecutive months where a criterion's outcomes are the same in every column, as one row.
+struct DiffRun<'a> {
+    from: Month,
+    to: Month,
+    first: &'a Diff,
+    last: &'a Diff,
+}
+
+fn runs<'a>(diffs: &[&'a Diff]) -> Vec<DiffRun<'a>> {
+    let mut out: Vec<DiffRun<'a>> = Vec::new();
+    for d in diffs {
+        let statuses = |x: &Diff| x.cells.iter().map(|c| c.status).collect::<Vec<_>>();
+        let open = out
+            .iter_mut()
+            .rev()
+            .find(|r| r.first.criterion == d.criterion);
+        match open {
+            Some(r)
+                if r.to.succ() == Some(d.month)
+                    && r.first.level_differs == d.level_differs
+                    && statuses(r.first) == statuses(d) =>
+            {
+                r.to = d.month;
+                r.last = d;
+            }
+            _ => out.push(DiffRun {
+                from: d.month,
+                to: d.month,
+                first: d,
+                last: d,
+            }),
+        }
+    }
+    out.sort_by_key(|r| (r.from, r.first.criterion));
+    out
 }
 
 /// The comparison as CSV, headed by the exercise mark (UTF-8 with BOM for Excel).
@@ -228,14 +266,13 @@ pub fn ComparePanel() -> impl IntoView {
                                     })
                                     .collect_view();
                                 let name = column_name(&col.name, col.exercise, lang);
-                                let colour = PALETTE.get(i).copied().unwrap_or(PALETTE[0]).hex();
                                 let now = at
                                     .and_then(|a| cmp.months.iter().find(|m| m.month == a))
                                     .and_then(|m| m.columns.get(i).map(|s| s.effective));
                                 view! {
                                     <tr class=if col.exercise { "exercise-row" } else { "" } data-column=i>
                                         <th scope="row">
-                                            <span class="swatch" style=format!("background:{colour}")></span>
+                                            <span class=format!("swatch c{}", i % PALETTE.len()) aria-hidden="true"></span>
                                             {name}
                                         </th>
                                         <td class="now">{now.map(|s| status_badge(&s, lang))}</td>
@@ -252,20 +289,32 @@ pub fn ComparePanel() -> impl IntoView {
                         let show_all = all_diffs.get();
                         let figure_only = cmp.diffs.iter().filter(|d| !d.level_differs).count();
                         let diffs: Vec<_> = cmp.diffs.iter().filter(|d| show_all || d.level_differs).collect();
-                        let diff_rows = diffs
-                            .iter()
-                            .map(|d| {
-                                let cells = d
+                        let diff_rows = runs(&diffs)
+                            .into_iter()
+                            .map(|r| {
+                                let months = if r.from == r.to {
+                                    r.from.to_string()
+                                } else {
+                                    format!("{} … {}", r.from, r.to)
+                                };
+                                let cells = r
+                                    .first
                                     .cells
                                     .iter()
-                                    .map(|c| view! {
-                                        <td>{status_badge(&c.status, lang)} <div class="fig">{figures_text(&c.figures, lang)}</div></td>
+                                    .zip(&r.last.cells)
+                                    .map(|(c, l)| {
+                                        let first = figures_text(&c.figures, lang);
+                                        let last = figures_text(&l.figures, lang);
+                                        let figs = if first == last { first } else { format!("{first} … {last}") };
+                                        view! {
+                                            <td>{status_badge(&c.status, lang)} <div class="fig">{figs}</div></td>
+                                        }
                                     })
                                     .collect_view();
                                 view! {
-                                    <tr class=if d.level_differs { "level-diff" } else { "figure-diff" }>
-                                        <td>{d.month.to_string()}</td>
-                                        <th scope="row">{d.criterion.label(lang)}</th>
+                                    <tr class=if r.first.level_differs { "level-diff" } else { "figure-diff" }>
+                                        <td class="months">{months}</td>
+                                        <th scope="row">{r.first.criterion.label(lang)}</th>
                                         {cells}
                                     </tr>
                                 }

@@ -34,8 +34,7 @@ pub fn ReachPanel() -> impl IntoView {
     });
 
     let apply = move |s: Suggestion| {
-        let lang = i18n.lang();
-        let goal = match s.goal {
+        let goal = |lang| match s.goal {
             Goal::Reach { level } => level_name(level, lang),
             Goal::Normal => Msg::NoWarning.text(lang).to_owned(),
         };
@@ -67,8 +66,8 @@ pub fn ReachPanel() -> impl IntoView {
             Ok(_) => {
                 page.month.set(Some(s.month));
                 page.ok(Text {
-                    zh: format!("已应用：{}（应为{}）", s.text.zh, goal),
-                    en: format!("Applied: {} (expected: {})", s.text.en, goal),
+                    zh: format!("已应用：{}（应为{}）", s.text.zh, goal(Lang::Zh)),
+                    en: format!("Applied: {} (expected: {})", s.text.en, goal(Lang::En)),
                 });
             }
             Err(e) => page.fail(e),
