@@ -9,6 +9,7 @@ use crate::plan::Plan;
 use crate::rules::{Decider, Engine, EventMonth, MonthSummary, Series, Status, MAX_MONTHS};
 use crate::scenario::{Scenario, ScenarioId, TweakError};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// The most scenarios compared with the baseline at once.
 pub const MAX_COMPARED: usize = 3;
@@ -213,7 +214,15 @@ pub fn compare(
     from: Month,
     to: Month,
 ) -> Result<Comparison, CompareError> {
-    compare_in(plan, data, scenarios, scope, from, |_| to)
+    compare_in(
+        plan,
+        data,
+        scenarios,
+        scope,
+        from,
+        |_| to,
+        &|s: &Scenario| s.apply(plan, data).map(Arc::new),
+    )
 }
 
 /// As [`compare`], through the last month any column has data for (a trend or a hypothetical
@@ -227,9 +236,39 @@ pub fn compare_through_data(
     from: Month,
     at_least: Month,
 ) -> Result<Comparison, CompareError> {
-    compare_in(plan, data, scenarios, scope, from, |last| {
-        last.map_or(at_least, |l| l.max(at_least))
-    })
+    compare_through_data_with(
+        plan,
+        data,
+        scenarios,
+        scope,
+        from,
+        at_least,
+        &|s: &Scenario| s.apply(plan, data).map(Arc::new),
+    )
+}
+
+/// As [`compare_through_data`], with the scenarios' hypothetical inputs from `apply` — which
+/// must give what [`Scenario::apply`] gives on `plan` and `data` — so that a caller holding
+/// them (the UI keeps each scenario applied until it or the baseline changes) does not apply
+/// them again.
+pub fn compare_through_data_with(
+    plan: &Plan,
+    data: &Dataset,
+    scenarios: &[&Scenario],
+    scope: &Scope,
+    from: Month,
+    at_least: Month,
+    apply: &dyn Fn(&Scenario) -> Result<Arc<(Plan, Dataset)>, TweakError>,
+) -> Result<Comparison, CompareError> {
+    compare_in(
+        plan,
+        data,
+        scenarios,
+        scope,
+        from,
+        |last| last.map_or(at_least, |l| l.max(at_least)),
+        apply,
+    )
 }
 
 fn compare_in(
@@ -239,6 +278,7 @@ fn compare_in(
     scope: &Scope,
     from: Month,
     to: impl FnOnce(Option<Month>) -> Month,
+    apply: &dyn Fn(&Scenario) -> Result<Arc<(Plan, Dataset)>, TweakError>,
 ) -> Result<Comparison, CompareError> {
     if scenarios.len() > MAX_COMPARED {
         return Err(CompareError::TooManyScenarios {
@@ -250,10 +290,10 @@ fn compare_in(
         name: "基线 · baseline".to_owned(),
         exercise: false,
     }];
-    let mut applied: Vec<(Plan, Dataset)> = Vec::new();
+    let mut applied: Vec<Arc<(Plan, Dataset)>> = Vec::new();
     let mut failed = Vec::new();
     for s in scenarios {
-        match s.apply(plan, data) {
+        match apply(s) {
             Ok(pd) => {
                 columns.push(Column {
                     scenario: Some(s.id),
@@ -270,7 +310,7 @@ fn compare_in(
         }
     }
     let last = std::iter::once(data)
-        .chain(applied.iter().map(|(_, d)| d))
+        .chain(applied.iter().map(|pd| &pd.1))
         .filter_map(|d| d.span().map(|s| s.1))
         .max();
     let to = to(last);
@@ -279,7 +319,11 @@ fn compare_in(
         return Err(CompareError::RangeTooLong { months });
     }
     let evaluated: Vec<Evaluated> = std::iter::once(evaluate(plan, data, scope, from, to))
-        .chain(applied.iter().map(|(p, d)| evaluate(p, d, scope, from, to)))
+        .chain(
+            applied
+                .iter()
+                .map(|pd| evaluate(&pd.0, &pd.1, scope, from, to)),
+        )
         .collect();
     let mut out_months = Vec::new();
     let mut diffs = Vec::new();

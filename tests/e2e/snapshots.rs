@@ -121,6 +121,7 @@ async fn every_bad_fixture_is_refused_and_stored_data_is_untouched() {
     let openable = [
         "valid-small.json",
         "v1.json",
+        "v2.json",
         "unknown-fields.json",
         "newer-version.json",
         "script-name.json",

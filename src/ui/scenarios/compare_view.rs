@@ -12,7 +12,7 @@ use crate::num::{group_thousands, Pct};
 use crate::plan::Text;
 use crate::rules::{Engine, Status};
 use crate::scenario::{
-    compare_through_data, CompareError, Comparison, Diff, Figures, Scenario, EXERCISE_MARK,
+    compare_through_data_with, CompareError, Comparison, Diff, Figures, Scenario, EXERCISE_MARK,
 };
 use crate::ui::download::download_text;
 use crate::ui::i18n_ctx::I18n;
@@ -181,12 +181,21 @@ pub fn ComparePanel() -> impl IntoView {
         let (first, last) = page.span.get()?;
         let scope = page.scope.get();
         let lang = i18n.lang();
+        let base = page.inputs.get();
         store.snap.with(|s| {
             let ids = page.compared_ids(s.scenarios.list());
             let list: Vec<&Scenario> = ids.iter().filter_map(|id| s.scenarios.get(*id)).collect();
             let from = at.plus(-BEFORE).map_or(first, |m| m.max(first)).min(at);
             // Through the last month any compared scenario reaches (a trend runs past the data).
-            let cmp = compare_through_data(&s.plan, &s.dataset, &list, &scope, from, last.max(at));
+            let cmp = compare_through_data_with(
+                &base.0,
+                &base.1,
+                &list,
+                &scope,
+                from,
+                last.max(at),
+                &|sc: &Scenario| page.cache.apply(&base, sc),
+            );
             Some(cmp.map(|cmp| {
                 let series = cmp
                     .columns
@@ -204,7 +213,7 @@ pub fn ComparePanel() -> impl IntoView {
                         colour: PALETTE.get(i).copied().unwrap_or(PALETTE[0]),
                     })
                     .collect();
-                let engine = Engine::new(&s.plan, &s.dataset);
+                let engine = Engine::new(&base.0, &base.1);
                 let thresholds = engine
                     .thresholds_for(&scope)
                     .levels

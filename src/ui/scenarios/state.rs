@@ -6,14 +6,56 @@ use crate::model::{Dataset, Scope};
 use crate::month::Month;
 use crate::plan::{Plan, Text};
 use crate::rules::{Engine, Evaluation};
-use crate::scenario::{Scenario, ScenarioId, TweakError, MAX_COMPARED};
+use crate::scenario::{Scenario, ScenarioId, Tweak, TweakError, MAX_COMPARED};
 use crate::ui::store::Store;
 use leptos::prelude::*;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// A scenario applied to the baseline: its hypothetical plan and dataset, or why its tweaks no
 /// longer apply (the baseline moved on).
 pub type Applied = Result<Arc<(Plan, Dataset)>, TweakError>;
+
+/// The baseline's plan and dataset, shared by every computation of the page.
+pub type Inputs = Arc<(Plan, Dataset)>;
+
+/// A scenario applied once, kept while neither it nor the baseline changes: a tweak to one
+/// scenario does not re-apply the others being compared.
+struct CacheEntry {
+    base: Inputs,
+    tweaks: Vec<Tweak>,
+    applied: Applied,
+}
+
+#[derive(Clone, Copy)]
+pub struct ApplyCache(StoredValue<HashMap<ScenarioId, CacheEntry>>);
+
+impl ApplyCache {
+    pub fn apply(&self, base: &Inputs, s: &Scenario) -> Applied {
+        let hit = self.0.with_value(|c| {
+            c.get(&s.id)
+                .filter(|e| Arc::ptr_eq(&e.base, base) && e.tweaks == s.tweaks)
+                .map(|e| e.applied.clone())
+        });
+        if let Some(a) = hit {
+            return a;
+        }
+        let applied = s.apply(&base.0, &base.1).map(Arc::new);
+        self.0.update_value(|c| {
+            // Entries of deleted scenarios or older baselines go.
+            c.retain(|_, e| Arc::ptr_eq(&e.base, base));
+            c.insert(
+                s.id,
+                CacheEntry {
+                    base: base.clone(),
+                    tweaks: s.tweaks.clone(),
+                    applied: applied.clone(),
+                },
+            );
+        });
+        applied
+    }
+}
 
 #[derive(Clone, Copy)]
 pub struct Page {
@@ -30,6 +72,9 @@ pub struct Page {
     pub help: RwSignal<bool>,
     /// The outcome of the last action (an error names what and where).
     pub notice: RwSignal<Option<(bool, Text)>>,
+    /// The baseline; a new value only when the plan or the dataset changed (not the scenarios).
+    pub inputs: Memo<Inputs>,
+    pub cache: ApplyCache,
     /// The shown scenario applied; `None` for the baseline.
     pub applied: Memo<Option<Applied>>,
     /// The months of the baseline and the shown scenario together.
@@ -45,15 +90,22 @@ impl Page {
         let selected = RwSignal::new(None::<ScenarioId>);
         let scope = RwSignal::new(Scope::District);
         let month = RwSignal::new(None::<Month>);
-        let applied = Memo::new(move |_| {
-            let id = selected.get()?;
-            store.snap.with(|s| {
-                let sc = s.scenarios.get(id)?;
-                Some(sc.apply(&s.plan, &s.dataset).map(Arc::new))
+        let inputs = Memo::new_owning(move |old: Option<Inputs>| {
+            store.snap.with(|s| match old {
+                Some(o) if o.0 == s.plan && o.1 == s.dataset => (o, false),
+                _ => (Arc::new((s.plan.clone(), s.dataset.clone())), true),
             })
         });
+        let cache = ApplyCache(StoredValue::new(HashMap::new()));
+        let applied = Memo::new(move |_| {
+            let id = selected.get()?;
+            let base = inputs.get();
+            store
+                .snap
+                .with(|s| s.scenarios.get(id).map(|sc| cache.apply(&base, sc)))
+        });
         let span = Memo::new(move |_| {
-            let base = store.snap.with(|s| s.dataset.span());
+            let base = inputs.with(|i| i.1.span());
             let hyp = applied.with(|a| match a {
                 Some(Ok(pd)) => pd.1.span(),
                 _ => None,
@@ -73,9 +125,7 @@ impl Page {
         let baseline = Memo::new(move |_| {
             let m = at.get()?;
             let sc = scope.get();
-            store
-                .snap
-                .with(|s| Some(Engine::new(&s.plan, &s.dataset).evaluate(&sc, m)))
+            inputs.with(|i| Some(Engine::new(&i.0, &i.1).evaluate(&sc, m)))
         });
         let scenario = Memo::new(move |_| {
             let m = at.get()?;
@@ -95,6 +145,8 @@ impl Page {
             presenter: RwSignal::new(false),
             help: RwSignal::new(false),
             notice: RwSignal::new(None),
+            inputs,
+            cache,
             applied,
             span,
             at,
