@@ -1,4 +1,4 @@
-//! Hash routing: `#/dashboard`, `#/data`, `#/snapshots`, `#/plan` (and `#share=…` links, which
+//! Hash routing: `#/dashboard`, `#/data`, `#/snapshots`, `#/plan`, `#/playbook` (and `#share=…` links, which
 //! open on the dashboard). A hash router works from any sub-path and any
 //! static host without server rewrites, which a History-API router would need.
 
@@ -11,10 +11,17 @@ pub enum Route {
     Data,
     Snapshots,
     Plan,
+    Playbook,
 }
 
 impl Route {
-    pub const ALL: [Route; 4] = [Route::Dashboard, Route::Data, Route::Snapshots, Route::Plan];
+    pub const ALL: [Route; 5] = [
+        Route::Dashboard,
+        Route::Data,
+        Route::Snapshots,
+        Route::Plan,
+        Route::Playbook,
+    ];
 
     pub fn hash(self) -> &'static str {
         match self {
@@ -22,6 +29,7 @@ impl Route {
             Route::Data => "#/data",
             Route::Snapshots => "#/snapshots",
             Route::Plan => "#/plan",
+            Route::Playbook => "#/playbook",
         }
     }
 
@@ -31,6 +39,7 @@ impl Route {
             Route::Data => Msg::NavData,
             Route::Snapshots => Msg::NavSnapshots,
             Route::Plan => Msg::NavPlan,
+            Route::Playbook => Msg::PbNav,
         }
     }
 
