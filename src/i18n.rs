@@ -369,6 +369,7 @@ messages! {
     PbCompletion => "完成情况", "Completion";
     PbWithinHours => "时限", "within";
     PbDoneAt => "完成时间", "Done at";
+    PbSameTime => "与等级报告同时", "at the same time as the level report";
     PbMarkDone => "记录完成", "Record as done";
     PbDeadlineDone => "完成情况已记录", "Completion recorded";
     PbBulletinHelp => "预警信息由评估自动起草七项内容（中英文），可修改；须经指挥部批准后发布；发布后可变更（CAP Update）或解除（CAP Cancel）。", "A bulletin is drafted from the evaluation with the seven fields in both languages, editable; the HQ approves before issue; once issued it can be changed (CAP Update) or cancelled (CAP Cancel).";

@@ -3,8 +3,8 @@
 //! form, the §6.x start procedure shown before approval; past responses, read-only.
 
 use super::{
-    msg_text, none_yet, opt_time, outcome_view, parse_time, rerr, section_head, text_input,
-    time_input, Pb,
+    msg_text, none_yet, now_input, opt_time, outcome_view, parse_time, rerr, section_head,
+    text_input, time_input, Pb,
 };
 use crate::i18n::{level_name, Lang, Msg};
 use crate::model::Scope;
@@ -22,9 +22,9 @@ use leptos::prelude::*;
 
 /// The district's evaluation in `month`.
 fn district_eval(month: Month) -> Evaluation {
-    Store::get().snap.with_untracked(|s| {
-        Engine::new(&s.plan, &s.dataset).evaluate(&Scope::District, month)
-    })
+    Store::get()
+        .snap
+        .with_untracked(|s| Engine::new(&s.plan, &s.dataset).evaluate(&Scope::District, month))
 }
 
 fn phase_text(p: Phase) -> Msg {
@@ -107,7 +107,11 @@ fn response_card(r: &Response, lang: Lang) -> AnyView {
 }
 
 /// The basis month picker (the months with data), defaulting to the dashboard's month.
-fn month_select(id: &'static str, month: RwSignal<Option<Month>>, disabled: Memo<bool>) -> impl IntoView {
+fn month_select(
+    id: &'static str,
+    month: RwSignal<Option<Month>>,
+    disabled: Memo<bool>,
+) -> impl IntoView {
     let i18n = I18n::get();
     let focus = Focus::get();
     view! {
@@ -160,7 +164,7 @@ fn allowed_view(eval: Memo<Option<Evaluation>>) -> impl IntoView {
                 };
                 view! {
                     <p class="muted">
-                        {Msg::PbEvaluationOf.text(lang)} " " {e.month.to_string()} ": "
+                        {Msg::PbEvaluationOf.text(lang)} " " {e.month.to_string()} {super::colon(lang)}
                         {status_badge(&e.effective, lang)}
                     </p>
                     {verdict}
@@ -191,10 +195,9 @@ fn StartForm() -> impl IntoView {
             .or_else(|| eval.with(|e| e.as_ref().and_then(|e| activatable_level(e).ok())))
             .unwrap_or(Level::L3)
     });
-    let now = pb.clock.now_untracked().format_cst();
     let approver = RwSignal::new(String::new());
-    let approved_at = RwSignal::new(now.clone());
-    let reached = RwSignal::new(now.clone());
+    let approved_at = RwSignal::new(String::new());
+    let reached = RwSignal::new(String::new());
     let event = RwSignal::new(String::new());
     let exercise = RwSignal::new(false);
     let out = RwSignal::new(None::<Result<Text, Text>>);
@@ -208,8 +211,9 @@ fn StartForm() -> impl IntoView {
             Ok(ActivationRequest {
                 level: chosen.get_untracked(),
                 approved_by: approver.get_untracked(),
-                approved_at: parse_time(&approved_at.get_untracked(), Msg::PbApprovalTime)?,
-                level_reached_at: parse_time(&reached.get_untracked(), Msg::PbLevelReachedAt)?,
+                approved_at: pb.time_or_now(&approved_at.get_untracked(), Msg::PbApprovalTime)?,
+                level_reached_at: pb
+                    .time_or_now(&reached.get_untracked(), Msg::PbLevelReachedAt)?,
                 event_time: if ev.trim().is_empty() {
                     None
                 } else {
@@ -227,7 +231,8 @@ fn StartForm() -> impl IntoView {
         };
         if pb.run(out, Msg::PbActivated, move |s, plan, data, now, by| {
             let e = Engine::new(plan, data).evaluate(&Scope::District, m);
-            s.apply(Action::activate(plan, &e, req), now, by).map_err(rerr)
+            s.apply(Action::activate(plan, &e, req), now, by)
+                .map_err(rerr)
         }) {
             pb.viewing.set(None);
         }
@@ -272,10 +277,10 @@ fn StartForm() -> impl IntoView {
                 </div>
                 <div class="pb-row">
                     {text_input("pb-approver".into(), Msg::PbCommanderApproval, approver, locked)}
-                    {time_input("pb-approved-at".into(), Msg::PbApprovalTime, approved_at, locked)}
+                    {now_input("pb-approved-at".into(), Msg::PbApprovalTime, approved_at, locked)}
                 </div>
                 <div class="pb-row">
-                    {time_input("pb-reached-at".into(), Msg::PbLevelReachedAt, reached, locked)}
+                    {now_input("pb-reached-at".into(), Msg::PbLevelReachedAt, reached, locked)}
                     {time_input("pb-event-time".into(), Msg::PbEventTimeOptional, event, locked)}
                 </div>
                 <p class="muted">{move || i18n.t(Msg::PbEventTimeHelp)}</p>
@@ -315,19 +320,21 @@ fn ChangeLevelForm() -> impl IntoView {
         store.snap.track();
         month.get().map(district_eval)
     });
-    let now = pb.clock.now_untracked().format_cst();
     let approver = RwSignal::new(String::new());
-    let approved_at = RwSignal::new(now.clone());
-    let reached = RwSignal::new(now);
+    let approved_at = RwSignal::new(String::new());
+    let reached = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
     let out = RwSignal::new(None::<Result<Text, Text>>);
     let change = move |_| {
         let Some(m) = month.get_untracked() else {
             return;
         };
-        let times = parse_time(&approved_at.get_untracked(), Msg::PbApprovalTime).and_then(|a| {
-            parse_time(&reached.get_untracked(), Msg::PbLevelReachedAt).map(|r| (a, r))
-        });
+        let times = pb
+            .time_or_now(&approved_at.get_untracked(), Msg::PbApprovalTime)
+            .and_then(|a| {
+                pb.time_or_now(&reached.get_untracked(), Msg::PbLevelReachedAt)
+                    .map(|r| (a, r))
+            });
         let (a, r) = match times {
             Ok(t) => t,
             Err(e) => {
@@ -353,8 +360,8 @@ fn ChangeLevelForm() -> impl IntoView {
                 {allowed_view(eval)}
                 <div class="pb-row">
                     {text_input("pb-change-approver".into(), Msg::PbCommanderApproval, approver, locked)}
-                    {time_input("pb-change-approved-at".into(), Msg::PbApprovalTime, approved_at, locked)}
-                    {time_input("pb-change-reached-at".into(), Msg::PbLevelReachedAt, reached, locked)}
+                    {now_input("pb-change-approved-at".into(), Msg::PbApprovalTime, approved_at, locked)}
+                    {now_input("pb-change-reached-at".into(), Msg::PbLevelReachedAt, reached, locked)}
                 </div>
                 {text_input("pb-change-reason".into(), Msg::PbReason, reason, locked)}
                 <div class="pb-actions">
@@ -378,7 +385,15 @@ fn PastResponses() -> impl IntoView {
                 .responses()
                 .iter()
                 .rev()
-                .map(|r| (r.id, r.level, r.phase(), r.activation.approved_at, r.exercise))
+                .map(|r| {
+                    (
+                        r.id,
+                        r.level,
+                        r.phase(),
+                        r.activation.approved_at,
+                        r.exercise,
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     });

@@ -22,7 +22,10 @@ pub fn AuditSection() -> impl IntoView {
         let csv = store.snap.with_untracked(|s| s.response.audit_csv(lang));
         let name = format!(
             "audit-trail-{}.csv",
-            pb.clock.now_untracked().format_cst().replace([' ', ':'], "-")
+            pb.clock
+                .now_untracked()
+                .format_cst()
+                .replace([' ', ':'], "-")
         );
         match download_text(&name, "text/csv;charset=utf-8", &csv) {
             Ok(()) => out.set(Some(Ok(Text {

@@ -3,8 +3,8 @@
 //! Cancel); printed on A4 and exported as CAP 1.2 XML.
 
 use super::{
-    area_input, msg_text, none_yet, outcome_view, parse_time, section_head, text_input,
-    time_input, Doc, Outcome, Pb,
+    area_input, msg_text, none_yet, now_input, outcome_view, section_head, text_input, Doc,
+    Outcome, Pb,
 };
 use crate::i18n::{level_name, Lang, Msg};
 use crate::model::Scope;
@@ -78,18 +78,24 @@ pub fn BulletinsSection() -> impl IntoView {
     let out = RwSignal::new(None::<Result<Text, Text>>);
     let editing = RwSignal::new(None::<u32>);
     let draft = move |_| {
-        pb.run(out, Msg::PbBulletinDrafted, move |s, plan, data, now, by| {
-            let r = s.active().ok_or_else(|| super::rerr(ResponseError::NoResponse))?;
-            let content = draft_for(plan, data, r);
-            s.apply(
-                Action::DraftBulletin {
-                    content: Box::new(content),
-                },
-                now,
-                by,
-            )
-            .map_err(super::rerr)
-        });
+        pb.run(
+            out,
+            Msg::PbBulletinDrafted,
+            move |s, plan, data, now, by| {
+                let r = s
+                    .active()
+                    .ok_or_else(|| super::rerr(ResponseError::NoResponse))?;
+                let content = draft_for(plan, data, r);
+                s.apply(
+                    Action::DraftBulletin {
+                        content: Box::new(content),
+                    },
+                    now,
+                    by,
+                )
+                .map_err(super::rerr)
+            },
+        );
     };
     view! {
         <section id="pb-bulletins" tabindex="-1" class="pb-section">
@@ -124,23 +130,29 @@ pub fn BulletinsSection() -> impl IntoView {
 }
 
 #[component]
-fn BulletinCard(b: Bulletin, out: RwSignal<Outcome>, editing: RwSignal<Option<u32>>) -> impl IntoView {
+fn BulletinCard(
+    b: Bulletin,
+    out: RwSignal<Outcome>,
+    editing: RwSignal<Option<u32>>,
+) -> impl IntoView {
     let i18n = I18n::get();
     let pb = Pb::get();
     let lang = i18n.0.get_untracked();
     let id = b.id;
     let status = b.status();
-    let now = pb.clock.now_untracked().format_cst();
     let approver = RwSignal::new(String::new());
-    let approved_at = RwSignal::new(now.clone());
+    let approved_at = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
     let c_approver = RwSignal::new(String::new());
-    let c_at = RwSignal::new(now);
+    let c_at = RwSignal::new(String::new());
     let locked = Memo::new(move |_| !pb.editable.get());
-    let rid = pb.resp.with_untracked(|r| r.as_ref().map(|r| r.id)).unwrap_or(0);
+    let rid = pb
+        .resp
+        .with_untracked(|r| r.as_ref().map(|r| r.id))
+        .unwrap_or(0);
 
     let approve = move |_| {
-        let at = match parse_time(&approved_at.get_untracked(), Msg::PbApprovalTime) {
+        let at = match pb.time_or_now(&approved_at.get_untracked(), Msg::PbApprovalTime) {
             Ok(t) => t,
             Err(e) => return out.set(Some(Err(e))),
         };
@@ -164,24 +176,30 @@ fn BulletinCard(b: Bulletin, out: RwSignal<Outcome>, editing: RwSignal<Option<u3
         });
     };
     let update = move |_| {
-        if pb.run(out, Msg::PbBulletinChangeDrafted, move |s, plan, data, now, by| {
-            let r = s.active().ok_or_else(|| super::rerr(ResponseError::NoResponse))?;
-            let content = draft_for(plan, data, r);
-            s.apply(
-                Action::UpdateBulletin {
-                    id,
-                    content: Box::new(content),
-                },
-                now,
-                by,
-            )
-            .map_err(super::rerr)
-        }) {
+        if pb.run(
+            out,
+            Msg::PbBulletinChangeDrafted,
+            move |s, plan, data, now, by| {
+                let r = s
+                    .active()
+                    .ok_or_else(|| super::rerr(ResponseError::NoResponse))?;
+                let content = draft_for(plan, data, r);
+                s.apply(
+                    Action::UpdateBulletin {
+                        id,
+                        content: Box::new(content),
+                    },
+                    now,
+                    by,
+                )
+                .map_err(super::rerr)
+            },
+        ) {
             editing.set(None);
         }
     };
     let cancel = move |_| {
-        let at = match parse_time(&c_at.get_untracked(), Msg::PbApprovalTime) {
+        let at = match pb.time_or_now(&c_at.get_untracked(), Msg::PbApprovalTime) {
             Ok(t) => t,
             Err(e) => return out.set(Some(Err(e))),
         };
@@ -203,8 +221,13 @@ fn BulletinCard(b: Bulletin, out: RwSignal<Outcome>, editing: RwSignal<Option<u3
     let export = move |_| {
         let store = Store::get();
         let file = store.snap.with_untracked(|s| {
-            let r = s.response.response(rid).ok_or_else(|| super::rerr(ResponseError::NoResponse))?;
-            let b = r.bulletin(id).ok_or_else(|| super::rerr(ResponseError::UnknownBulletin { id }))?;
+            let r = s
+                .response
+                .response(rid)
+                .ok_or_else(|| super::rerr(ResponseError::NoResponse))?;
+            let b = r
+                .bulletin(id)
+                .ok_or_else(|| super::rerr(ResponseError::UnknownBulletin { id }))?;
             cap_file(r, b)
         });
         match file.and_then(|(name, xml)| {
@@ -227,16 +250,16 @@ fn BulletinCard(b: Bulletin, out: RwSignal<Outcome>, editing: RwSignal<Option<u3
     };
     let approval = b.approval.as_ref().map(|a| {
         view! {
-            <li>{Msg::PbHqApproval.text(lang)} ": " {a.by.clone()} " · " {a.at.format_cst()}</li>
+            <li>{Msg::PbHqApproval.text(lang)} {super::colon(lang)} {a.by.clone()} " · " {a.at.format_cst()}</li>
         }
     });
     let issued = b.issued.as_ref().map(|s| {
-        view! { <li>{Msg::PbIssued.text(lang)} ": " {s.at.format_cst()} " · " {s.by.clone()}</li> }
+        view! { <li>{Msg::PbIssued.text(lang)} {super::colon(lang)} {s.at.format_cst()} " · " {s.by.clone()}</li> }
     });
     let cancelled = b.cancelled.as_ref().map(|c| {
         view! {
             <li>
-                {Msg::PbCancelledAt.text(lang)} ": " {c.at.format_cst()} " · " {c.reason.clone()}
+                {Msg::PbCancelledAt.text(lang)} {super::colon(lang)} {c.at.format_cst()} " · " {c.reason.clone()}
                 " (" {c.approval.by.clone()} ")"
             </li>
         }
@@ -260,7 +283,7 @@ fn BulletinCard(b: Bulletin, out: RwSignal<Outcome>, editing: RwSignal<Option<u3
                 <span class="muted">{level_name(b.level, lang)}</span>
             </h3>
             <ul class="pb-facts-list">
-                <li>{Msg::PbDrafted.text(lang)} ": " {b.drafted.at.format_cst()} " · " {b.drafted.by.clone()}</li>
+                <li>{Msg::PbDrafted.text(lang)} {super::colon(lang)} {b.drafted.at.format_cst()} " · " {b.drafted.by.clone()}</li>
                 {supersedes}
                 {approval}
                 {issued}
@@ -288,7 +311,7 @@ fn BulletinCard(b: Bulletin, out: RwSignal<Outcome>, editing: RwSignal<Option<u3
                 {can_approve.then(|| view! {
                     <div class="pb-row pb-approve">
                         {text_input(format!("pb-b-{id}-approver"), Msg::PbHqApprover, approver, locked)}
-                        {time_input(format!("pb-b-{id}-approved-at"), Msg::PbApprovalTime, approved_at, locked)}
+                        {now_input(format!("pb-b-{id}-approved-at"), Msg::PbApprovalTime, approved_at, locked)}
                         <button type="button" class="pb-approve-btn" on:click=approve>{move || i18n.t(Msg::PbApprove)}</button>
                     </div>
                 })}
@@ -298,7 +321,7 @@ fn BulletinCard(b: Bulletin, out: RwSignal<Outcome>, editing: RwSignal<Option<u3
                         <div class="pb-row">
                             {text_input(format!("pb-b-{id}-reason"), Msg::PbReason, reason, locked)}
                             {text_input(format!("pb-b-{id}-c-approver"), Msg::PbHqApprover, c_approver, locked)}
-                            {time_input(format!("pb-b-{id}-c-at"), Msg::PbApprovalTime, c_at, locked)}
+                            {now_input(format!("pb-b-{id}-c-at"), Msg::PbApprovalTime, c_at, locked)}
                             <button type="button" class="pb-cancel-btn" on:click=cancel>{move || i18n.t(Msg::PbCancelBulletin)}</button>
                         </div>
                     </details>
@@ -314,10 +337,11 @@ fn Editor(id: u32, out: RwSignal<Outcome>, editing: RwSignal<Option<u32>>) -> im
     let i18n = I18n::get();
     let pb = Pb::get();
     let store = Store::get();
-    let Some(content) = pb
-        .resp
-        .with_untracked(|r| r.as_ref().and_then(|r| r.bulletin(id)).map(|b| b.content.clone()))
-    else {
+    let Some(content) = pb.resp.with_untracked(|r| {
+        r.as_ref()
+            .and_then(|r| r.bulletin(id))
+            .map(|b| b.content.clone())
+    }) else {
         return ().into_any();
     };
     let locked = Memo::new(move |_| !pb.editable.get());
@@ -326,7 +350,11 @@ fn Editor(id: u32, out: RwSignal<Outcome>, editing: RwSignal<Option<u32>>) -> im
     let fields: Vec<(&'static str, RwSignal<String>, RwSignal<String>)> = BulletinFields::IDS
         .into_iter()
         .map(|f| {
-            let t = content.fields.get(f).cloned().unwrap_or_else(|| Text::new("", ""));
+            let t = content
+                .fields
+                .get(f)
+                .cloned()
+                .unwrap_or_else(|| Text::new("", ""));
             (f, RwSignal::new(t.zh), RwSignal::new(t.en))
         })
         .collect();

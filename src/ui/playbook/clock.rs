@@ -48,10 +48,9 @@ impl Clock {
     pub fn start() -> Clock {
         let fixed = RwSignal::new(load(CLOCK_KEY).and_then(|t| Timestamp::parse_cst(&t).ok()));
         let tick = RwSignal::new(0u64);
-        if let Ok(h) = set_interval_with_handle(
-            move || tick.update(|t| *t = t.wrapping_add(1)),
-            TICK,
-        ) {
+        if let Ok(h) =
+            set_interval_with_handle(move || tick.update(|t| *t = t.wrapping_add(1)), TICK)
+        {
             on_cleanup(move || h.clear());
         }
         Clock { fixed, tick }

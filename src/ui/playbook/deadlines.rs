@@ -2,7 +2,7 @@
 //! each with its due time in China Standard Time, a live countdown (refreshed every 30 s),
 //! overdue shown in red and in words, and its completion recorded.
 
-use super::{none_yet, outcome_view, parse_time, section_head, time_input, Outcome, Pb};
+use super::{none_yet, now_input, outcome_view, section_head, Outcome, Pb};
 use crate::i18n::Msg;
 use crate::plan::Text;
 use crate::response::{Action, DeadlineItem, DeadlineState};
@@ -30,7 +30,7 @@ pub fn DeadlinesSection() -> impl IntoView {
             {section_head(Msg::PbSecDeadlines, &["§5.2", "§5.3"])}
             <Show when=move || { overdue.get() > 0 }>
                 <p class="pb-overdue-alert" role="alert" id="pb-overdue-alert">
-                    "⚠ " {move || i18n.t(Msg::PbOverdueAlert)} ": " {move || overdue.get()}
+                    "⚠ " {move || i18n.t(Msg::PbOverdueAlert)} {move || super::colon(i18n.lang())} {move || overdue.get()}
                 </p>
             </Show>
             {move || {
@@ -72,7 +72,7 @@ fn DeadlineRow(item: DeadlineItem, out: RwSignal<Outcome>) -> impl IntoView {
     let pb = Pb::get();
     let lang = i18n.0.get_untracked();
     let id = item.id;
-    let done_at = RwSignal::new(pb.clock.now_untracked().format_cst());
+    let done_at = RwSignal::new(String::new());
     let locked = Memo::new(move |_| !pb.editable.get());
     let it = StoredValue::new(item.clone());
     let state = Memo::new(move |_| {
@@ -93,7 +93,7 @@ fn DeadlineRow(item: DeadlineItem, out: RwSignal<Outcome>) -> impl IntoView {
         format!("pb-deadline {s}")
     };
     let complete = move |_| {
-        let at = match parse_time(&done_at.get_untracked(), Msg::PbDoneAt) {
+        let at = match pb.time_or_now(&done_at.get_untracked(), Msg::PbDoneAt) {
             Ok(t) => t,
             Err(e) => {
                 out.set(Some(Err(e)));
@@ -113,14 +113,25 @@ fn DeadlineRow(item: DeadlineItem, out: RwSignal<Outcome>) -> impl IntoView {
         }
     });
     let open = item.completed.is_none();
+    let (from_who, to_whom) = (item.by.get(lang), item.to.get(lang));
+    let who = if to_whom.trim().is_empty() {
+        from_who.to_owned()
+    } else {
+        format!("{from_who} → {to_whom}")
+    };
     view! {
         <tr class=class data-id=id data-deadline=item.deadline.clone()>
             <td class="num">{id}</td>
             <td>
                 <strong>{item.task.get(lang).to_owned()}</strong> " " {clause_tag(&item.clause)}
                 <div class="muted">
-                    {item.by.get(lang).to_owned()} " → " {item.to.get(lang).to_owned()}
-                    " · " {Msg::PbWithinHours.text(lang)} " " {item.hours} " h"
+                    {who}
+                    " · "
+                    {if item.hours == 0 {
+                        Msg::PbSameTime.text(lang).to_owned()
+                    } else {
+                        format!("{} {} h", Msg::PbWithinHours.text(lang), item.hours)
+                    }}
                 </div>
             </td>
             <td class="num">{item.from.format_cst()}</td>
@@ -136,7 +147,7 @@ fn DeadlineRow(item: DeadlineItem, out: RwSignal<Outcome>) -> impl IntoView {
                 {open.then(|| view! {
                     <Show when=move || pb.editable.get()>
                         <div class="pb-row pb-complete">
-                            {time_input(format!("pb-d-{id}-at"), Msg::PbDoneAt, done_at, locked)}
+                            {now_input(format!("pb-d-{id}-at"), Msg::PbDoneAt, done_at, locked)}
                             <button type="button" class="pb-complete-btn" data-id=id on:click=complete>
                                 {move || i18n.t(Msg::PbMarkDone)}
                             </button>

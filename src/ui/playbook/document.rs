@@ -64,15 +64,13 @@ fn number(r: &Response, b: &Bulletin, lang: Lang) -> String {
 }
 
 /// A bulletin in the official layout: mark, title, number and date, the seven fields, issuer.
-fn bulletin_doc(
-    r: &Response,
-    b: &Bulletin,
-    plan: &crate::plan::Plan,
-    lang: Lang,
-) -> impl IntoView {
+fn bulletin_doc(r: &Response, b: &Bulletin, plan: &crate::plan::Plan, lang: Lang) -> impl IntoView {
     let status = b.status();
     let issued = b.issued.as_ref().map(|s| s.at);
-    let not_issued = matches!(status, BulletinStatus::Draft | BulletinStatus::Approved | BulletinStatus::Withdrawn);
+    let not_issued = matches!(
+        status,
+        BulletinStatus::Draft | BulletinStatus::Approved | BulletinStatus::Withdrawn
+    );
     let date = issued.unwrap_or(b.drafted.at).format_cst();
     let rows = BulletinFields::IDS
         .into_iter()
@@ -99,7 +97,7 @@ fn bulletin_doc(
         })
         .collect_view();
     let approval = b.approval.as_ref().map(|a| {
-        view! { <p class="pb-doc-approval">{Msg::PbHqApproval.text(lang)} ": " {a.by.clone()} " · " {a.at.format_cst()}</p> }
+        view! { <p class="pb-doc-approval">{Msg::PbHqApproval.text(lang)} {super::colon(lang)} {a.by.clone()} " · " {a.at.format_cst()}</p> }
     });
     let cancelled = b.cancelled.as_ref().map(|c| {
         view! {
@@ -118,7 +116,7 @@ fn bulletin_doc(
                 <h1 class="pb-doc-title">{b.headline(lang)}</h1>
                 <div class="pb-doc-meta">
                     <span>{number(r, b, lang)}</span>
-                    <span>{Msg::PbDocDate.text(lang)} ": " {date.clone()} " " {Msg::PbCst.text(lang)}</span>
+                    <span>{Msg::PbDocDate.text(lang)} {super::colon(lang)} {date.clone()} " " {Msg::PbCst.text(lang)}</span>
                 </div>
                 <div class="pb-doc-level">
                     <span class=format!("level-badge level-{}", b.level.number())>
@@ -177,9 +175,10 @@ fn report_doc(
                 }
             });
             let figs = (sec.id == "trend").then(|| {
-                charts.clone().unwrap_or_default().into_iter().map(|(id, svg)| {
+                let figs = charts.clone().unwrap_or_default().into_iter().map(|(id, svg)| {
                     view! { <figure class="pb-doc-chart" data-chart=id><div class="chart-svg" inner_html=svg></div></figure> }
-                }).collect_view()
+                }).collect_view();
+                view! { <div class="pb-doc-charts">{figs}</div> }
             });
             view! {
                 <section class="pb-doc-section" data-section=sec.id.clone()>
@@ -198,7 +197,7 @@ fn report_doc(
                 <h1 class="pb-doc-title">{report.title.clone()}</h1>
                 <div class="pb-doc-meta">
                     <span>{report.period.label(lang)}</span>
-                    <span>{Msg::PbDocDate.text(lang)} ": " {report.made.format_cst()} " " {Msg::PbCst.text(lang)}</span>
+                    <span>{Msg::PbDocDate.text(lang)} {super::colon(lang)} {report.made.format_cst()} " " {Msg::PbCst.text(lang)}</span>
                 </div>
             </header>
             {sections}

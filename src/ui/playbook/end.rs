@@ -4,14 +4,15 @@
 //! notice to the member units, and the close, after which the response is read-only.
 
 use super::{
-    area_input, none_yet, outcome_view, parse_time, section_head, text_input, time_input,
-    unit_name, Pb,
+    area_input, none_yet, now_input, outcome_view, section_head, text_input, unit_name, Pb,
 };
 use crate::i18n::Msg;
 use crate::model::Scope;
 use crate::month::Month;
 use crate::plan::Text;
-use crate::response::{end_conditions, Action, EndEvaluation, EndField, EndCheck, DEFAULT_END_MONTHS};
+use crate::response::{
+    end_conditions, Action, EndCheck, EndEvaluation, EndField, DEFAULT_END_MONTHS,
+};
 use crate::rules::Engine;
 use crate::ui::derived::Focus;
 use crate::ui::i18n_ctx::I18n;
@@ -20,7 +21,12 @@ use crate::ui::widgets::{clause_tag, status_badge};
 use leptos::prelude::*;
 
 /// The §7.1 check as of `as_of` over `months` months, on the district's timeline.
-fn check(plan: &crate::plan::Plan, data: &crate::model::Dataset, as_of: Month, months: u32) -> Option<EndCheck> {
+fn check(
+    plan: &crate::plan::Plan,
+    data: &crate::model::Dataset,
+    as_of: Month,
+    months: u32,
+) -> Option<EndCheck> {
     let (from, _) = data.span()?;
     let t = Engine::new(plan, data).timeline(&Scope::District, from, as_of);
     Some(end_conditions(&t, as_of, months))
@@ -58,7 +64,11 @@ fn Conditions() -> impl IntoView {
             let c = check(&s.plan, &s.dataset, m, n)?;
             let from = m.plus(-(i64::from(n.max(1)) - 1)).unwrap_or(m);
             let t = Engine::new(&s.plan, &s.dataset).timeline(&Scope::District, from, m);
-            let rows: Vec<_> = t.months.iter().map(|x| (x.summary.month, x.summary.effective, x.summary.indicator)).collect();
+            let rows: Vec<_> = t
+                .months
+                .iter()
+                .map(|x| (x.summary.month, x.summary.effective, x.summary.indicator))
+                .collect();
             Some((c, rows))
         })
     });
@@ -153,15 +163,32 @@ fn field_key(f: EndField) -> &'static str {
 fn EvaluationForm(as_of: RwSignal<Option<Month>>, months: RwSignal<u32>) -> impl IntoView {
     let i18n = I18n::get();
     let pb = Pb::get();
-    let show = Memo::new(move |_| pb.editable.get() && pb.resp.with(|r| r.as_ref().is_some_and(|r| r.end.is_none())));
+    let show = Memo::new(move |_| {
+        pb.editable.get()
+            && pb
+                .resp
+                .with(|r| r.as_ref().is_some_and(|r| r.end.is_none()))
+    });
     let locked = Memo::new(move |_| !pb.editable.get());
-    let values: Vec<(EndField, RwSignal<String>)> = EndField::ALL.into_iter().map(|f| (f, RwSignal::new(String::new()))).collect();
+    let values: Vec<(EndField, RwSignal<String>)> = EndField::ALL
+        .into_iter()
+        .map(|f| (f, RwSignal::new(String::new())))
+        .collect();
     let values = StoredValue::new(values);
     let out = RwSignal::new(None::<Result<Text, Text>>);
     let record = move |_| {
-        let Some(m) = as_of.get_untracked() else { return };
+        let Some(m) = as_of.get_untracked() else {
+            return;
+        };
         let n = months.get_untracked();
-        let get = |f: EndField| values.with_value(|v| v.iter().find(|(x, _)| *x == f).map(|(_, s)| s.get_untracked()).unwrap_or_default());
+        let get = |f: EndField| {
+            values.with_value(|v| {
+                v.iter()
+                    .find(|(x, _)| *x == f)
+                    .map(|(_, s)| s.get_untracked())
+                    .unwrap_or_default()
+            })
+        };
         let evaluation = EndEvaluation {
             cause: get(EndField::Cause),
             nature: get(EndField::Nature),
@@ -169,18 +196,22 @@ fn EvaluationForm(as_of: RwSignal<Option<Month>>, months: RwSignal<u32>) -> impl
             responsibility: get(EndField::Responsibility),
             lessons: get(EndField::Lessons),
         };
-        pb.run(out, Msg::PbEndEvaluationRecorded, move |s, plan, data, now, by| {
-            let c = check(plan, data, m, n).ok_or_else(|| super::msg_text(Msg::NoDataYet))?;
-            s.apply(
-                Action::RecordEndEvaluation {
-                    evaluation: Box::new(evaluation),
-                    check: c,
-                },
-                now,
-                by,
-            )
-            .map_err(super::rerr)
-        });
+        pb.run(
+            out,
+            Msg::PbEndEvaluationRecorded,
+            move |s, plan, data, now, by| {
+                let c = check(plan, data, m, n).ok_or_else(|| super::msg_text(Msg::NoDataYet))?;
+                s.apply(
+                    Action::RecordEndEvaluation {
+                        evaluation: Box::new(evaluation),
+                        check: c,
+                    },
+                    now,
+                    by,
+                )
+                .map_err(super::rerr)
+            },
+        );
     };
     view! {
         <Show when=move || show.get()>
@@ -210,22 +241,41 @@ fn EndRecordView() -> impl IntoView {
     move || {
         let lang = i18n.lang();
         let end = pb.resp.with(|r| r.as_ref().and_then(|r| r.end.clone()))?;
-        let fields = EndField::ALL.into_iter().map(|f| view! {
-            <dt>{field_msg(f).text(lang)}</dt>
-            <dd data-field=field_key(f)>{end.evaluation.get(f).to_owned()}</dd>
-        }).collect_view();
+        let fields = EndField::ALL
+            .into_iter()
+            .map(|f| {
+                view! {
+                    <dt>{field_msg(f).text(lang)}</dt>
+                    <dd data-field=field_key(f)>{end.evaluation.get(f).to_owned()}</dd>
+                }
+            })
+            .collect_view();
         let appr = |a: &Option<crate::response::record::Approval>| match a {
             Some(a) => format!("{} · {}", a.by, a.at.format_cst()),
             None => Msg::PbPending.text(lang).to_owned(),
         };
-        let notice = end.notice.as_ref().map(|n| {
-            let units = store.snap.with_untracked(|s| n.units.iter().map(|u| unit_name(&s.plan, u, lang)).collect::<Vec<_>>().join("、"));
-            format!("{} · {} — {}", n.at.format_cst(), n.by, units)
-        }).unwrap_or_else(|| Msg::PbPending.text(lang).to_owned());
-        let closed = end.closed.as_ref().map(|c| format!("{} · {}", c.at.format_cst(), c.by)).unwrap_or_else(|| Msg::PbPending.text(lang).to_owned());
+        let notice = end
+            .notice
+            .as_ref()
+            .map(|n| {
+                let units = store.snap.with_untracked(|s| {
+                    n.units
+                        .iter()
+                        .map(|u| unit_name(&s.plan, u, lang))
+                        .collect::<Vec<_>>()
+                        .join("、")
+                });
+                format!("{} · {} — {}", n.at.format_cst(), n.by, units)
+            })
+            .unwrap_or_else(|| Msg::PbPending.text(lang).to_owned());
+        let closed = end
+            .closed
+            .as_ref()
+            .map(|c| format!("{} · {}", c.at.format_cst(), c.by))
+            .unwrap_or_else(|| Msg::PbPending.text(lang).to_owned());
         Some(view! {
             <div class="pb-card" id="pb-end-record-view">
-                <p>{Msg::PbEndCheckRecorded.text(lang)} ": " {end.check.text(lang)}</p>
+                <p>{Msg::PbEndCheckRecorded.text(lang)} {super::colon(lang)} {end.check.text(lang)}</p>
                 <p class="muted">{Msg::PbRecordedBy.text(lang)} " " {end.recorded.by.clone()} " · " {end.recorded.at.format_cst()}</p>
                 <dl class="pb-facts">{fields}</dl>
                 <dl class="pb-facts">
@@ -246,11 +296,10 @@ fn EndSteps() -> impl IntoView {
     let pb = Pb::get();
     let out = RwSignal::new(None::<Result<Text, Text>>);
     let locked = Memo::new(move |_| !pb.editable.get());
-    let now = pb.clock.now_untracked().format_cst();
     let d_who = RwSignal::new(String::new());
-    let d_at = RwSignal::new(now.clone());
+    let d_at = RwSignal::new(String::new());
     let c_who = RwSignal::new(String::new());
-    let c_at = RwSignal::new(now);
+    let c_at = RwSignal::new(String::new());
     let step = Memo::new(move |_| {
         pb.resp.with(|r| {
             let e = r.as_ref()?.end.as_ref()?;
@@ -269,22 +318,30 @@ fn EndSteps() -> impl IntoView {
     });
     let approve = move |city: bool| {
         let (who, at) = if city { (c_who, c_at) } else { (d_who, d_at) };
-        let at = match parse_time(&at.get_untracked(), Msg::PbApprovalTime) {
+        let at = match pb.time_or_now(&at.get_untracked(), Msg::PbApprovalTime) {
             Ok(t) => t,
             Err(e) => return out.set(Some(Err(e))),
         };
         let who = who.get_untracked();
         pb.run(out, Msg::PbSaved, move |s, _, _, now, by| {
             let a = if city {
-                Action::ApproveEndCity { approved_by: who, approved_at: at }
+                Action::ApproveEndCity {
+                    approved_by: who,
+                    approved_at: at,
+                }
             } else {
-                Action::ApproveEnd { approved_by: who, approved_at: at }
+                Action::ApproveEnd {
+                    approved_by: who,
+                    approved_at: at,
+                }
             };
             s.apply(a, now, by).map_err(super::rerr)
         });
     };
     let simple = move |a: fn() -> Action, done: Msg| {
-        pb.run(out, done, move |s, _, _, now, by| s.apply(a(), now, by).map_err(super::rerr));
+        pb.run(out, done, move |s, _, _, now, by| {
+            s.apply(a(), now, by).map_err(super::rerr)
+        });
     };
     view! {
         <Show when=move || pb.editable.get()>
@@ -294,14 +351,14 @@ fn EndSteps() -> impl IntoView {
                     Some(1) => view! {
                         <div class="pb-form pb-row" id="pb-end-district-form">
                             {text_input("pb-end-d-who".into(), Msg::PbDistrictApprover, d_who, locked)}
-                            {time_input("pb-end-d-at".into(), Msg::PbApprovalTime, d_at, locked)}
+                            {now_input("pb-end-d-at".into(), Msg::PbApprovalTime, d_at, locked)}
                             <button type="button" id="pb-end-d-approve" on:click=move |_| approve(false)>{Msg::PbRecordDistrictApproval.text(lang)}</button>
                         </div>
                     }.into_any(),
                     Some(2) => view! {
                         <div class="pb-form pb-row" id="pb-end-city-form">
                             {text_input("pb-end-c-who".into(), Msg::PbCityApprover, c_who, locked)}
-                            {time_input("pb-end-c-at".into(), Msg::PbApprovalTime, c_at, locked)}
+                            {now_input("pb-end-c-at".into(), Msg::PbApprovalTime, c_at, locked)}
                             <button type="button" id="pb-end-c-approve" on:click=move |_| approve(true)>{Msg::PbRecordCityApproval.text(lang)}</button>
                         </div>
                     }.into_any(),

@@ -41,7 +41,7 @@ pub fn HqSection() -> impl IntoView {
                     .collect_view();
                 view! {
                     <p class="muted">
-                        {Msg::PbHqFilled.text(lang)} ": " <span id="pb-hq-filled">{filled} " / " {total}</span>
+                        {Msg::PbHqFilled.text(lang)} {super::colon(lang)} <span id="pb-hq-filled">{filled} " / " {total}</span>
                         {l1.then(|| view! { " · " {Msg::PrincipalLeadersAtL1.text(lang)} })}
                     </p>
                     <table class="pb-table pb-hq-table">
@@ -96,7 +96,11 @@ fn SeatRow(post: Post, seat: Seat, out: RwSignal<Outcome>) -> impl IntoView {
     let unit = seat
         .unit
         .as_deref()
-        .map(|u| store.snap.with_untracked(|s| super::unit_name(&s.plan, u, lang)))
+        .map(|u| {
+            store
+                .snap
+                .with_untracked(|s| super::unit_name(&s.plan, u, lang))
+        })
         .unwrap_or_default();
     let name_id = format!("pb-hq-{key}-name");
     let contact_id = format!("pb-hq-{key}-contact");
@@ -148,7 +152,8 @@ fn Decisions() -> impl IntoView {
     let decide = move |_| {
         let t = text.get_untracked();
         if pb.run(out, Msg::PbDecisionRecorded, move |s, _, _, now, by| {
-            s.apply(Action::Decide { text: t }, now, by).map_err(super::rerr)
+            s.apply(Action::Decide { text: t }, now, by)
+                .map_err(super::rerr)
         }) {
             text.set(String::new());
         }

@@ -99,7 +99,7 @@ pub fn MeasuresSection() -> impl IntoView {
                     {progress_view(progress, "pb-measures-progress")}
                     {(!packages.is_empty()).then(|| view! {
                         <p class="muted">
-                            {Msg::PbPackagesAdded.text(lang)} ": "
+                            {Msg::PbPackagesAdded.text(lang)} {super::colon(lang)}
                             {packages.iter().map(|l| level_name(*l, lang)).collect::<Vec<_>>().join("、")}
                         </p>
                     })}
@@ -109,7 +109,7 @@ pub fn MeasuresSection() -> impl IntoView {
                                 .into_iter()
                                 .map(|l| view! {
                                     <button type="button" class="pb-add-package" data-level=l.number() on:click=move |_| add(l)>
-                                        {Msg::PbAddPackage.text(lang)} ": " {level_name(l, lang)}
+                                        {Msg::PbAddPackage.text(lang)} {super::colon(lang)} {level_name(l, lang)}
                                     </button>
                                 })
                                 .collect_view()}
@@ -211,7 +211,7 @@ fn MeasureRow(item: MeasureItem, out: RwSignal<Outcome>) -> impl IntoView {
             <td>{clause_tag(&clause)}</td>
             <td>
                 <strong>{package}{title.clone()}</strong>
-                <div class="muted">{Msg::PbResponsibleUnits.text(lang)} ": " {units}</div>
+                <div class="muted">{Msg::PbResponsibleUnits.text(lang)} {super::colon(lang)} {units}</div>
             </td>
             <td>
                 <select
@@ -249,8 +249,8 @@ fn MeasureRow(item: MeasureItem, out: RwSignal<Outcome>) -> impl IntoView {
                 />
             </td>
             <td class="pb-dates">
-                <div>{Msg::PbStarted.text(lang)} ": " {opt_time(item.started)}</div>
-                <div>{Msg::PbDone.text(lang)} ": " {opt_time(item.done)}</div>
+                <div>{Msg::PbStarted.text(lang)} {super::colon(lang)} {opt_time(item.started)}</div>
+                <div>{Msg::PbDone.text(lang)} {super::colon(lang)} {opt_time(item.done)}</div>
             </td>
             <td class="no-print">
                 <Show when=move || pb.editable.get()>

@@ -93,6 +93,55 @@ pub(crate) fn msg_text(m: Msg) -> Text {
     Text::new(m.text(Lang::Zh), m.text(Lang::En))
 }
 
+impl Pb {
+    /// A time typed in a [`now_input`]: empty is the clock's now.
+    pub fn time_or_now(self, text: &str, what: Msg) -> Result<Timestamp, Text> {
+        if text.trim().is_empty() {
+            Ok(self.clock.now_untracked())
+        } else {
+            parse_time(text, what)
+        }
+    }
+}
+
+/// A labelled time input that shows the clock's now until the user types a time (an empty
+/// value is read as now, see [`Pb::time_or_now`]).
+pub(crate) fn now_input(
+    id: String,
+    label: Msg,
+    value: RwSignal<String>,
+    disabled: Memo<bool>,
+) -> impl IntoView {
+    let i18n = I18n::get();
+    let pb = Pb::get();
+    let for_id = id.clone();
+    view! {
+        <label class="pb-field pb-time" for=for_id>
+            <span>{move || i18n.t(label)} " (" {move || i18n.t(Msg::PbCst)} ")"</span>
+            <input
+                id=id
+                type="text"
+                inputmode="numeric"
+                placeholder="YYYY-MM-DD HH:MM"
+                prop:value=move || {
+                    let v = value.get();
+                    if v.trim().is_empty() { pb.clock.now().format_cst() } else { v }
+                }
+                on:input=move |ev| value.set(event_target_value(&ev))
+                disabled=move || disabled.get()
+            />
+        </label>
+    }
+}
+
+/// "：" in Chinese, ": " in English.
+pub(crate) fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "：",
+        Lang::En => ": ",
+    }
+}
+
 /// A refusal of the response core in both languages.
 pub(crate) fn rerr(e: ResponseError) -> Text {
     Text {
@@ -364,7 +413,7 @@ fn ClockBar() -> impl IntoView {
             </div>
             <Show when=move || pb.clock.fixed.get().is_some()>
                 <p class="pb-drill-notice" role="status" id="pb-drill-notice">
-                    "⏱ " {move || i18n.t(Msg::PbDrillClockOn)}
+                    {move || i18n.t(Msg::PbDrillClockOn)}
                 </p>
             </Show>
             <div class="pb-row">
