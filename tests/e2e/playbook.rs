@@ -431,3 +431,83 @@ async fn playbook_level_2_episode_from_activation_to_close() {
     h.assert_no_errors().await;
     h.finish().await;
 }
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test.sh"]
+async fn an_exercise_response_issues_exercise_bulletins_and_a_cap_update() {
+    let h = Harness::start().await;
+    h.open("#/dashboard").await;
+    // The clock and the name, as a drill leader would have left them in this browser.
+    h.js("localStorage.setItem('uew.clock', '2025-06-23 20:30'); localStorage.setItem('uew.user', '演练组 孙八');")
+        .await;
+    h.open("#/playbook").await;
+    h.wait_for_css("#pb-drill-notice").await;
+    select(&h, "#pb-basis-month", "2025-06").await;
+    h.wait_for_css("#pb-allowed[data-level='2']").await;
+    // A level the evaluation does not support is refused with the core's reason.
+    select(&h, "#pb-level", "1").await;
+    fill(&h, "#pb-approver", COMMANDER).await;
+    click(&h, "#pb-activate").await;
+    let refusal = h.text(".pb-error").await;
+    assert!(refusal.contains("二级"), "{refusal}");
+    select(&h, "#pb-level", "2").await;
+    click(&h, "#pb-exercise").await;
+    // Approval and level-reached times left at "now" (the drill clock); no event time.
+    click(&h, "#pb-activate").await;
+    h.wait_for_css("#pb-response-card.level-2").await;
+    wait_audit(&h, 1, "activate").await;
+    assert!(h.text("#pb-response-card").await.contains("EXERCISE"));
+    let first = h.text("#pb-audit-list li").await;
+    assert!(
+        first.contains("演练组 孙八") && first.contains("【演练】"),
+        "{first}"
+    );
+    // Without an event time only the §5.2 clocks run (level report, HQ to the city).
+    assert_eq!(
+        h.js("return Array.from(document.querySelectorAll('tr.pb-deadline')).map(r => r.dataset.deadline);")
+            .await
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+
+    set_clock(&h, "2025-06-24 09:00").await;
+    click(&h, "#pb-draft-bulletin").await;
+    wait_audit(&h, 2, "draft").await;
+    fill(&h, "#pb-b-1-approver", COMMANDER).await;
+    click(&h, ".pb-bulletin[data-id='1'] .pb-approve-btn").await;
+    wait_audit(&h, 3, "approve").await;
+    click(&h, ".pb-bulletin[data-id='1'] .pb-issue").await;
+    wait_audit(&h, 4, "issue").await;
+
+    // A change: a new draft that supersedes #1 once issued (a CAP Update).
+    set_clock(&h, "2025-06-25 09:00").await;
+    click(&h, ".pb-bulletin[data-id='1'] .pb-update").await;
+    wait_audit(&h, 5, "change").await;
+    fill(&h, "#pb-b-2-approver", COMMANDER).await;
+    click(&h, ".pb-bulletin[data-id='2'] .pb-approve-btn").await;
+    wait_audit(&h, 6, "approve change").await;
+    click(&h, ".pb-bulletin[data-id='2'] .pb-issue").await;
+    wait_audit(&h, 7, "issue change").await;
+    h.wait_for_css(".pb-bulletin[data-id='1'][data-status='superseded']")
+        .await;
+
+    // The printed bulletin carries the exercise mark, in English too.
+    click(&h, ".lang-switch button[lang='en']").await;
+    h.wait_for_js("document.documentElement.lang === 'en'")
+        .await;
+    click(&h, ".pb-bulletin[data-id='2'] .pb-open-doc").await;
+    assert_eq!(h.text(".pb-doc-exercise").await, "EXERCISE · 推演");
+    let title = h.text("#pb-bulletin-doc .pb-doc-title").await;
+    assert!(title.starts_with("EXERCISE: "), "{title}");
+    h.screenshot("playbook-exercise-en").await;
+
+    click(&h, ".pb-bulletin[data-id='2'] .pb-export-cap").await;
+    let update = parse_cap(&h.wait_for_download(".b2.xml").await);
+    assert_eq!(update.status, cap12::Status::Exercise);
+    assert_eq!(update.message_type, cap12::MessageType::Update);
+    assert!(h.text("#pb-bulletins .pb-ok").await.contains(".b2.xml"));
+    h.assert_no_errors().await;
+    h.finish().await;
+}
