@@ -1,7 +1,8 @@
 //! The response playbook in the browser, with a fixed (drill) clock on the sample data: the
 //! level-2 episode of 2025-06 from activation to close — HQ, measures, deadlines (one shown
 //! overdue), bulletin drafted, edited, approved, issued, printed (a real WebDriver print to
-//! PDF, looked at as PNG) and exported as CAP 1.2 (parsed by the `oasiscap` crate), an analysis
+//! PDF, looked at as PNG) and exported as CAP 1.2 (parsed by the `oasiscap` crate and, where
+//! `xmllint` and the schema are at hand, validated against the OASIS XSD), an analysis
 //! report saved, the end with its conditions, evaluation, approvals, notice and close — then
 //! the closed response read-only, the audit trail listed and exported, English labels.
 
@@ -80,7 +81,33 @@ async fn complete_deadline(h: &Harness, id: u32, done_at: &str, n: u64) {
     wait_audit(h, n, &format!("deadline {id}")).await;
 }
 
+/// Validates a downloaded CAP file against the OASIS CAP 1.2 XSD with xmllint, where both are
+/// at hand (`scripts/cap-xsd.sh`, or `UEW_CAP_XSD`); says so when skipped.
+fn validate_xsd(path: &Path) {
+    let xsd = std::env::var_os("UEW_CAP_XSD")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("target/cap/CAP-v1.2-schema.xsd")
+        });
+    let run = std::process::Command::new("xmllint")
+        .arg("--noout")
+        .arg("--schema")
+        .arg(&xsd)
+        .arg(path)
+        .output();
+    match run {
+        Ok(out) if xsd.is_file() => assert!(
+            out.status.success(),
+            "{} fails the CAP 1.2 schema:\n{}",
+            path.display(),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+        _ => eprintln!("CAP XSD check skipped: run scripts/cap-xsd.sh for xmllint and the schema"),
+    }
+}
+
 fn parse_cap(path: &Path) -> cap12::Alert {
+    validate_xsd(path);
     let xml = std::fs::read_to_string(path).unwrap();
     assert!(
         xml.contains("<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\">"),
