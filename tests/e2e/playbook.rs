@@ -340,6 +340,26 @@ async fn playbook_level_2_episode_from_activation_to_close() {
     wait_audit(&h, n, "report").await;
     assert!(h.text("#pb-saved-reports").await.contains("2025 年 6 月"));
     h.screenshot("playbook-report").await;
+    // Printed, the report is the document alone, charts included.
+    let pdf = h.client.print(PrintConfiguration::default()).await.unwrap();
+    let report_pdf = shots.join("playbook-report-print.pdf");
+    std::fs::write(&report_pdf, &pdf).unwrap();
+    if let Ok(out) = std::process::Command::new("pdftotext")
+        .args(["-layout", report_pdf.to_str().unwrap(), "-"])
+        .output()
+    {
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("失业预警分析报告"), "printed: {text}");
+        assert!(text.contains("五、"), "printed: {text}");
+        for absent in ["操作记录", "记录人（您的姓名）", "生成报告"] {
+            assert!(!text.contains(absent), "printed {absent}: {text}");
+        }
+    }
+    let _ = std::process::Command::new("pdftoppm")
+        .args(["-png", "-r", "50"])
+        .arg(&report_pdf)
+        .arg(shots.join("playbook-report-print"))
+        .status();
     click(&h, "#pb-doc-close").await;
 
     // §7: not yet in November (two normal months), met as of December.
