@@ -556,5 +556,43 @@ async fn an_exercise_response_issues_exercise_bulletins_and_a_cap_update() {
     assert_eq!(update.message_type, cap12::MessageType::Update);
     assert!(h.text("#pb-bulletins .pb-ok").await.contains(".b2.xml"));
     h.assert_no_errors().await;
+
+    // Shared read-only (a share link in a fresh profile): the open response is all shown and
+    // nothing can be recorded.
+    h.open("#/snapshots").await;
+    click(&h, "#make-link").await;
+    let link = h
+        .wait_for_css("#share-link")
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap();
+    let fragment = link.split('#').nth(1).unwrap().to_owned();
     h.finish().await;
+    let b = Harness::start().await;
+    b.open(&format!("#{fragment}")).await;
+    b.wait_for_css("#banner-shared").await;
+    click(&b, "nav a[href='#/playbook']").await;
+    b.wait_for_css("#pb-response-card.level-2[data-phase='active']")
+        .await;
+    b.wait_for_css(".pb-bulletin[data-id='2'][data-status='issued']")
+        .await;
+    let controls = b
+        .js("return document.querySelectorAll('#pb-start-form, #pb-change-level, #pb-draft-bulletin, .pb-save, .pb-complete-btn, .pb-issue, .pb-update, .pb-cancel, #pb-report-save, #pb-end-evaluation-form, #pb-decide').length;")
+        .await;
+    assert_eq!(
+        controls,
+        serde_json::json!(0),
+        "controls in a read-only workspace"
+    );
+    let enabled = b
+        .js("return document.querySelectorAll('.pb-section input[type=\"text\"]:not([disabled])').length;")
+        .await;
+    assert_eq!(enabled, serde_json::json!(0));
+    // Viewing and exporting still work.
+    click(&b, ".pb-bulletin[data-id='2'] .pb-open-doc").await;
+    b.wait_for_css(".pb-doc-exercise").await;
+    b.assert_no_errors().await;
+    b.finish().await;
 }
