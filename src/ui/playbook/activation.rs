@@ -294,7 +294,7 @@ fn StartForm() -> impl IntoView {
                     {move || i18n.t(Msg::PbExercise)}
                 </label>
                 <div class="pb-actions">
-                    <button type="button" class="primary" id="pb-activate" on:click=start>
+                    <button type="button" class="pb-primary" id="pb-activate" on:click=start>
                         {move || i18n.t(Msg::PbActivate)}
                     </button>
                 </div>

@@ -302,7 +302,7 @@ fn BulletinCard(
                         <button type="button" class="pb-withdraw" on:click=move |_| simple(|id| Action::WithdrawBulletin { id }, Msg::PbBulletinWithdrawn)>{Msg::PbWithdraw.text(lang)}</button>
                     })}
                     {can_issue.then(|| view! {
-                        <button type="button" class="primary pb-issue" on:click=move |_| simple(|id| Action::IssueBulletin { id }, Msg::PbBulletinIssued)>{Msg::PbIssue.text(lang)}</button>
+                        <button type="button" class="pb-primary pb-issue" on:click=move |_| simple(|id| Action::IssueBulletin { id }, Msg::PbBulletinIssued)>{Msg::PbIssue.text(lang)}</button>
                     })}
                     {in_force.then(|| view! {
                         <button type="button" class="pb-update" on:click=update>{Msg::PbDraftChange.text(lang)}</button>
@@ -432,7 +432,7 @@ fn Editor(id: u32, out: RwSignal<Outcome>, editing: RwSignal<Option<u32>>) -> im
                 }
             }}
             <div class="pb-actions">
-                <button type="button" class="primary" id="pb-editor-save" on:click=save>{move || i18n.t(Msg::PbSave)}</button>
+                <button type="button" class="pb-primary" id="pb-editor-save" on:click=save>{move || i18n.t(Msg::PbSave)}</button>
                 <button type="button" on:click=move |_| editing.set(None)>{move || i18n.t(Msg::PbClose)}</button>
             </div>
         </div>

@@ -25,7 +25,7 @@ pub fn PrintArea() -> impl IntoView {
         <Show when=move || pb.doc.with(Option::is_some)>
             <section class="pb-print-area" id="pb-print-area" tabindex="-1" aria-label=move || i18n.t(Msg::PbPrintPreview)>
                 <div class="pb-actions no-print">
-                    <button type="button" class="primary" id="pb-print" on:click=print>{move || i18n.t(Msg::PrintPage)}</button>
+                    <button type="button" class="pb-primary" id="pb-print" on:click=print>{move || i18n.t(Msg::PrintPage)}</button>
                     <button type="button" id="pb-doc-close" on:click=move |_| pb.doc.set(None)>{move || i18n.t(Msg::PbClose)}</button>
                     <span class="muted">{move || i18n.t(Msg::PbPrintHelp)}</span>
                 </div>

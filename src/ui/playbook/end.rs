@@ -371,7 +371,7 @@ fn EndSteps() -> impl IntoView {
                     Some(4) => view! {
                         <div class="pb-form" id="pb-end-close-form">
                             <p class="muted">{Msg::PbCloseHelp.text(lang)}</p>
-                            <button type="button" class="primary" id="pb-end-close" on:click=move |_| simple(|| Action::Close, Msg::PbResponseClosed)>{Msg::PbCloseResponse.text(lang)}</button>
+                            <button type="button" class="pb-primary" id="pb-end-close" on:click=move |_| simple(|| Action::Close, Msg::PbResponseClosed)>{Msg::PbCloseResponse.text(lang)}</button>
                         </div>
                     }.into_any(),
                     _ => ().into_any(),

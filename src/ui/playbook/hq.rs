@@ -51,7 +51,7 @@ pub fn HqSection() -> impl IntoView {
                                 <th scope="col">{Msg::PbUnit.text(lang)}</th>
                                 <th scope="col">{Msg::PbName.text(lang)}</th>
                                 <th scope="col">{Msg::PbContact.text(lang)}</th>
-                                <th scope="col" class="no-print"><span class="sr-only">{Msg::PbSave.text(lang)}</span></th>
+                                <th scope="col" class="no-print"><span class="pb-sr-only">{Msg::PbSave.text(lang)}</span></th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>

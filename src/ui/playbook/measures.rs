@@ -133,7 +133,7 @@ pub fn MeasuresSection() -> impl IntoView {
                                 <th scope="col">{Msg::PbOwner.text(lang)}</th>
                                 <th scope="col">{Msg::PbNote.text(lang)}</th>
                                 <th scope="col">{Msg::PbDates.text(lang)}</th>
-                                <th scope="col" class="no-print"><span class="sr-only">{Msg::PbSave.text(lang)}</span></th>
+                                <th scope="col" class="no-print"><span class="pb-sr-only">{Msg::PbSave.text(lang)}</span></th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>

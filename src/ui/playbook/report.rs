@@ -126,7 +126,7 @@ pub fn ReportsSection() -> impl IntoView {
                 </label>
                 <button type="button" id="pb-report-generate" on:click=generate>{move || i18n.t(Msg::PbGenerateReport)}</button>
                 <Show when=move || pb.editable.get()>
-                    <button type="button" class="primary" id="pb-report-save" on:click=save>{move || i18n.t(Msg::PbSaveReport)}</button>
+                    <button type="button" class="pb-primary" id="pb-report-save" on:click=save>{move || i18n.t(Msg::PbSaveReport)}</button>
                 </Show>
             </div>
             {outcome_view(out)}
