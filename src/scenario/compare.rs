@@ -11,6 +11,9 @@ use crate::scenario::{Scenario, ScenarioId, TweakError};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
+/// Gives a scenario's hypothetical plan and dataset, as [`Scenario::apply`] does.
+pub type Applier<'a> = dyn Fn(&Scenario) -> Result<Arc<(Plan, Dataset)>, TweakError> + 'a;
+
 /// The most scenarios compared with the baseline at once.
 pub const MAX_COMPARED: usize = 3;
 
@@ -258,7 +261,7 @@ pub fn compare_through_data_with(
     scope: &Scope,
     from: Month,
     at_least: Month,
-    apply: &dyn Fn(&Scenario) -> Result<Arc<(Plan, Dataset)>, TweakError>,
+    apply: &Applier<'_>,
 ) -> Result<Comparison, CompareError> {
     compare_in(
         plan,
@@ -278,7 +281,7 @@ fn compare_in(
     scope: &Scope,
     from: Month,
     to: impl FnOnce(Option<Month>) -> Month,
-    apply: &dyn Fn(&Scenario) -> Result<Arc<(Plan, Dataset)>, TweakError>,
+    apply: &Applier<'_>,
 ) -> Result<Comparison, CompareError> {
     if scenarios.len() > MAX_COMPARED {
         return Err(CompareError::TooManyScenarios {

@@ -6,6 +6,7 @@ use super::data_view::DataView;
 use super::derived::Focus;
 use super::i18n_ctx::I18n;
 use super::plan_view::PlanView;
+use super::playbook::PlaybookView;
 use super::prefs;
 use super::route::Route;
 use super::scenarios::ScenariosView;
@@ -147,6 +148,7 @@ pub fn App() -> impl IntoView {
                 Route::Scenarios => view! { <ScenariosView/> }.into_any(),
                 Route::Snapshots => view! { <SnapshotsView/> }.into_any(),
                 Route::Plan => view! { <PlanView/> }.into_any(),
+                Route::Playbook => view! { <PlaybookView/> }.into_any(),
             }}
         </main>
     }

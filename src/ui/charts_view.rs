@@ -496,3 +496,23 @@ fn svg_to_png(svg: &str, name: &str, w: u32, h: u32) -> Result<(), String> {
     img.set_src(&src);
     Ok(())
 }
+
+/// The charts of an analysis report (§4.4), for the district from `from` to `to`: the rate
+/// with its projection and the two event charts, as `(id, SVG)`; and the projection's
+/// sentences (the first says whether and when a level would be reached).
+pub(super) fn report_charts(
+    e: &Engine<'_>,
+    from: Month,
+    to: Month,
+    lang: Lang,
+) -> (Vec<(&'static str, String)>, Vec<String>) {
+    let t = e.timeline(&Scope::District, from, to);
+    let rate = rate_drawn(e, &Scope::District, &t, lang);
+    let [closures, layoffs] = event_drawn(e, &Scope::District, &t, lang);
+    let notes = rate.notes.clone();
+    let svgs = [rate, closures, layoffs]
+        .into_iter()
+        .map(|d| (d.id, d.chart.svg))
+        .collect();
+    (svgs, notes)
+}

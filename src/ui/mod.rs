@@ -14,6 +14,7 @@ mod grid;
 mod i18n_ctx;
 mod persist;
 mod plan_view;
+mod playbook;
 mod prefs;
 mod regions_panel;
 mod route;

@@ -1,4 +1,5 @@
-//! Hash routing: `#/dashboard`, `#/data`, `#/scenarios`, `#/snapshots`, `#/plan` (and `#share=…` links, which
+//! Hash routing: `#/dashboard`, `#/data`, `#/scenarios`, `#/playbook`, `#/snapshots`, `#/plan`
+//! (and `#share=…` links, which
 //! open on the dashboard). A hash router works from any sub-path and any
 //! static host without server rewrites, which a History-API router would need.
 
@@ -12,13 +13,15 @@ pub enum Route {
     Scenarios,
     Snapshots,
     Plan,
+    Playbook,
 }
 
 impl Route {
-    pub const ALL: [Route; 5] = [
+    pub const ALL: [Route; 6] = [
         Route::Dashboard,
         Route::Data,
         Route::Scenarios,
+        Route::Playbook,
         Route::Snapshots,
         Route::Plan,
     ];
@@ -30,6 +33,7 @@ impl Route {
             Route::Scenarios => "#/scenarios",
             Route::Snapshots => "#/snapshots",
             Route::Plan => "#/plan",
+            Route::Playbook => "#/playbook",
         }
     }
 
@@ -40,6 +44,7 @@ impl Route {
             Route::Scenarios => Msg::NavScenarios,
             Route::Snapshots => Msg::NavSnapshots,
             Route::Plan => Msg::NavPlan,
+            Route::Playbook => Msg::PbNav,
         }
     }
 

@@ -11,6 +11,7 @@
 
 mod offline;
 mod plan;
+mod playbook;
 mod scenarios;
 mod snapshots;
 mod support;

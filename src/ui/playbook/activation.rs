@@ -1,0 +1,432 @@
+//! Status and activation (§3.1, §6 start procedures): the response shown, its start and level
+//! changes; with no response open, the level the evaluation allows (or why none) and the start
+//! form, the §6.x start procedure shown before approval; past responses, read-only.
+
+use super::{
+    msg_text, none_yet, now_input, opt_time, outcome_view, parse_time, rerr, section_head,
+    text_input, time_input, Pb,
+};
+use crate::i18n::{level_name, Lang, Msg};
+use crate::model::Scope;
+use crate::month::Month;
+use crate::plan::{Level, Text};
+use crate::response::{
+    activatable_level, start_procedure, Action, ActivationRequest, Phase, Response,
+};
+use crate::rules::{Engine, Evaluation};
+use crate::ui::derived::Focus;
+use crate::ui::i18n_ctx::I18n;
+use crate::ui::store::Store;
+use crate::ui::widgets::{clause_tag, level_badge, para_text, status_badge};
+use leptos::prelude::*;
+
+/// The district's evaluation in `month`.
+fn district_eval(month: Month) -> Evaluation {
+    Store::get()
+        .snap
+        .with_untracked(|s| Engine::new(&s.plan, &s.dataset).evaluate(&Scope::District, month))
+}
+
+fn phase_text(p: Phase) -> Msg {
+    match p {
+        Phase::Active => Msg::PbPhaseActive,
+        Phase::Ending => Msg::PbPhaseEnding,
+        Phase::Closed => Msg::PbPhaseClosed,
+    }
+}
+
+#[component]
+pub fn StatusSection() -> impl IntoView {
+    let i18n = I18n::get();
+    let store = Store::get();
+    let pb = Pb::get();
+    let has_active = Memo::new(move |_| store.snap.with(|s| s.response.active().is_some()));
+    view! {
+        <section id="pb-status" tabindex="-1" class="pb-section" aria-labelledby="pb-status-h">
+            <div id="pb-status-h">{section_head(Msg::PbSecStatus, &["§3.1", "§6"])}</div>
+            {move || {
+                let lang = i18n.lang();
+                pb.resp.get().map(|r| response_card(&r, lang)).unwrap_or_else(|| none_yet(lang))
+            }}
+            {move || {
+                if has_active.get() {
+                    view! { <ChangeLevelForm/> }.into_any()
+                } else {
+                    view! { <StartForm/> }.into_any()
+                }
+            }}
+            <PastResponses/>
+        </section>
+    }
+}
+
+fn response_card(r: &Response, lang: Lang) -> AnyView {
+    let a = &r.activation;
+    let changes = r
+        .level_changes
+        .iter()
+        .map(|c| {
+            view! {
+                <li>
+                    {level_name(c.from, lang)} " → " {level_name(c.to, lang)} " · "
+                    {Msg::PbApprovedBy.text(lang)} " " {c.approved_by.clone()} " · "
+                    {c.approved_at.format_cst()} " · " {c.reason.clone()}
+                </li>
+            }
+        })
+        .collect_view();
+    let has_changes = !r.level_changes.is_empty();
+    view! {
+        <div class=format!("pb-card response level-{}", r.level.number()) id="pb-response-card" data-phase=format!("{:?}", r.phase()).to_lowercase()>
+            <p class="pb-status-line">
+                <span class="status-big">{level_badge(r.level, lang)}</span>
+                " "
+                <strong id="pb-phase">{phase_text(r.phase()).text(lang)}</strong>
+                " · " {Msg::PbResponseNo.text(lang)} " " {r.id}
+                {r.exercise.then(|| view! { " " <span class="pb-exercise">{Msg::PbExerciseMark.text(lang)}</span> })}
+            </p>
+            <dl class="pb-facts">
+                <dt>{Msg::PbApprovedBy.text(lang)}</dt>
+                <dd>{a.approved_by.clone()} " · " {a.approved_at.format_cst()}</dd>
+                <dt>{Msg::PbLevelReachedAt.text(lang)}</dt>
+                <dd>{a.level_reached_at.format_cst()}</dd>
+                <dt>{Msg::PbEventTime.text(lang)}</dt>
+                <dd>{opt_time(a.event_time)}</dd>
+                <dt>{Msg::PbBasisMonth.text(lang)}</dt>
+                <dd>{a.basis.month.to_string()} " · " {level_name(a.level, lang)}</dd>
+                <dt>{Msg::PbRecordedBy.text(lang)}</dt>
+                <dd>{a.recorded_by.clone()} " · " {a.recorded_at.format_cst()}</dd>
+            </dl>
+            {has_changes.then(|| view! {
+                <h3>{Msg::PbLevelChanges.text(lang)}</h3>
+                <ul class="pb-changes">{changes}</ul>
+            })}
+        </div>
+    }
+    .into_any()
+}
+
+/// The basis month picker (the months with data), defaulting to the dashboard's month.
+fn month_select(
+    id: &'static str,
+    month: RwSignal<Option<Month>>,
+    disabled: Memo<bool>,
+) -> impl IntoView {
+    let i18n = I18n::get();
+    let focus = Focus::get();
+    view! {
+        <label class="pb-field" for=id>
+            <span>{move || i18n.t(Msg::PbBasisMonth)}</span>
+            <select
+                id=id
+                on:change=move |ev| month.set(Month::parse(&event_target_value(&ev)).ok())
+                prop:value=move || month.get().map(|m| m.to_string()).unwrap_or_default()
+                disabled=move || disabled.get()
+            >
+                {move || {
+                    focus
+                        .span
+                        .get()
+                        .map(|(a, b)| {
+                            let months: Vec<Month> = a.through(b).collect();
+                            months
+                                .into_iter()
+                                .rev()
+                                .map(|m| view! { <option value=m.to_string()>{m.to_string()}</option> })
+                                .collect_view()
+                        })
+                }}
+            </select>
+        </label>
+    }
+}
+
+/// What the evaluation of the basis month allows: the level, or the refusal's reason.
+fn allowed_view(eval: Memo<Option<Evaluation>>) -> impl IntoView {
+    let i18n = I18n::get();
+    move || {
+        let lang = i18n.lang();
+        eval.with(|e| {
+            e.as_ref().map(|e| {
+                let verdict = match activatable_level(e) {
+                    Ok(l) => view! {
+                        <p class="pb-allowed" id="pb-allowed" data-level=l.number()>
+                            {Msg::PbActivatable.text(lang)} " " {level_badge(l, lang)}
+                        </p>
+                    }
+                    .into_any(),
+                    Err(why) => view! {
+                        <p class="pb-not-allowed" id="pb-allowed" data-level="none">
+                            {why.message(lang)}
+                        </p>
+                    }
+                    .into_any(),
+                };
+                view! {
+                    <p class="muted">
+                        {Msg::PbEvaluationOf.text(lang)} " " {e.month.to_string()} {super::colon(lang)}
+                        {status_badge(&e.effective, lang)}
+                    </p>
+                    {verdict}
+                }
+            })
+        })
+    }
+}
+
+#[component]
+fn StartForm() -> impl IntoView {
+    let i18n = I18n::get();
+    let store = Store::get();
+    let pb = Pb::get();
+    let focus = Focus::get();
+    let writable = Memo::new(move |_| store.read_only.get().is_none());
+    let locked = Memo::new(move |_| store.read_only.get().is_some());
+    let month = RwSignal::new(focus.at.get_untracked());
+    let eval = Memo::new(move |_| {
+        store.snap.track();
+        month.get().map(district_eval)
+    });
+    let level = RwSignal::new(None::<Level>);
+    // The level follows what the evaluation allows until the user picks one.
+    let chosen = Memo::new(move |_| {
+        level
+            .get()
+            .or_else(|| eval.with(|e| e.as_ref().and_then(|e| activatable_level(e).ok())))
+            .unwrap_or(Level::L3)
+    });
+    let approver = RwSignal::new(String::new());
+    let approved_at = RwSignal::new(String::new());
+    let reached = RwSignal::new(String::new());
+    let event = RwSignal::new(String::new());
+    let exercise = RwSignal::new(false);
+    let out = RwSignal::new(None::<Result<Text, Text>>);
+    let start = move |_| {
+        let Some(m) = month.get_untracked() else {
+            out.set(Some(Err(msg_text(Msg::NoDataYet))));
+            return;
+        };
+        let req = (|| -> Result<ActivationRequest, Text> {
+            let ev = event.get_untracked();
+            Ok(ActivationRequest {
+                level: chosen.get_untracked(),
+                approved_by: approver.get_untracked(),
+                approved_at: pb.time_or_now(&approved_at.get_untracked(), Msg::PbApprovalTime)?,
+                level_reached_at: pb
+                    .time_or_now(&reached.get_untracked(), Msg::PbLevelReachedAt)?,
+                event_time: if ev.trim().is_empty() {
+                    None
+                } else {
+                    Some(parse_time(&ev, Msg::PbEventTime)?)
+                },
+                exercise: exercise.get_untracked(),
+            })
+        })();
+        let req = match req {
+            Ok(r) => r,
+            Err(e) => {
+                out.set(Some(Err(e)));
+                return;
+            }
+        };
+        if pb.run(out, Msg::PbActivated, move |s, plan, data, now, by| {
+            let e = Engine::new(plan, data).evaluate(&Scope::District, m);
+            s.apply(Action::activate(plan, &e, req), now, by)
+                .map_err(rerr)
+        }) {
+            pb.viewing.set(None);
+        }
+    };
+    view! {
+        <div class="pb-form" id="pb-start-form">
+            <h3>{move || i18n.t(Msg::PbStartTitle)} " " {clause_tag("§6")}</h3>
+            <div class="pb-row">
+                {month_select("pb-basis-month", month, locked)}
+            </div>
+            {allowed_view(eval)}
+            <Show when=move || writable.get()>
+                <div class="pb-row">
+                    <label class="pb-field" for="pb-level">
+                        <span>{move || i18n.t(Msg::PbLevel)}</span>
+                        <select
+                            id="pb-level"
+                            prop:value=move || chosen.get().number().to_string()
+                            on:change=move |ev| {
+                                level.set(event_target_value(&ev).parse::<u8>().ok().and_then(Level::from_number))
+                            }
+                        >
+                            {Level::ALL
+                                .into_iter()
+                                .map(|l| view! { <option value=l.number().to_string()>{move || level_name(l, i18n.lang())}</option> })
+                                .collect_view()}
+                        </select>
+                    </label>
+                </div>
+                <div class="pb-procedure" id="pb-start-procedure">
+                    <h4>{move || i18n.t(Msg::PbStartProcedure)}</h4>
+                    {move || {
+                        let lang = i18n.lang();
+                        let l = chosen.get();
+                        store.snap.with(|s| {
+                            start_procedure(&s.plan, l).map(|c| view! {
+                                {clause_tag(&c.id)}
+                                {para_text(&c.text, lang)}
+                            })
+                        })
+                    }}
+                </div>
+                <div class="pb-row">
+                    {text_input("pb-approver".into(), Msg::PbCommanderApproval, approver, locked)}
+                    {now_input("pb-approved-at".into(), Msg::PbApprovalTime, approved_at, locked)}
+                </div>
+                <div class="pb-row">
+                    {now_input("pb-reached-at".into(), Msg::PbLevelReachedAt, reached, locked)}
+                    {time_input("pb-event-time".into(), Msg::PbEventTimeOptional, event, locked)}
+                </div>
+                <p class="muted">{move || i18n.t(Msg::PbEventTimeHelp)}</p>
+                <label class="pb-check" for="pb-exercise">
+                    <input
+                        id="pb-exercise"
+                        type="checkbox"
+                        prop:checked=move || exercise.get()
+                        on:change=move |ev| exercise.set(event_target_checked(&ev))
+                    />
+                    {move || i18n.t(Msg::PbExercise)}
+                </label>
+                <div class="pb-actions">
+                    <button type="button" class="pb-primary" id="pb-activate" on:click=start>
+                        {move || i18n.t(Msg::PbActivate)}
+                    </button>
+                </div>
+            </Show>
+            {outcome_view(out)}
+        </div>
+    }
+}
+
+#[component]
+fn ChangeLevelForm() -> impl IntoView {
+    let i18n = I18n::get();
+    let store = Store::get();
+    let pb = Pb::get();
+    let focus = Focus::get();
+    let locked = Memo::new(move |_| !pb.editable.get());
+    let shows_active = Memo::new(move |_| {
+        let active = store.snap.with(|s| s.response.active().map(|r| r.id));
+        pb.resp.with(|r| r.as_ref().map(|r| r.id)) == active
+    });
+    let month = RwSignal::new(focus.at.get_untracked());
+    let eval = Memo::new(move |_| {
+        store.snap.track();
+        month.get().map(district_eval)
+    });
+    let approver = RwSignal::new(String::new());
+    let approved_at = RwSignal::new(String::new());
+    let reached = RwSignal::new(String::new());
+    let reason = RwSignal::new(String::new());
+    let out = RwSignal::new(None::<Result<Text, Text>>);
+    let change = move |_| {
+        let Some(m) = month.get_untracked() else {
+            return;
+        };
+        let times = pb
+            .time_or_now(&approved_at.get_untracked(), Msg::PbApprovalTime)
+            .and_then(|a| {
+                pb.time_or_now(&reached.get_untracked(), Msg::PbLevelReachedAt)
+                    .map(|r| (a, r))
+            });
+        let (a, r) = match times {
+            Ok(t) => t,
+            Err(e) => {
+                out.set(Some(Err(e)));
+                return;
+            }
+        };
+        let who = approver.get_untracked();
+        let why = reason.get_untracked();
+        pb.run(out, Msg::PbLevelChanged, move |s, plan, data, now, by| {
+            let e = Engine::new(plan, data).evaluate(&Scope::District, m);
+            let to = activatable_level(&e).map_err(rerr)?;
+            s.apply(Action::change_level(&e, to, &who, a, r, &why), now, by)
+                .map_err(rerr)
+        });
+    };
+    view! {
+        <Show when=move || pb.editable.get() && shows_active.get()>
+            <details class="pb-form" id="pb-change-level">
+                <summary>{move || i18n.t(Msg::PbChangeLevel)}</summary>
+                <p class="muted">{move || i18n.t(Msg::PbChangeLevelHelp)}</p>
+                <div class="pb-row">{month_select("pb-change-month", month, locked)}</div>
+                {allowed_view(eval)}
+                <div class="pb-row">
+                    {text_input("pb-change-approver".into(), Msg::PbCommanderApproval, approver, locked)}
+                    {now_input("pb-change-approved-at".into(), Msg::PbApprovalTime, approved_at, locked)}
+                    {now_input("pb-change-reached-at".into(), Msg::PbLevelReachedAt, reached, locked)}
+                </div>
+                {text_input("pb-change-reason".into(), Msg::PbReason, reason, locked)}
+                <div class="pb-actions">
+                    <button type="button" on:click=change>{move || i18n.t(Msg::PbRecordLevelChange)}</button>
+                </div>
+                {outcome_view(out)}
+            </details>
+        </Show>
+    }
+}
+
+/// Every response, newest first; one is shown at a time (closed ones read-only).
+#[component]
+fn PastResponses() -> impl IntoView {
+    let i18n = I18n::get();
+    let store = Store::get();
+    let pb = Pb::get();
+    let list = Memo::new(move |_| {
+        store.snap.with(|s| {
+            s.response
+                .responses()
+                .iter()
+                .rev()
+                .map(|r| {
+                    (
+                        r.id,
+                        r.level,
+                        r.phase(),
+                        r.activation.approved_at,
+                        r.exercise,
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <Show when=move || list.with(|l| !l.is_empty())>
+            <h3>{move || i18n.t(Msg::PbAllResponses)}</h3>
+            <ul class="pb-responses" id="pb-responses">
+                {move || {
+                    let lang = i18n.lang();
+                    let shown = pb.resp.with(|r| r.as_ref().map(|r| r.id));
+                    list.get()
+                        .into_iter()
+                        .map(|(id, level, phase, at, exercise)| {
+                            let current = shown == Some(id);
+                            view! {
+                                <li data-id=id>
+                                    {Msg::PbResponseNo.text(lang)} " " {id} " · " {level_badge(level, lang)}
+                                    " · " {phase_text(phase).text(lang)} " · " {at.format_cst()}
+                                    {exercise.then(|| view! { " · " <span class="pb-exercise">{Msg::PbExerciseMark.text(lang)}</span> })}
+                                    " "
+                                    <button
+                                        type="button"
+                                        aria-pressed=if current { "true" } else { "false" }
+                                        on:click=move |_| pb.viewing.set(Some(id))
+                                    >
+                                        {Msg::PbShow.text(lang)}
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </Show>
+    }
+}
