@@ -404,6 +404,12 @@ fn a_level_2_episode_runs_from_activation_to_close() {
         "响应由二级降为三级（李四（副区长） 于 2025-09-05 09:00 同意）"
     );
     assert_eq!(zh[26], "响应关闭（只读）");
+    // A member seat names its unit, not the unit's id.
+    assert_eq!(zh[3], "指挥部成员（区财政局）：钱七");
+    assert_eq!(
+        s.audit()[3].event.describe(Lang::En),
+        "HQ member (District Finance Bureau): 钱七"
+    );
     let en = s.audit()[5].event.describe(Lang::En);
     assert_eq!(
         en,

@@ -355,10 +355,12 @@ impl Response {
                 let seat = self.hq.seat_mut(&post).ok_or(ResponseError::UnknownPost)?;
                 seat.name = name.trim().to_owned();
                 seat.contact = contact.trim().to_owned();
-                Ok(AuditEvent::HqMemberSet {
-                    post,
-                    name: seat.name.clone(),
-                })
+                let name = seat.name.clone();
+                let unit = match &post {
+                    Post::Member(u) => self.procedure.hq.member_name(u).cloned(),
+                    _ => None,
+                };
+                Ok(AuditEvent::HqMemberSet { post, name, unit })
             }
             Action::Decide { text } => {
                 let text = text.trim();

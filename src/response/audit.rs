@@ -3,7 +3,7 @@
 //! it, and nothing removes or edits an entry.
 
 use crate::i18n::{level_name, Lang};
-use crate::plan::Level;
+use crate::plan::{Level, Text};
 use crate::response::measures::MeasureStatus;
 use crate::response::roster::Post;
 use crate::response::time::Timestamp;
@@ -46,6 +46,9 @@ pub enum AuditEvent {
     HqMemberSet {
         post: Post,
         name: String,
+        /// The member unit's name for a member seat (absent in older records).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unit: Option<Text>,
     },
     /// A decision of the HQ, in its own words.
     Decision {
@@ -208,11 +211,16 @@ impl AuditEvent {
                 }
                 s
             }
-            A::HqMemberSet { post, name } => {
+            A::HqMemberSet { post, name, unit } => {
+                let seat = match (post, unit) {
+                    (Post::Member(_), Some(u)) if zh => format!("成员（{}）", u.zh),
+                    (Post::Member(_), Some(u)) => format!("member ({})", u.en),
+                    _ => post_name(post, lang),
+                };
                 if zh {
-                    format!("指挥部{}：{name}", post_name(post, lang))
+                    format!("指挥部{seat}：{name}")
                 } else {
-                    format!("HQ {}: {name}", post_name(post, lang))
+                    format!("HQ {seat}: {name}")
                 }
             }
             A::Decision { text } => {

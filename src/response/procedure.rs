@@ -42,6 +42,18 @@ pub struct HqTemplate {
     pub deputies: Vec<Text>,
     /// Member unit ids, in the plan's order.
     pub members: Vec<String>,
+    /// The member units' names, so that the record reads without the plan (empty in records
+    /// written before the names were pinned).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub member_names: Vec<Text>,
+}
+
+impl HqTemplate {
+    /// The name of a member unit, when pinned.
+    pub fn member_name(&self, unit: &str) -> Option<&Text> {
+        let i = self.members.iter().position(|m| m == unit)?;
+        self.member_names.get(i)
+    }
 }
 
 /// The parts of a plan a response runs under.
@@ -64,6 +76,16 @@ impl Procedure {
                 commander_level1: plan.hq.commander_level1.clone(),
                 deputies: plan.hq.deputies.clone(),
                 members: plan.hq.members.clone(),
+                member_names: plan
+                    .hq
+                    .members
+                    .iter()
+                    .map(|id| {
+                        plan.unit(id)
+                            .map(|u| u.name.clone())
+                            .unwrap_or_else(|| Text::new(id, id))
+                    })
+                    .collect(),
             },
             levels: plan
                 .responses

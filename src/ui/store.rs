@@ -205,7 +205,7 @@ impl Store {
         &self,
         f: impl FnOnce(&mut Scenarios, &Plan, &Dataset) -> Result<R, Text>,
     ) -> Result<R, Text> {
-        self.update_beside(|s| f(s.scenarios, s.plan, s.dataset))
+        self.update_beside(true, |s| f(s.scenarios, s.plan, s.dataset))
     }
 
     /// Changes the response record (through its reducer, which appends to the audit trail) and
@@ -214,13 +214,15 @@ impl Store {
         &self,
         f: impl FnOnce(&mut ResponseState, &Plan, &Dataset) -> Result<R, Text>,
     ) -> Result<R, Text> {
-        self.update_beside(|s| f(s.response, s.plan, s.dataset))
+        self.update_beside(false, |s| f(s.response, s.plan, s.dataset))
     }
 
     /// Scenarios and the response record live beside the dataset: not in its undo history
-    /// (the response trail is append-only; a tweak is removed by removing it).
+    /// (the response trail is append-only; a tweak is removed by removing it). What-if changes
+    /// come in bursts and are saved shortly after (`soon`); a response record at once.
     fn update_beside<R>(
         &self,
+        soon: bool,
         f: impl FnOnce(&mut BesideMut<'_>) -> Result<R, Text>,
     ) -> Result<R, Text> {
         if self.read_only.get_untracked().is_some() {
@@ -261,7 +263,11 @@ impl Store {
             self.snap.notify();
             self.is_sample.set(false);
             self.meta.update_value(|m| m.sample = false);
-            self.persist_soon();
+            if soon {
+                self.persist_soon();
+            } else {
+                self.persist();
+            }
         }
         out
     }
