@@ -427,6 +427,9 @@ messages! {
     PbCommanderApproval => "批准启动的总指挥", "Commander who approved";
     PbApprovalTime => "批准时间", "Approval time";
     PbExercise => "演练（推演响应，预警信息状态为 Exercise）", "Exercise (a drill: bulletins carry status Exercise)";
+    PbBasisData => "数据依据", "Data";
+    PbBasisReal => "实际数据", "Real data";
+    PbOnScenarioNote => "按推演数据演练：评估、预警信息和分析报告均依据该推演，所发信息一律标为演练（Exercise）。", "An exercise on the scenario's data: evaluations, bulletins and reports rest on that scenario, and everything issued is marked Exercise.";
     PbActivate => "记录总指挥批准并启动响应", "Record the commander's approval and start";
     PbActivated => "应急响应已启动", "Response started";
     PbChangeLevel => "升级或降级", "Escalate or de-escalate";

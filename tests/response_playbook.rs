@@ -90,6 +90,7 @@ fn episode(w: &World) -> ResponseState {
                 level_reached_at: t("2025-06-23 14:00"),
                 event_time: Some(t("2025-06-23 14:00")),
                 exercise: false,
+                scenario: None,
             },
         ),
         "2025-06-23 20:30",
@@ -773,6 +774,7 @@ fn cap_exercise_round_trip_keeps_the_mark_and_the_text() {
                 level_reached_at: t("2025-06-23 14:00"),
                 event_time: None,
                 exercise: true,
+                scenario: None,
             },
         ),
         "2025-06-23 20:30",
@@ -844,4 +846,75 @@ fn special_determinations_and_countdowns_on_the_sample() {
         Countdown::until(t("2027-01-02 11:00"), due).text(Lang::En),
         "overdue by 1 h"
     );
+}
+
+/// An exercise on a what-if scenario: the evaluation is the scenario's, the response and all
+/// it issues are exercises whatever the form said, and the trail names the scenario.
+#[test]
+fn a_response_on_a_scenario_is_an_exercise_and_names_it() {
+    use uew::response::ScenarioBasis;
+    use uew::scenario::{Scenarios, Tweak};
+    let w = World::new();
+    let mut list = Scenarios::new();
+    let id = list.create("电子厂关停", "2026-11-27T09:00:00Z");
+    list.get_mut(id)
+        .unwrap()
+        .try_add(
+            Tweak::Closure {
+                enterprise: "杭州某电子厂".into(),
+                street: "xixing".into(),
+                month: m("2026-11"),
+                unemployed: 6_000,
+            },
+            &w.plan,
+            &w.data,
+        )
+        .unwrap();
+    // The real data gives no level in 2026-11; the scenario gives level 3.
+    assert!(activatable_level(&w.eval("2026-11")).is_err());
+    let (p, d) = list.get(id).unwrap().apply(&w.plan, &w.data).unwrap();
+    let hyp = Engine::new(&p, &d).evaluate(&Scope::District, m("2026-11"));
+    assert_eq!(activatable_level(&hyp), Ok(Level::L3));
+
+    let mut s = ResponseState::new();
+    apply(
+        &mut s,
+        Action::activate(
+            &p,
+            &hyp,
+            ActivationRequest {
+                level: Level::L3,
+                approved_by: COMMANDER.into(),
+                approved_at: t("2026-11-27 09:00"),
+                level_reached_at: t("2026-11-27 09:00"),
+                event_time: None,
+                exercise: false,
+                scenario: Some(ScenarioBasis {
+                    id,
+                    name: "电子厂关停".into(),
+                }),
+            },
+        ),
+        "2026-11-27 09:05",
+    );
+    let r = s.active().unwrap();
+    assert!(r.exercise, "a response on a scenario is an exercise");
+    assert_eq!(r.scenario.as_ref().map(|b| b.id), Some(id));
+    assert_eq!(
+        s.audit()[0].event.describe(Lang::Zh),
+        "【演练·推演“电子厂关停”】启动三级失业应急响应（总指挥 李四（副区长） 于 2026-11-27 09:00 同意）"
+    );
+    let content = draft_bulletin(&p, &d, &hyp, r);
+    apply(
+        &mut s,
+        Action::DraftBulletin {
+            content: Box::new(content),
+        },
+        "2026-11-27 09:30",
+    );
+    let b = s.active().unwrap().bulletin(1).unwrap();
+    assert!(b.exercise);
+    // Round trip through JSON keeps the scenario.
+    let json = serde_json::to_string(&s).unwrap();
+    assert_eq!(serde_json::from_str::<ResponseState>(&json).unwrap(), s);
 }

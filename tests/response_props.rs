@@ -141,6 +141,7 @@ fn action(s: &Step, at: Timestamp, plan: &Plan) -> Action {
                 level_reached_at: at,
                 event_time: s.b.is_multiple_of(2).then_some(at),
                 exercise: s.b.is_multiple_of(3),
+                scenario: None,
             },
             basis: basis(month, basis_level),
             procedure: Procedure::from_plan(plan),

@@ -112,6 +112,7 @@ fn real_exports_match_the_schema() {
                     level_reached_at: at,
                     event_time: Some(at),
                     exercise: false,
+                    scenario: None,
                 },
             ),
             at,

@@ -33,6 +33,18 @@ pub struct ActivationRequest {
     pub event_time: Option<Timestamp>,
     /// A scenario's response.
     pub exercise: bool,
+    /// The what-if scenario the response is exercised on (its evaluation rests on that
+    /// scenario's hypothetical data); always an exercise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scenario: Option<ScenarioBasis>,
+}
+
+/// The scenario an exercise response runs on: its id in the snapshot and its name when the
+/// response started (the record reads the same if the scenario is renamed or deleted later).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScenarioBasis {
+    pub id: crate::scenario::ScenarioId,
+    pub name: String,
 }
 
 /// A start with its basis and the procedure it runs under.
@@ -285,9 +297,12 @@ fn activate(
         &mut next,
     ));
     let hq = Roster::for_level(&a.procedure.hq, level);
+    // A response on a scenario is always an exercise.
+    let exercise = req.exercise || req.scenario.is_some();
     let event = AuditEvent::Activated {
         level,
-        exercise: req.exercise,
+        exercise,
+        scenario: req.scenario.as_ref().map(|b| b.name.clone()),
         approved_by: approved_by.clone(),
         approved_at: req.approved_at,
     };
@@ -295,7 +310,8 @@ fn activate(
         id,
         scope: Scope::District,
         level,
-        exercise: req.exercise,
+        exercise,
+        scenario: req.scenario,
         activation: ActivationRecord {
             level,
             basis: a.basis,

@@ -31,6 +31,9 @@ pub enum AuditEvent {
     Activated {
         level: Level,
         exercise: bool,
+        /// The name of the what-if scenario an exercise runs on.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        scenario: Option<String>,
         approved_by: String,
         approved_at: Timestamp,
     },
@@ -155,13 +158,16 @@ impl AuditEvent {
             A::Activated {
                 level,
                 exercise,
+                scenario,
                 approved_by,
                 approved_at,
             } => {
-                let ex = match (exercise, lang) {
-                    (true, Lang::Zh) => "【演练】",
-                    (true, Lang::En) => "EXERCISE: ",
-                    (false, _) => "",
+                let ex = match (exercise, scenario, lang) {
+                    (_, Some(n), Lang::Zh) => format!("【演练·推演“{n}”】"),
+                    (_, Some(n), Lang::En) => format!("EXERCISE on scenario '{n}': "),
+                    (true, None, Lang::Zh) => "【演练】".to_owned(),
+                    (true, None, Lang::En) => "EXERCISE: ".to_owned(),
+                    (false, _, _) => String::new(),
                 };
                 if zh {
                     format!(

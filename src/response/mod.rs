@@ -27,7 +27,7 @@ pub mod report;
 pub mod roster;
 pub mod time;
 
-pub use action::{Action, Activation, ActivationRequest, LevelChangeRequest};
+pub use action::{Action, Activation, ActivationRequest, LevelChangeRequest, ScenarioBasis};
 pub use audit::{AuditEntry, AuditEvent};
 pub use bulletin::{draft_bulletin, Bulletin, BulletinContent, BulletinFields, BulletinStatus};
 pub use cap::{cap_envelope, cap_xml, CapEnvelope, CapId, CapMsgType, CapReference, CapStatus};

@@ -84,6 +84,9 @@ pub struct Response {
     pub level: Level,
     /// A scenario's response: everything it issues is marked as an exercise.
     pub exercise: bool,
+    /// The what-if scenario an exercise runs on; `None`: the real data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scenario: Option<crate::response::action::ScenarioBasis>,
     pub activation: ActivationRecord,
     pub procedure: Procedure,
     /// The HQ at the current level.

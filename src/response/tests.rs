@@ -50,6 +50,7 @@ fn activation(level: Level, b: Basis) -> Action {
             level_reached_at: t("2026-01-31 20:00"),
             event_time: Some(t("2026-01-31 20:00")),
             exercise: false,
+            scenario: None,
         },
         basis: b,
         procedure: Procedure::from_plan(&Plan::binjiang_2020()),
@@ -550,6 +551,7 @@ fn a_city_warning_alone_allows_a_start() {
             level_reached_at: t(NOW),
             event_time: None,
             exercise: false,
+            scenario: None,
         },
     );
     ok(&mut s, a, NOW);

@@ -212,9 +212,9 @@ impl Store {
     /// saves. Refused with nothing changed while the data is read-only.
     pub fn update_response<R>(
         &self,
-        f: impl FnOnce(&mut ResponseState, &Plan, &Dataset) -> Result<R, Text>,
+        f: impl FnOnce(&mut ResponseState, &Plan, &Dataset, &Scenarios) -> Result<R, Text>,
     ) -> Result<R, Text> {
-        self.update_beside(false, |s| f(s.response, s.plan, s.dataset))
+        self.update_beside(false, |s| f(s.response, s.plan, s.dataset, s.scenarios))
     }
 
     /// Scenarios and the response record live beside the dataset: not in its undo history

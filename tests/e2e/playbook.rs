@@ -596,3 +596,73 @@ async fn an_exercise_response_issues_exercise_bulletins_and_a_cap_update() {
     b.assert_no_errors().await;
     b.finish().await;
 }
+
+/// A drill on a what-if scenario: the start form's data switched to the scenario, its level
+/// allowed, the response an exercise naming the scenario, the bulletin drafted from the
+/// scenario's data, issued and exported as a CAP message with status Exercise, printed with the
+/// mark.
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test.sh"]
+async fn an_exercise_on_a_scenario_rests_on_the_scenario_data() {
+    let h = Harness::start().await;
+    h.open("#/scenarios").await;
+    fill(&h, "#scenario-new-name", "电子厂关停").await;
+    click(&h, "#scenario-create").await;
+    h.wait_for_css(".scenario-item").await;
+    fill(&h, "#tweak-enterprise", "杭州某电子厂").await;
+    fill(&h, "#tweak-month", "2026-11").await;
+    fill(&h, "#tweak-unemployed", "6000").await;
+    click(&h, "#tweak-add").await;
+    h.wait_for_css("#scenario-level [data-status='3']").await;
+
+    h.js("localStorage.setItem('uew.clock', '2026-11-27 10:00'); localStorage.setItem('uew.user', '演练组 孙八'); return true;")
+        .await;
+    h.open("#/playbook").await;
+    h.wait_for_css("#pb-drill-notice").await;
+    // On the real data nothing can start in 2026-11 …
+    fill(&h, "#pb-basis-month", "2026-10").await;
+    h.wait_for_css("#pb-allowed[data-level='none']").await;
+    // … on the scenario, level 3 can, and only as an exercise.
+    fill(&h, "#pb-basis-data", "1").await;
+    h.wait_for_css("#pb-on-scenario").await;
+    h.wait_for_css("#pb-basis-month option[value='2026-11']")
+        .await;
+    fill(&h, "#pb-basis-month", "2026-11").await;
+    h.wait_for_css("#pb-allowed[data-level='3']").await;
+    assert_eq!(
+        h.js("const c = document.querySelector('#pb-exercise'); return c.checked && c.disabled;")
+            .await,
+        serde_json::json!(true)
+    );
+    fill(&h, "#pb-approver", COMMANDER).await;
+    click(&h, "#pb-activate").await;
+    h.wait_for_css("#pb-response-card.level-3").await;
+    wait_audit(&h, 1, "activate on the scenario").await;
+    assert!(h.text("#pb-basis-scenario").await.contains("电子厂关停"));
+    let first = h.text("#pb-audit-list li").await;
+    assert!(first.contains("推演“电子厂关停”"), "{first}");
+
+    // The bulletin is drafted from the scenario's evaluation: its closure is the warning item.
+    click(&h, "#pb-draft-bulletin").await;
+    wait_audit(&h, 2, "draft").await;
+    fill(&h, "#pb-b-1-approver", COMMANDER).await;
+    click(&h, ".pb-bulletin[data-id='1'] .pb-approve-btn").await;
+    wait_audit(&h, 3, "approve").await;
+    click(&h, ".pb-bulletin[data-id='1'] .pb-issue").await;
+    wait_audit(&h, 4, "issue").await;
+    click(&h, ".pb-bulletin[data-id='1'] .pb-open-doc").await;
+    let doc = h.text("#pb-bulletin-doc").await;
+    let digits: String = doc.chars().filter(char::is_ascii_digit).collect();
+    assert!(
+        digits.contains("6000"),
+        "the scenario's 6 000 people: {doc}"
+    );
+    assert!(doc.contains("推演"), "{doc}");
+    let printed = h.print_pdf("playbook-scenario-bulletin").await;
+    assert!(printed.contains("EXERCISE"), "{printed}");
+    click(&h, ".pb-bulletin[data-id='1'] .pb-export-cap").await;
+    let alert = parse_cap(&h.wait_for_download(".b1.xml").await);
+    assert_eq!(alert.status, cap12::Status::Exercise);
+    h.assert_no_errors().await;
+    h.finish().await;
+}

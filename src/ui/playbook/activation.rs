@@ -3,15 +3,15 @@
 //! form, the §6.x start procedure shown before approval; past responses, read-only.
 
 use super::{
-    msg_text, none_yet, now_input, opt_time, outcome_view, parse_time, rerr, section_head,
-    text_input, time_input, Pb,
+    msg_text, none_yet, now_input, on_snapshot_basis, opt_time, outcome_view, parse_time, rerr,
+    section_head, text_input, time_input, Pb,
 };
 use crate::i18n::{level_name, Lang, Msg};
 use crate::model::Scope;
 use crate::month::Month;
 use crate::plan::{Level, Text};
 use crate::response::{
-    activatable_level, start_procedure, Action, ActivationRequest, Phase, Response,
+    activatable_level, start_procedure, Action, ActivationRequest, Phase, Response, ScenarioBasis,
 };
 use crate::rules::{Engine, Evaluation};
 use crate::ui::derived::Focus;
@@ -20,11 +20,27 @@ use crate::ui::store::Store;
 use crate::ui::widgets::{clause_tag, level_badge, para_text, status_badge};
 use leptos::prelude::*;
 
-/// The district's evaluation in `month`.
-fn district_eval(month: Month) -> Evaluation {
-    Store::get()
-        .snap
-        .with_untracked(|s| Engine::new(&s.plan, &s.dataset).evaluate(&Scope::District, month))
+/// The district's evaluation in `month`, on the real data or a scenario's (`None` when that
+/// scenario is gone or no longer applies).
+fn district_eval(month: Month, basis: Option<&ScenarioBasis>) -> Option<Evaluation> {
+    Store::get().snap.with_untracked(|s| {
+        on_snapshot_basis(s, basis, |p, d| {
+            Engine::new(p, d).evaluate(&Scope::District, month)
+        })
+        .ok()
+    })
+}
+
+/// The months with data on a basis: the real data's, widened by the scenario's.
+fn basis_span(basis: Option<&ScenarioBasis>) -> Option<(Month, Month)> {
+    Store::get().snap.with(|s| {
+        let real = s.dataset.span();
+        let hyp = on_snapshot_basis(s, basis, |_, d| d.span()).ok().flatten();
+        match (real, hyp) {
+            (Some((a, b)), Some((c, d))) => Some((a.min(c), b.max(d))),
+            (x, None) | (None, x) => x,
+        }
+    })
 }
 
 fn phase_text(p: Phase) -> Msg {
@@ -86,6 +102,10 @@ fn response_card(r: &Response, lang: Lang) -> AnyView {
                 {r.exercise.then(|| view! { " " <span class="pb-exercise">{Msg::PbExerciseMark.text(lang)}</span> })}
             </p>
             <dl class="pb-facts">
+                {r.scenario.as_ref().map(|b| view! {
+                    <dt>{Msg::PbBasisData.text(lang)}</dt>
+                    <dd id="pb-basis-scenario">{crate::scenario::EXERCISE_MARK.get(lang).to_owned()} " · " {b.name.clone()}</dd>
+                })}
                 <dt>{Msg::PbApprovedBy.text(lang)}</dt>
                 <dd>{a.approved_by.clone()} " · " {a.approved_at.format_cst()}</dd>
                 <dt>{Msg::PbLevelReachedAt.text(lang)}</dt>
@@ -110,10 +130,10 @@ fn response_card(r: &Response, lang: Lang) -> AnyView {
 fn month_select(
     id: &'static str,
     month: RwSignal<Option<Month>>,
+    span: Memo<Option<(Month, Month)>>,
     disabled: Memo<bool>,
 ) -> impl IntoView {
     let i18n = I18n::get();
-    let focus = Focus::get();
     view! {
         <label class="pb-field" for=id>
             <span>{move || i18n.t(Msg::PbBasisMonth)}</span>
@@ -124,8 +144,7 @@ fn month_select(
                 disabled=move || disabled.get()
             >
                 {move || {
-                    focus
-                        .span
+                    span
                         .get()
                         .map(|(a, b)| {
                             let months: Vec<Month> = a.through(b).collect();
@@ -183,9 +202,13 @@ fn StartForm() -> impl IntoView {
     let writable = Memo::new(move |_| store.read_only.get().is_none());
     let locked = Memo::new(move |_| store.read_only.get().is_some());
     let month = RwSignal::new(focus.at.get_untracked());
+    // The real data, or a what-if scenario to exercise on.
+    let on = RwSignal::new(None::<ScenarioBasis>);
+    let span = Memo::new(move |_| on.with(|b| basis_span(b.as_ref())));
     let eval = Memo::new(move |_| {
         store.snap.track();
-        month.get().map(district_eval)
+        let m = month.get()?;
+        on.with(|b| district_eval(m, b.as_ref()))
     });
     let level = RwSignal::new(None::<Level>);
     // The level follows what the evaluation allows until the user picks one.
@@ -219,7 +242,8 @@ fn StartForm() -> impl IntoView {
                 } else {
                     Some(parse_time(&ev, Msg::PbEventTime)?)
                 },
-                exercise: exercise.get_untracked(),
+                exercise: exercise.get_untracked() || on.with_untracked(Option::is_some),
+                scenario: on.get_untracked(),
             })
         })();
         let req = match req {
@@ -229,11 +253,17 @@ fn StartForm() -> impl IntoView {
                 return;
             }
         };
-        if pb.run(out, Msg::PbActivated, move |s, plan, data, now, by| {
-            let e = Engine::new(plan, data).evaluate(&Scope::District, m);
-            s.apply(Action::activate(plan, &e, req), now, by)
-                .map_err(rerr)
-        }) {
+        let basis = on.get_untracked();
+        if pb.run_on(
+            out,
+            Msg::PbActivated,
+            basis,
+            move |s, plan, data, now, by| {
+                let e = Engine::new(plan, data).evaluate(&Scope::District, m);
+                s.apply(Action::activate(plan, &e, req), now, by)
+                    .map_err(rerr)
+            },
+        ) {
             pb.viewing.set(None);
         }
     };
@@ -241,8 +271,53 @@ fn StartForm() -> impl IntoView {
         <div class="pb-form" id="pb-start-form">
             <h3>{move || i18n.t(Msg::PbStartTitle)} " " {clause_tag("§6")}</h3>
             <div class="pb-row">
-                {month_select("pb-basis-month", month, locked)}
+                <label class="pb-field" for="pb-basis-data">
+                    <span>{move || i18n.t(Msg::PbBasisData)}</span>
+                    <select
+                        id="pb-basis-data"
+                        disabled=move || locked.get()
+                        prop:value=move || on.with(|b| b.as_ref().map_or_else(|| "real".to_owned(), |b| b.id.to_string()))
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            let b = v.parse::<u32>().ok().and_then(|id| {
+                                store.snap.with_untracked(|s| {
+                                    s.scenarios.get(id).map(|sc| ScenarioBasis { id, name: sc.name.clone() })
+                                })
+                            });
+                            if b.is_some() {
+                                exercise.set(true);
+                            }
+                            on.set(b);
+                        }
+                    >
+                        <option value="real">{move || i18n.t(Msg::PbBasisReal)}</option>
+                        {move || {
+                            let lang = i18n.lang();
+                            store.snap.with(|s| {
+                                s.scenarios
+                                    .list()
+                                    .iter()
+                                    .map(|sc| {
+                                        view! {
+                                            <option value=sc.id.to_string()>
+                                                {format!("{} · {}", crate::scenario::EXERCISE_MARK.get(lang), sc.name)}
+                                            </option>
+                                        }
+                                    })
+                                    .collect_view()
+                            })
+                        }}
+                    </select>
+                </label>
+                {month_select("pb-basis-month", month, span, locked)}
             </div>
+            <Show when=move || on.with(Option::is_some)>
+                <p class="pb-exercise-note" id="pb-on-scenario">
+                    <span class="pb-exercise">{move || crate::scenario::EXERCISE_MARK.get(i18n.lang()).to_owned()}</span>
+                    " "
+                    {move || i18n.t(Msg::PbOnScenarioNote)}
+                </p>
+            </Show>
             {allowed_view(eval)}
             <Show when=move || writable.get()>
                 <div class="pb-row">
@@ -288,7 +363,8 @@ fn StartForm() -> impl IntoView {
                     <input
                         id="pb-exercise"
                         type="checkbox"
-                        prop:checked=move || exercise.get()
+                        prop:checked=move || exercise.get() || on.with(Option::is_some)
+                        disabled=move || on.with(Option::is_some)
                         on:change=move |ev| exercise.set(event_target_checked(&ev))
                     />
                     {move || i18n.t(Msg::PbExercise)}
@@ -316,9 +392,15 @@ fn ChangeLevelForm() -> impl IntoView {
         pb.resp.with(|r| r.as_ref().map(|r| r.id)) == active
     });
     let month = RwSignal::new(focus.at.get_untracked());
+    let basis = Memo::new(move |_| {
+        pb.resp
+            .with(|r| r.as_ref().and_then(|r| r.scenario.clone()))
+    });
+    let span = Memo::new(move |_| basis.with(|b| basis_span(b.as_ref())));
     let eval = Memo::new(move |_| {
         store.snap.track();
-        month.get().map(district_eval)
+        let m = month.get()?;
+        basis.with(|b| district_eval(m, b.as_ref()))
     });
     let approver = RwSignal::new(String::new());
     let approved_at = RwSignal::new(String::new());
@@ -356,7 +438,7 @@ fn ChangeLevelForm() -> impl IntoView {
             <details class="pb-form" id="pb-change-level">
                 <summary>{move || i18n.t(Msg::PbChangeLevel)}</summary>
                 <p class="muted">{move || i18n.t(Msg::PbChangeLevelHelp)}</p>
-                <div class="pb-row">{month_select("pb-change-month", month, locked)}</div>
+                <div class="pb-row">{month_select("pb-change-month", month, span, locked)}</div>
                 {allowed_view(eval)}
                 <div class="pb-row">
                     {text_input("pb-change-approver".into(), Msg::PbCommanderApproval, approver, locked)}

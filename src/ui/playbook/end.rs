@@ -55,21 +55,29 @@ pub fn EndSection() -> impl IntoView {
 fn Conditions() -> impl IntoView {
     let i18n = I18n::get();
     let store = Store::get();
+    let pb = Pb::get();
     let focus = Focus::get();
     let as_of = RwSignal::new(focus.span.get_untracked().map(|(_, b)| b));
     let months = RwSignal::new(DEFAULT_END_MONTHS);
     let result = Memo::new(move |_| {
         let (m, n) = (as_of.get()?, months.get());
+        let basis = pb
+            .resp
+            .with(|r| r.as_ref().and_then(|r| r.scenario.clone()));
         store.snap.with(|s| {
-            let c = check(&s.plan, &s.dataset, m, n)?;
-            let from = m.plus(-(i64::from(n.max(1)) - 1)).unwrap_or(m);
-            let t = Engine::new(&s.plan, &s.dataset).timeline(&Scope::District, from, m);
-            let rows: Vec<_> = t
-                .months
-                .iter()
-                .map(|x| (x.summary.month, x.summary.effective, x.summary.indicator))
-                .collect();
-            Some((c, rows))
+            super::on_snapshot_basis(s, basis.as_ref(), |plan, data| {
+                let c = check(plan, data, m, n)?;
+                let from = m.plus(-(i64::from(n.max(1)) - 1)).unwrap_or(m);
+                let t = Engine::new(plan, data).timeline(&Scope::District, from, m);
+                let rows: Vec<_> = t
+                    .months
+                    .iter()
+                    .map(|x| (x.summary.month, x.summary.effective, x.summary.indicator))
+                    .collect();
+                Some((c, rows))
+            })
+            .ok()
+            .flatten()
         })
     });
     view! {

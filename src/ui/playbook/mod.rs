@@ -24,7 +24,8 @@ use super::widgets::{clause_tag, level_badge};
 use crate::i18n::{Lang, Msg};
 use crate::model::Dataset;
 use crate::plan::{Plan, Text};
-use crate::response::{Phase, Response, ResponseError, ResponseState, Timestamp};
+use crate::response::{Phase, Response, ResponseError, ResponseState, ScenarioBasis, Timestamp};
+use crate::scenario::Scenarios;
 use clock::Clock;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -60,12 +61,28 @@ impl Pb {
         expect_context::<Pb>()
     }
 
-    /// Records a change: refused without a name; otherwise `f` runs on the record at the
-    /// clock's now, and the section's outcome shows the confirmation or the refusal.
+    /// Records a change to the shown response: refused without a name; otherwise `f` runs on
+    /// the record at the clock's now, with the plan and data the response rests on (the real
+    /// data, or its what-if scenario applied), and the section's outcome shows the
+    /// confirmation or the refusal.
     pub fn run(
         self,
         out: RwSignal<Outcome>,
         done: Msg,
+        f: impl FnOnce(&mut ResponseState, &Plan, &Dataset, Timestamp, &str) -> Result<(), Text>,
+    ) -> bool {
+        let basis = self
+            .resp
+            .with_untracked(|r| r.as_ref().and_then(|r| r.scenario.clone()));
+        self.run_on(out, done, basis, f)
+    }
+
+    /// As [`Pb::run`], on the given basis (a response being started).
+    pub fn run_on(
+        self,
+        out: RwSignal<Outcome>,
+        done: Msg,
+        basis: Option<ScenarioBasis>,
         f: impl FnOnce(&mut ResponseState, &Plan, &Dataset, Timestamp, &str) -> Result<(), Text>,
     ) -> bool {
         let by = self.user.get_untracked().trim().to_owned();
@@ -75,7 +92,13 @@ impl Pb {
             return false;
         }
         let now = self.clock.now_untracked();
-        match Store::get().update_response(|s, plan, data| f(s, plan, data, now, &by)) {
+        let r = Store::get().update_response(|s, plan, data, scenarios| {
+            on_basis(plan, data, scenarios, basis.as_ref(), |p, d| {
+                f(s, p, d, now, &by)
+            })
+            .and_then(|r| r)
+        });
+        match r {
             Ok(()) => {
                 out.set(Some(Ok(msg_text(done))));
                 true
@@ -86,6 +109,50 @@ impl Pb {
             }
         }
     }
+}
+
+/// Runs `f` on the plan and data a response rests on: the real data, or — for an exercise on a
+/// what-if scenario — that scenario applied to it. A scenario deleted since, or whose changes no
+/// longer apply, is named in the error.
+pub(crate) fn on_basis<R>(
+    plan: &Plan,
+    data: &Dataset,
+    scenarios: &Scenarios,
+    basis: Option<&ScenarioBasis>,
+    f: impl FnOnce(&Plan, &Dataset) -> R,
+) -> Result<R, Text> {
+    let Some(b) = basis else {
+        return Ok(f(plan, data));
+    };
+    let sc = scenarios.get(b.id).ok_or_else(|| Text {
+        zh: format!("此演练所依据的推演“{}”已被删除，无法按其数据计算。", b.name),
+        en: format!(
+            "The scenario '{}' this exercise runs on was deleted; its data cannot be evaluated.",
+            b.name
+        ),
+    })?;
+    let (p, d) = sc.apply(plan, data).map_err(|e| Text {
+        zh: format!(
+            "此演练所依据的推演“{}”已不适用：{}",
+            b.name,
+            e.message(Lang::Zh)
+        ),
+        en: format!(
+            "The scenario '{}' this exercise runs on no longer applies: {}",
+            b.name,
+            e.message(Lang::En)
+        ),
+    })?;
+    Ok(f(&p, &d))
+}
+
+/// [`on_basis`] on the workspace's snapshot.
+pub(crate) fn on_snapshot_basis<R>(
+    s: &crate::snapshot::Snapshot,
+    basis: Option<&ScenarioBasis>,
+    f: impl FnOnce(&Plan, &Dataset) -> R,
+) -> Result<R, Text> {
+    on_basis(&s.plan, &s.dataset, &s.scenarios, basis, f)
 }
 
 /// A message in both languages.

@@ -19,23 +19,29 @@ fn make(period: Period, now: Timestamp, lang: Lang) -> Option<Report> {
     let pb = Pb::get();
     let (_, last) = period.months()?;
     store.snap.with_untracked(|s| {
-        let engine = Engine::new(&s.plan, &s.dataset);
-        let (from, _) = s.dataset.span()?;
-        let (_, notes) = report_charts(&engine, from, last, lang);
         let response = pb
             .resp
             .with_untracked(|r| r.as_ref().map(|r| r.id))
             .and_then(|id| s.response.response(id));
-        Some(analysis_report(
-            &ReportInput {
-                engine: &engine,
-                period,
-                forecast: notes.first().map(String::as_str),
-                response,
-                now,
-            },
-            lang,
-        ))
+        // An exercise on a scenario reports on that scenario's data.
+        let basis = response.and_then(|r| r.scenario.as_ref());
+        super::on_snapshot_basis(s, basis, |plan, data| {
+            let engine = Engine::new(plan, data);
+            let (from, _) = data.span()?;
+            let (_, notes) = report_charts(&engine, from, last, lang);
+            Some(analysis_report(
+                &ReportInput {
+                    engine: &engine,
+                    period,
+                    forecast: notes.first().map(String::as_str),
+                    response,
+                    now,
+                },
+                lang,
+            ))
+        })
+        .ok()
+        .flatten()
     })
 }
 
