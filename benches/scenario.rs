@@ -24,82 +24,20 @@ mod native {
     use criterion::{criterion_group, Criterion};
     use std::hint::black_box;
     use std::time::Duration;
-    use uew::edit::{CellEdit, Field, Value};
     use uew::model::Scope;
     use uew::month::Month;
-    use uew::num::Pct;
-    use uew::plan::{Level, Plan};
-    use uew::rules::{Engine, Series};
-    use uew::scenario::{compare, what_it_takes, Delta, Scenario, Tweak};
+    use uew::plan::Plan;
+    use uew::rules::Engine;
+    use uew::scenario::{compare, what_it_takes, Scenario};
 
     fn m(t: &str) -> Month {
         Month::parse(t).unwrap()
     }
 
-    fn pct(t: &str) -> Pct {
-        Pct::parse(t).unwrap()
-    }
-
-    /// Three scenarios a meeting might pose, each with a few tweaks of different kinds.
-    fn scenarios() -> Vec<Scenario> {
-        let mut a = Scenario::new(1, "plant closes", "t");
-        a.tweaks = vec![
-            Tweak::Closure {
-                enterprise: "杭州某电子厂".into(),
-                street: "xixing".into(),
-                month: m("2026-11"),
-                unemployed: 6_000,
-            },
-            Tweak::Layoff {
-                enterprise: "杭州某软件公司".into(),
-                street: "changhe".into(),
-                month: m("2026-12"),
-                workforce: 2_000,
-                laid_off: 900,
-            },
-        ];
-        let mut b = Scenario::new(2, "+0.2 pp a month", "t");
-        b.tweaks = vec![
-            Tweak::Trend {
-                region: "binjiang".into(),
-                series: Series::Registered,
-                step: Delta::tenths(2),
-                months: 6,
-            },
-            Tweak::ExtendRates {
-                region: "xixing".into(),
-                series: Series::Registered,
-                from: None,
-                values: vec![pct("3.2"), pct("3.6"), pct("4.1"), pct("4.6")],
-            },
-        ];
-        let mut c = Scenario::new(3, "threshold 5 %", "t");
-        c.tweaks = vec![
-            Tweak::Thresholds {
-                scope: Scope::District,
-                level: Level::L3,
-                min_rate: Some(pct("5")),
-                sustained_months: None,
-                min_unemployed: None,
-                min_share: None,
-            },
-            Tweak::EventWindow { months: 6 },
-            Tweak::SetCells {
-                cells: vec![CellEdit::new(
-                    "xixing-dongguan",
-                    m("2026-10"),
-                    Field::Unemployed,
-                    Some(Value::Count(1_500)),
-                )],
-            },
-        ];
-        vec![a, b, c]
-    }
-
     fn bench(c: &mut Criterion) {
         let plan = Plan::binjiang_2020();
         let data = uew::demo::dataset();
-        let scenarios = scenarios();
+        let scenarios = uew::synthetic::meeting_scenarios();
         let refs: Vec<&Scenario> = scenarios.iter().collect();
         let (from, _) = data.span().unwrap();
         let to = m("2027-10");

@@ -3,6 +3,9 @@
 //! 10 000 enterprise events and one city warning. Rates random-walk between 1 % and 8 %, so
 //! every level and "no warning" occur. No randomness crate: a fixed linear congruential
 //! generator keeps every run identical.
+//!
+//! Also the three what-if scenarios a meeting might pose on the sample data
+//! ([`meeting_scenarios`]), shared by the native and the browser benchmarks.
 
 use crate::model::{
     CityWarning, ClosureEvent, Dataset, LayoffEvent, Observation, Region, RegionKind,
@@ -129,6 +132,78 @@ pub fn city_scale() -> Dataset {
     }
 }
 
+/// Three scenarios a meeting might pose on the sample data (`crate::demo`), each with tweaks of
+/// different kinds: a plant closing next month plus a layoff; +0.2 points a month for 6 months
+/// plus a street's rates extended; the level-3 threshold at 5 % with a 6-month event window and a
+/// changed past count.
+pub fn meeting_scenarios() -> Vec<crate::scenario::Scenario> {
+    use crate::edit::{CellEdit, Field, Value};
+    use crate::model::Scope;
+    use crate::num::Pct;
+    use crate::rules::Series;
+    use crate::scenario::{Delta, Scenario, Tweak};
+    let (Some(oct), Some(nov), Some(dec)) = (
+        Month::new(2026, 10),
+        Month::new(2026, 11),
+        Month::new(2026, 12),
+    ) else {
+        return Vec::new();
+    };
+    let pct = |hundredths: i64| Pct::from_units(hundredths * 100);
+    let mut a = Scenario::new(1, "电子厂关停 · plant closes", "2026-11-27T09:00:00Z");
+    a.tweaks = vec![
+        Tweak::Closure {
+            enterprise: "杭州某电子厂".into(),
+            street: "xixing".into(),
+            month: nov,
+            unemployed: 6_000,
+        },
+        Tweak::Layoff {
+            enterprise: "杭州某软件公司".into(),
+            street: "changhe".into(),
+            month: dec,
+            workforce: 2_000,
+            laid_off: 900,
+        },
+    ];
+    let mut b = Scenario::new(2, "每月 +0.2 · +0.2 pp a month", "2026-11-27T09:00:00Z");
+    b.tweaks = vec![
+        Tweak::Trend {
+            region: "binjiang".into(),
+            series: Series::Registered,
+            step: Delta::tenths(2),
+            months: 6,
+        },
+        Tweak::ExtendRates {
+            region: "xixing".into(),
+            series: Series::Registered,
+            from: None,
+            values: vec![pct(320), pct(360), pct(410), pct(460)],
+        },
+    ];
+    let mut c = Scenario::new(3, "三级阈值 5% · threshold 5 %", "2026-11-27T09:00:00Z");
+    c.tweaks = vec![
+        Tweak::Thresholds {
+            scope: Scope::District,
+            level: Level::L3,
+            min_rate: Some(pct(500)),
+            sustained_months: None,
+            min_unemployed: None,
+            min_share: None,
+        },
+        Tweak::EventWindow { months: 6 },
+        Tweak::SetCells {
+            cells: vec![CellEdit::new(
+                "xixing-dongguan",
+                oct,
+                Field::Unemployed,
+                Some(Value::Count(1_500)),
+            )],
+        },
+    ];
+    vec![a, b, c]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,5 +219,20 @@ mod tests {
             .observations
             .iter()
             .all(|o| { o.unemployed.unwrap() <= o.labour_force.unwrap() }));
+    }
+
+    #[test]
+    fn the_meeting_scenarios_apply_to_the_sample() {
+        let demo = crate::demo::snapshot();
+        let list = meeting_scenarios();
+        assert_eq!(list.len(), 3);
+        for sc in &list {
+            let (p, d) = sc.apply(&demo.plan, &demo.dataset).unwrap();
+            assert!(
+                d != demo.dataset || p != demo.plan,
+                "{} changes something",
+                sc.name
+            );
+        }
     }
 }

@@ -135,81 +135,13 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
     h.finish().await;
 }
 
-/// The sample with three what-if scenarios a meeting might pose (as in `benches/scenario.rs`).
+/// The sample with the three what-if scenarios of the native benchmark.
 fn sample_with_three_scenarios() -> String {
-    use uew::edit::{CellEdit, Field, Value};
-    use uew::model::Scope;
-    use uew::month::Month;
-    use uew::num::Pct;
-    use uew::plan::Level;
-    use uew::rules::Series;
-    use uew::scenario::{Delta, Tweak};
-    let m = |t: &str| Month::parse(t).unwrap();
-    let pct = |t: &str| Pct::parse(t).unwrap();
     let mut snap = uew::demo::snapshot();
-    let sets = [
-        (
-            "电子厂关停",
-            vec![
-                Tweak::Closure {
-                    enterprise: "杭州某电子厂".into(),
-                    street: "xixing".into(),
-                    month: m("2026-11"),
-                    unemployed: 6_000,
-                },
-                Tweak::Layoff {
-                    enterprise: "杭州某软件公司".into(),
-                    street: "changhe".into(),
-                    month: m("2026-12"),
-                    workforce: 2_000,
-                    laid_off: 900,
-                },
-            ],
-        ),
-        (
-            "每月 +0.2",
-            vec![
-                Tweak::Trend {
-                    region: "binjiang".into(),
-                    series: Series::Registered,
-                    step: Delta::tenths(2),
-                    months: 6,
-                },
-                Tweak::ExtendRates {
-                    region: "xixing".into(),
-                    series: Series::Registered,
-                    from: None,
-                    values: vec![pct("3.2"), pct("3.6"), pct("4.1"), pct("4.6")],
-                },
-            ],
-        ),
-        (
-            "三级阈值 5%",
-            vec![
-                Tweak::Thresholds {
-                    scope: Scope::District,
-                    level: Level::L3,
-                    min_rate: Some(pct("5")),
-                    sustained_months: None,
-                    min_unemployed: None,
-                    min_share: None,
-                },
-                Tweak::EventWindow { months: 6 },
-                Tweak::SetCells {
-                    cells: vec![CellEdit::new(
-                        "xixing-dongguan",
-                        m("2026-10"),
-                        Field::Unemployed,
-                        Some(Value::Count(1_500)),
-                    )],
-                },
-            ],
-        ),
-    ];
-    for (name, tweaks) in sets {
-        let id = snap.scenarios.create(name, "2026-11-27T09:00:00Z");
+    for sc in uew::synthetic::meeting_scenarios() {
+        let id = snap.scenarios.create(&sc.name, &sc.created);
         let s = snap.scenarios.get_mut(id).unwrap();
-        for t in tweaks {
+        for t in sc.tweaks {
             s.try_add(t, &snap.plan, &snap.dataset).unwrap();
         }
     }

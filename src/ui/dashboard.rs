@@ -5,7 +5,7 @@ use super::charts_view::ChartsPanel;
 use super::derived::{region_name, scope_name, Focus};
 use super::i18n_ctx::I18n;
 use super::store::Store;
-use super::widgets::{clause_tag, status_badge};
+use super::widgets::{clause_tag, month_options, status_badge};
 use crate::explain;
 use crate::i18n::{level_name, Lang, Msg};
 use crate::model::Scope;
@@ -111,19 +111,7 @@ pub fn FocusBar() -> impl IntoView {
                         on:change=move |ev| focus.month.set(Month::parse(&event_target_value(&ev)).ok())
                         prop:value=move || focus.at.get().map(|m| m.to_string()).unwrap_or_default()
                     >
-                        {move || {
-                            focus
-                                .span
-                                .get()
-                                .map(|(a, b)| {
-                                    let months: Vec<Month> = a.through(b).collect();
-                                    months
-                                        .into_iter()
-                                        .rev()
-                                        .map(|m| view! { <option value=m.to_string()>{m.to_string()}</option> })
-                                        .collect_view()
-                                })
-                        }}
+                        {move || month_options(focus.span.get())}
                     </select>
                     <button type="button" aria-label=move || i18n.t(Msg::NextMonth) on:click=move |_| step(1)>
                         "→"

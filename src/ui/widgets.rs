@@ -62,3 +62,16 @@ pub fn status_badge(s: &crate::rules::Status, lang: Lang) -> impl IntoView {
     };
     view! { <span class=cls data-status=data>{text}</span> }
 }
+
+/// The `<option>`s of a month picker over `span`, newest first (one type for every picker, so
+/// the view code is not repeated per page).
+pub fn month_options(span: Option<(crate::month::Month, crate::month::Month)>) -> impl IntoView {
+    span.map(|(a, b)| {
+        let months: Vec<crate::month::Month> = a.through(b).collect();
+        months
+            .into_iter()
+            .rev()
+            .map(|m| view! { <option value=m.to_string()>{m.to_string()}</option> })
+            .collect_view()
+    })
+}

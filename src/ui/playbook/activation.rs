@@ -17,6 +17,7 @@ use crate::rules::{Engine, Evaluation};
 use crate::ui::derived::Focus;
 use crate::ui::i18n_ctx::I18n;
 use crate::ui::store::Store;
+use crate::ui::widgets::month_options;
 use crate::ui::widgets::{clause_tag, level_badge, para_text, status_badge};
 use leptos::prelude::*;
 
@@ -143,18 +144,7 @@ fn month_select(
                 prop:value=move || month.get().map(|m| m.to_string()).unwrap_or_default()
                 disabled=move || disabled.get()
             >
-                {move || {
-                    span
-                        .get()
-                        .map(|(a, b)| {
-                            let months: Vec<Month> = a.through(b).collect();
-                            months
-                                .into_iter()
-                                .rev()
-                                .map(|m| view! { <option value=m.to_string()>{m.to_string()}</option> })
-                                .collect_view()
-                        })
-                }}
+                {move || month_options(span.get())}
             </select>
         </label>
     }

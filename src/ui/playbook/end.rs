@@ -17,6 +17,7 @@ use crate::rules::Engine;
 use crate::ui::derived::Focus;
 use crate::ui::i18n_ctx::I18n;
 use crate::ui::store::Store;
+use crate::ui::widgets::month_options;
 use crate::ui::widgets::{clause_tag, status_badge};
 use leptos::prelude::*;
 
@@ -91,10 +92,7 @@ fn Conditions() -> impl IntoView {
                         on:change=move |ev| as_of.set(Month::parse(&event_target_value(&ev)).ok())
                         prop:value=move || as_of.get().map(|m| m.to_string()).unwrap_or_default()
                     >
-                        {move || focus.span.get().map(|(a, b)| {
-                            let ms: Vec<Month> = a.through(b).collect();
-                            ms.into_iter().rev().map(|m| view! { <option value=m.to_string()>{m.to_string()}</option> }).collect_view()
-                        })}
+                        {move || month_options(focus.span.get())}
                     </select>
                 </label>
                 <label class="pb-field" for="pb-end-months">

@@ -11,6 +11,7 @@ use crate::ui::charts_view::report_charts;
 use crate::ui::derived::Focus;
 use crate::ui::i18n_ctx::I18n;
 use crate::ui::store::Store;
+use crate::ui::widgets::month_options;
 use leptos::prelude::*;
 
 /// The report for `period` in `lang`, with the projection sentence of the rate chart.
@@ -118,16 +119,7 @@ pub fn ReportsSection() -> impl IntoView {
                         on:change=move |ev| month.set(Month::parse(&event_target_value(&ev)).ok())
                         prop:value=move || month.get().map(|m| m.to_string()).unwrap_or_default()
                     >
-                        {move || {
-                            focus.span.get().map(|(a, b)| {
-                                let months: Vec<Month> = a.through(b).collect();
-                                months
-                                    .into_iter()
-                                    .rev()
-                                    .map(|m| view! { <option value=m.to_string()>{m.to_string()}</option> })
-                                    .collect_view()
-                            })
-                        }}
+                        {move || month_options(focus.span.get())}
                     </select>
                 </label>
                 <button type="button" id="pb-report-generate" on:click=generate>{move || i18n.t(Msg::PbGenerateReport)}</button>

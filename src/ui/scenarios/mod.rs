@@ -17,6 +17,7 @@ use crate::scenario::EXERCISE_MARK;
 use crate::ui::derived::region_name;
 use crate::ui::i18n_ctx::I18n;
 use crate::ui::store::Store;
+use crate::ui::widgets::month_options;
 use compare_view::ComparePanel;
 use leptos::ev;
 use leptos::prelude::*;
@@ -336,18 +337,7 @@ fn Toolbar(toggle_presenter: impl Fn() + Copy + Send + Sync + 'static) -> impl I
                         on:change=move |ev| page.month.set(Month::parse(&event_target_value(&ev)).ok())
                         prop:value=move || page.at.get().map(|m| m.to_string()).unwrap_or_default()
                     >
-                        {move || {
-                            page.span
-                                .get()
-                                .map(|(a, b)| {
-                                    let months: Vec<Month> = a.through(b).collect();
-                                    months
-                                        .into_iter()
-                                        .rev()
-                                        .map(|m| view! { <option value=m.to_string()>{m.to_string()}</option> })
-                                        .collect_view()
-                                })
-                        }}
+                        {move || month_options(page.span.get())}
                     </select>
                     <button type="button" aria-label=move || i18n.t(Msg::NextMonth) on:click=move |_| page.step_month(1)>"→"</button>
                 </span>
