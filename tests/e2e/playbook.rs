@@ -622,6 +622,8 @@ async fn an_exercise_on_a_scenario_rests_on_the_scenario_data() {
     // On the real data nothing can start in 2026-11 …
     fill(&h, "#pb-basis-month", "2026-10").await;
     h.wait_for_css("#pb-allowed[data-level='none']").await;
+    h.wait_for_js("document.querySelector('#pb-activate').disabled")
+        .await;
     // … on the scenario, level 3 can, and only as an exercise.
     fill(&h, "#pb-basis-data", "1").await;
     h.wait_for_css("#pb-on-scenario").await;
@@ -629,6 +631,8 @@ async fn an_exercise_on_a_scenario_rests_on_the_scenario_data() {
         .await;
     fill(&h, "#pb-basis-month", "2026-11").await;
     h.wait_for_css("#pb-allowed[data-level='3']").await;
+    h.wait_for_js("!document.querySelector('#pb-activate').disabled")
+        .await;
     assert_eq!(
         h.js("const c = document.querySelector('#pb-exercise'); return c.checked && c.disabled;")
             .await,

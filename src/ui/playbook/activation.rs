@@ -360,7 +360,15 @@ fn StartForm() -> impl IntoView {
                     {move || i18n.t(Msg::PbExercise)}
                 </label>
                 <div class="pb-actions">
-                    <button type="button" class="pb-primary" id="pb-activate" on:click=start>
+                    // Nothing to approve while the evaluation allows no start (the reason is
+                    // shown above); a wrong level is still refused with the core's message.
+                    <button
+                        type="button"
+                        class="pb-primary"
+                        id="pb-activate"
+                        on:click=start
+                        disabled=move || eval.with(|e| e.as_ref().is_none_or(|e| activatable_level(e).is_err()))
+                    >
                         {move || i18n.t(Msg::PbActivate)}
                     </button>
                 </div>
