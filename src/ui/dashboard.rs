@@ -5,7 +5,7 @@ use super::charts_view::ChartsPanel;
 use super::derived::{region_name, scope_name, Focus};
 use super::i18n_ctx::I18n;
 use super::store::Store;
-use super::widgets::{clause_tag, month_options, status_badge};
+use super::widgets::{clause_tag, month_options, scope_options, status_badge};
 use crate::explain;
 use crate::i18n::{level_name, Lang, Msg};
 use crate::model::Scope;
@@ -76,27 +76,7 @@ pub fn FocusBar() -> impl IntoView {
                 >
                     {move || {
                         let lang = i18n.lang();
-                        store
-                            .snap
-                            .with(|s| {
-                                let district = s
-                                    .dataset
-                                    .district()
-                                    .map(|d| region_name(d, lang))
-                                    .unwrap_or_default();
-                                let mut opts = vec![
-                                    view! { <option value="district">{district}</option> }
-                                        .into_any(),
-                                ];
-                                for r in s.dataset.streets() {
-                                    let name = region_name(r, lang);
-                                    opts.push(
-                                        view! { <option value=r.id.clone()>{"└ "}{name}</option> }
-                                            .into_any(),
-                                    );
-                                }
-                                opts
-                            })
+                        store.snap.with(|s| scope_options(&s.dataset, lang))
                     }}
                 </select>
             </label>

@@ -75,3 +75,24 @@ pub fn month_options(span: Option<(crate::month::Month, crate::month::Month)>) -
             .collect_view()
     })
 }
+
+/// The `<option>`s of a scope picker: the district, then its streets (values as
+/// [`crate::model::Scope::from_text`] reads them).
+pub fn scope_options(data: &crate::model::Dataset, lang: Lang) -> impl IntoView {
+    use super::derived::region_name;
+    let district = data
+        .district()
+        .map(|d| region_name(d, lang))
+        .unwrap_or_default();
+    let streets: Vec<(String, String)> = data
+        .streets()
+        .map(|r| (r.id.clone(), format!("└ {}", region_name(r, lang))))
+        .collect();
+    view! {
+        <option value="district">{district}</option>
+        {streets
+            .into_iter()
+            .map(|(id, name)| view! { <option value=id>{name}</option> })
+            .collect_view()}
+    }
+}

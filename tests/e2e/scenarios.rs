@@ -228,13 +228,7 @@ async fn a_meeting_from_the_keyboard_what_it_takes_and_compare() {
 async fn a_scenario_travels_inside_an_exported_snapshot_and_comes_back() {
     let h = Harness::start().await;
     closure_scenario(&h).await;
-    h.open("#/snapshots").await;
-    h.wait_for_css("#export-snapshot")
-        .await
-        .click()
-        .await
-        .unwrap();
-    let file = h.wait_for_download("-snapshot.json").await;
+    let file = h.export_snapshot().await;
     let text = std::fs::read_to_string(&file).unwrap();
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
     let item = &json["scenarios"]["items"][0];
@@ -253,9 +247,7 @@ async fn a_scenario_travels_inside_an_exported_snapshot_and_comes_back() {
             .await,
         0
     );
-    h.open("#/snapshots").await;
-    let input = h.wait_for_css("#import-snapshot").await;
-    input.send_keys(file.to_str().unwrap()).await.unwrap();
+    h.import_file(&file).await;
     // The preview says what merge and replace do with the file's scenarios.
     let note = h.text("#snapshot-beside").await;
     assert!(note.contains("1 个推演"), "{note}");

@@ -26,12 +26,6 @@ async fn make_level_2(h: &Harness) {
     }
 }
 
-async fn import_file(h: &Harness, path: &std::path::Path) {
-    h.open("#/snapshots").await;
-    let input = h.wait_for_css("#import-snapshot").await;
-    input.send_keys(path.to_str().unwrap()).await.unwrap();
-}
-
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run by scripts/test.sh"]
 async fn export_clear_import_gives_the_same_dashboard() {
@@ -41,13 +35,7 @@ async fn export_clear_import_gives_the_same_dashboard() {
     let before = effective(&h).await;
     assert!(before.contains("二级"), "{before}");
 
-    h.open("#/snapshots").await;
-    h.wait_for_css("#export-snapshot")
-        .await
-        .click()
-        .await
-        .unwrap();
-    let file = h.wait_for_download("-snapshot.json").await;
+    let file = h.export_snapshot().await;
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.contains("\"format\": \"uew-snapshot\""));
 
@@ -57,7 +45,7 @@ async fn export_clear_import_gives_the_same_dashboard() {
     h.open("#/dashboard").await;
     assert!(!effective(&h).await.contains("二级"));
 
-    import_file(&h, &file).await;
+    h.import_file(&file).await;
     h.wait_for_css("#snapshot-preview").await;
     h.wait_for_css("#snapshot-replace")
         .await
@@ -138,7 +126,7 @@ async fn every_bad_fixture_is_refused_and_stored_data_is_untouched() {
     names.sort();
     assert!(names.len() >= 15, "{names:?}");
     for name in &names {
-        import_file(&h, &dir.join(name)).await;
+        h.import_file(&dir.join(name)).await;
         h.wait_for_js(&format!(
             "document.querySelector('#snapshot-message') && document.querySelector('#snapshot-message').textContent.startsWith('{name}')"
         ))
@@ -159,7 +147,7 @@ async fn every_bad_fixture_is_refused_and_stored_data_is_untouched() {
     h.screenshot("snapshots-refused").await;
 
     // Markup in a name is shown as text: no element is created from it.
-    import_file(&h, &dir.join("script-name.json")).await;
+    h.import_file(&dir.join("script-name.json")).await;
     h.wait_for_css("#snapshot-preview").await;
     h.wait_for_css("#snapshot-replace")
         .await

@@ -348,6 +348,24 @@ impl Harness {
         }
     }
 
+    /// Exports the workspace from the snapshots page and returns the downloaded file.
+    pub async fn export_snapshot(&self) -> PathBuf {
+        self.open("#/snapshots").await;
+        self.wait_for_css("#export-snapshot")
+            .await
+            .click()
+            .await
+            .unwrap();
+        self.wait_for_download("-snapshot.json").await
+    }
+
+    /// Chooses a file in the snapshots page's import picker (the preview follows).
+    pub async fn import_file(&self, path: &Path) {
+        self.open("#/snapshots").await;
+        let input = self.wait_for_css("#import-snapshot").await;
+        input.send_keys(path.to_str().unwrap()).await.unwrap();
+    }
+
     /// Makes the server unreachable (or reachable again).
     pub fn set_offline(&self, offline: bool) {
         self.offline.store(offline, Ordering::SeqCst);

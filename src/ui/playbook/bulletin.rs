@@ -35,6 +35,23 @@ fn draft_for(
     draft_bulletin(plan, data, &e, r)
 }
 
+/// Drafts from the evaluation for the active response and records it as `action` (a new
+/// bulletin or a change of one).
+fn apply_draft(
+    s: &mut crate::response::ResponseState,
+    plan: &crate::plan::Plan,
+    data: &crate::model::Dataset,
+    now: crate::response::Timestamp,
+    by: &str,
+    action: impl FnOnce(Box<BulletinContent>) -> Action,
+) -> Result<(), Text> {
+    let r = s
+        .active()
+        .ok_or_else(|| super::rerr(ResponseError::NoResponse))?;
+    let content = Box::new(draft_for(plan, data, r));
+    s.apply(action(content), now, by).map_err(super::rerr)
+}
+
 /// The CAP sender of this app's messages for the plan.
 fn sender(r: &Response) -> Result<CapId, Text> {
     CapId::new(&format!("uew.{}", r.procedure.plan_id)).map_err(|e| {
@@ -82,18 +99,9 @@ pub fn BulletinsSection() -> impl IntoView {
             out,
             Msg::PbBulletinDrafted,
             move |s, plan, data, now, by| {
-                let r = s
-                    .active()
-                    .ok_or_else(|| super::rerr(ResponseError::NoResponse))?;
-                let content = draft_for(plan, data, r);
-                s.apply(
-                    Action::DraftBulletin {
-                        content: Box::new(content),
-                    },
-                    now,
-                    by,
-                )
-                .map_err(super::rerr)
+                apply_draft(s, plan, data, now, by, |content| Action::DraftBulletin {
+                    content,
+                })
             },
         );
     };
@@ -180,19 +188,10 @@ fn BulletinCard(
             out,
             Msg::PbBulletinChangeDrafted,
             move |s, plan, data, now, by| {
-                let r = s
-                    .active()
-                    .ok_or_else(|| super::rerr(ResponseError::NoResponse))?;
-                let content = draft_for(plan, data, r);
-                s.apply(
-                    Action::UpdateBulletin {
-                        id,
-                        content: Box::new(content),
-                    },
-                    now,
-                    by,
-                )
-                .map_err(super::rerr)
+                apply_draft(s, plan, data, now, by, |content| Action::UpdateBulletin {
+                    id,
+                    content,
+                })
             },
         ) {
             editing.set(None);

@@ -179,26 +179,7 @@ pub(crate) fn now_input(
     value: RwSignal<String>,
     disabled: Memo<bool>,
 ) -> impl IntoView {
-    let i18n = I18n::get();
-    let pb = Pb::get();
-    let for_id = id.clone();
-    view! {
-        <label class="pb-field pb-time" for=for_id>
-            <span>{move || i18n.t(label)} " (" {move || i18n.t(Msg::PbCst)} ")"</span>
-            <input
-                id=id
-                type="text"
-                inputmode="numeric"
-                placeholder="YYYY-MM-DD HH:MM"
-                prop:value=move || {
-                    let v = value.get();
-                    if v.trim().is_empty() { pb.clock.now().format_cst() } else { v }
-                }
-                on:input=move |ev| value.set(event_target_value(&ev))
-                disabled=move || disabled.get()
-            />
-        </label>
-    }
+    cst_input(id, label, value, disabled, true)
 }
 
 /// "：" in Chinese, ": " in English.
@@ -269,7 +250,19 @@ pub(crate) fn time_input(
     value: RwSignal<String>,
     disabled: Memo<bool>,
 ) -> impl IntoView {
+    cst_input(id, label, value, disabled, false)
+}
+
+/// The one time input: `follows_now` shows the clock's now while the field is empty.
+fn cst_input(
+    id: String,
+    label: Msg,
+    value: RwSignal<String>,
+    disabled: Memo<bool>,
+    follows_now: bool,
+) -> impl IntoView {
     let i18n = I18n::get();
+    let pb = Pb::get();
     let for_id = id.clone();
     view! {
         <label class="pb-field pb-time" for=for_id>
@@ -280,7 +273,10 @@ pub(crate) fn time_input(
                 inputmode="numeric"
                 placeholder="YYYY-MM-DD HH:MM"
                 pattern="\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}"
-                prop:value=move || value.get()
+                prop:value=move || {
+                    let v = value.get();
+                    if follows_now && v.trim().is_empty() { pb.clock.now().format_cst() } else { v }
+                }
                 on:input=move |ev| value.set(event_target_value(&ev))
                 disabled=move || disabled.get()
             />

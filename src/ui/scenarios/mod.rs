@@ -14,10 +14,9 @@ use crate::i18n::Msg;
 use crate::model::Scope;
 use crate::month::Month;
 use crate::scenario::EXERCISE_MARK;
-use crate::ui::derived::region_name;
 use crate::ui::i18n_ctx::I18n;
 use crate::ui::store::Store;
-use crate::ui::widgets::month_options;
+use crate::ui::widgets::{month_options, scope_options};
 use compare_view::ComparePanel;
 use leptos::ev;
 use leptos::prelude::*;
@@ -297,6 +296,26 @@ fn ScenarioStrip() -> impl IntoView {
     }
 }
 
+/// A button that shows or hides a part of the page, with its key.
+fn toggle_button(
+    id: &'static str,
+    on: RwSignal<bool>,
+    label: Msg,
+    key: &'static str,
+) -> impl IntoView {
+    let i18n = I18n::get();
+    view! {
+        <button
+            type="button"
+            id=id
+            aria-pressed=move || if on.get() { "true" } else { "false" }
+            on:click=move |_| on.update(|v| *v = !*v)
+        >
+            {move || i18n.t(label)} <kbd>{key}</kbd>
+        </button>
+    }
+}
+
 #[component]
 fn Toolbar(toggle_presenter: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let i18n = I18n::get();
@@ -314,17 +333,7 @@ fn Toolbar(toggle_presenter: impl Fn() + Copy + Send + Sync + 'static) -> impl I
                 >
                     {move || {
                         let lang = i18n.lang();
-                        store.snap.with(|s| {
-                            let mut opts = vec![view! {
-                                <option value=String::from("district")>
-                                    {s.dataset.district().map(|d| region_name(d, lang)).unwrap_or_default()}
-                                </option>
-                            }];
-                            for r in s.dataset.streets() {
-                                opts.push(view! { <option value=r.id.clone()>{format!("└ {}", region_name(r, lang))}</option> });
-                            }
-                            opts
-                        })
+                        store.snap.with(|s| scope_options(&s.dataset, lang))
                     }}
                 </select>
             </label>
@@ -342,22 +351,8 @@ fn Toolbar(toggle_presenter: impl Fn() + Copy + Send + Sync + 'static) -> impl I
                     <button type="button" aria-label=move || i18n.t(Msg::NextMonth) on:click=move |_| page.step_month(1)>"→"</button>
                 </span>
             </label>
-            <button
-                type="button"
-                id="toggle-compare"
-                aria-pressed=move || pressed(page.show_compare.get())
-                on:click=move |_| page.show_compare.update(|v| *v = !*v)
-            >
-                {move || i18n.t(Msg::ScCompare)} <kbd>"C"</kbd>
-            </button>
-            <button
-                type="button"
-                id="toggle-reach"
-                aria-pressed=move || pressed(page.show_reach.get())
-                on:click=move |_| page.show_reach.update(|v| *v = !*v)
-            >
-                {move || i18n.t(Msg::ScWhatItTakes)} <kbd>"W"</kbd>
-            </button>
+            {toggle_button("toggle-compare", page.show_compare, Msg::ScCompare, "C")}
+            {toggle_button("toggle-reach", page.show_reach, Msg::ScWhatItTakes, "W")}
             <button
                 type="button"
                 id="toggle-presenter"
@@ -366,9 +361,7 @@ fn Toolbar(toggle_presenter: impl Fn() + Copy + Send + Sync + 'static) -> impl I
             >
                 {move || i18n.t(Msg::ScPresenter)} <kbd>"P"</kbd>
             </button>
-            <button type="button" on:click=move |_| page.help.update(|v| *v = !*v) aria-pressed=move || pressed(page.help.get())>
-                {move || i18n.t(Msg::ScShortcuts)} <kbd>"?"</kbd>
-            </button>
+            {toggle_button("toggle-help", page.help, Msg::ScShortcuts, "?")}
             <button type="button" class="no-print" on:click=move |_| {
                 if let Some(w) = web_sys::window() {
                     let _ = w.print();

@@ -78,6 +78,17 @@ fn criteria_rows(base: &Evaluation, hyp: &Evaluation, lang: Lang) -> impl IntoVi
     }
 }
 
+/// The baseline's level, large, with who decided it.
+fn answer_col(base: &Evaluation, lang: Lang) -> impl IntoView {
+    view! {
+        <div class="answer-col">
+            <div class="muted">{Msg::ScBaseline.text(lang)}</div>
+            <div class="answer-badge" id="baseline-level">{status_badge(&base.effective, lang)}</div>
+            <div class="muted">{explain::decider(base.decided_by, lang)}</div>
+        </div>
+    }
+}
+
 #[component]
 pub fn ScenarioResult() -> impl IntoView {
     let i18n = I18n::get();
@@ -97,24 +108,14 @@ pub fn ScenarioResult() -> impl IntoView {
                         // The baseline itself: the real data, no exercise mark.
                         view! {
                             <h2 id="scenario-result-h">{Msg::ScBaseline.text(lang)} " — " {head}</h2>
-                            <div class="answer">
-                                <div class="answer-col">
-                                    <div class="muted">{Msg::ScBaseline.text(lang)}</div>
-                                    <div class="answer-badge" id="baseline-level">{status_badge(&base.effective, lang)}</div>
-                                    <div class="muted">{explain::decider(base.decided_by, lang)}</div>
-                                </div>
-                            </div>
+                            <div class="answer">{answer_col(&base, lang)}</div>
                         }
                         .into_any()
                     }
                     Some(hyp) => view! {
                         <h2 id="scenario-result-h">{Msg::ScAnswer.text(lang)} " — " {head}</h2>
                         <div class="answer">
-                            <div class="answer-col">
-                                <div class="muted">{Msg::ScBaseline.text(lang)}</div>
-                                <div class="answer-badge" id="baseline-level">{status_badge(&base.effective, lang)}</div>
-                                <div class="muted">{explain::decider(base.decided_by, lang)}</div>
-                            </div>
+                            {answer_col(&base, lang)}
                             <div class="answer-arrow" aria-hidden="true">"→"</div>
                             <div class="answer-col exercise-col">
                                 <div class="muted">{Msg::ScThisScenario.text(lang)} " · " {crate::scenario::EXERCISE_MARK.get(lang).to_owned()}</div>
