@@ -206,6 +206,16 @@ async fn a_meeting_from_the_keyboard_what_it_takes_and_compare() {
         .await;
     press(&h, "?").await;
     h.wait_for_css("#shortcuts").await;
+    // After a click the focus is on a button: the shortcuts still work from there.
+    let toggle = h.wait_for_css("#toggle-compare").await;
+    h.js(
+        "document.querySelector('#toggle-compare').scrollIntoView({block: 'center'}); return true;",
+    )
+    .await;
+    toggle.click().await.unwrap();
+    h.wait_for_js("!document.querySelector('#compare')").await;
+    toggle.send_keys("c").await.unwrap();
+    h.wait_for_css("#compare-timelines").await;
 
     // The same meeting in English: the answer, the comparison and what it takes.
     h.wait_for_css(".lang-switch button[lang='en']")

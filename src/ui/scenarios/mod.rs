@@ -50,20 +50,12 @@ fn focus_id(id: &str) {
     }
 }
 
-/// Whether a key event comes from a form control (its own keys apply there).
+/// Whether a key event belongs to a form field (typing, or a select's own arrows). Keys on a
+/// focused button or summary are the page's: after a click, the shortcuts keep working.
 fn in_control(e: &web_sys::KeyboardEvent) -> bool {
     e.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| {
-            matches!(
-                el.tag_name().as_str(),
-                "INPUT" | "TEXTAREA" | "SELECT" | "BUTTON" | "SUMMARY"
-            ) && !(el.tag_name() == "BUTTON"
-                && matches!(
-                    e.key().as_str(),
-                    "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown"
-                ))
-        })
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
 }
 
 /// Full screen for the projector where the browser allows it; presenter mode works without.
