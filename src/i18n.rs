@@ -204,8 +204,15 @@ messages! {
     Undo => "撤销", "Undo";
     Redo => "重做", "Redo";
     ConfirmReset => "用示例数据替换当前全部数据？此操作不能撤销，请先导出快照。", "Replace all current data with the sample? This cannot be undone: export a snapshot first.";
-    GridHelp => "方向键、回车、Tab 移动；Esc 撤回输入；可直接粘贴从 Excel 复制的区域。灰色数值由人数计算得出。", "Arrows, Enter and Tab move; Esc reverts; paste a block copied from Excel. Grey values are computed from counts.";
+    GridHelp => "选中单元格后直接输入即替换原值；Tab 移到同月下一个地区，回车确认并移到下一个月；F2 或回车在原值上修改；Esc 恢复已保存的值；Ctrl+Z / Ctrl+Y 撤销、重做；可直接粘贴从 Excel 复制的区域。灰色数值由下级社区合计或由人数计算得出。", "Typing into a selected cell replaces its value; Tab moves to the next region of the month, Enter commits and moves to the next month; F2 or Enter edits the value in place; Esc puts back what is stored; Ctrl+Z / Ctrl+Y undo and redo; paste a block copied from Excel. Grey values are the communities' totals or computed from counts.";
     EntryGrid => "数据录入表", "Data entry grid";
+    GridEntered => "已录入", "Entered";
+    GridStreet => "范围", "Regions";
+    GridWholeDistrict => "全区（所有街道和社区）", "Whole district (every street and community)";
+    GridAddMonth => "添加月份", "Add month";
+    GridReadOnly => "只读：此处显示的数据不能修改，录入已停用。", "Read-only: the data shown here cannot be changed; entry is switched off.";
+    GridReadOnlyShared => "这是分享链接中的数据。要录入，请先点上方的“另存为我的副本”。", "This is the data of a share link. To enter data, first choose \"Save as my copy\" above.";
+    PasteRefused => "粘贴未执行，以下单元格有误：", "Nothing was pasted; these cells are wrong: ";
     CsvTitle => "CSV 导入导出", "CSV import and export";
     ExportMonthlyCsv => "导出月度数据 CSV", "Export monthly data CSV";
     ExportEventsCsv => "导出企业事件 CSV", "Export events CSV";

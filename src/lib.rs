@@ -12,6 +12,7 @@ pub mod charts;
 pub mod csv;
 pub mod demo;
 pub mod edit;
+pub mod entry;
 pub mod explain;
 pub mod forecast;
 pub mod model;

@@ -129,6 +129,7 @@ pub fn CsvPanel() -> impl IntoView {
                     <input
                         type="file"
                         id="import-monthly-csv"
+                        prop:disabled=move || store.read_only.get().is_some()
                         accept=".csv,.tsv,.txt,text/csv"
                         on:change=move |ev| pick(ev, false)
                     />
@@ -138,6 +139,7 @@ pub fn CsvPanel() -> impl IntoView {
                     <input
                         type="file"
                         id="import-events-csv"
+                        prop:disabled=move || store.read_only.get().is_some()
                         accept=".csv,.tsv,.txt,text/csv"
                         on:change=move |ev| pick(ev, true)
                     />

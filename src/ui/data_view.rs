@@ -2,11 +2,13 @@
 //! regions, and undo/redo.
 
 use super::csv_panel::CsvPanel;
+use super::derived::region_name;
 use super::events_panel::EventsPanel;
-use super::grid::EntryGrid;
+use super::grid::{this_month, EntryGrid};
 use super::i18n_ctx::I18n;
+use super::prefs;
 use super::regions_panel::RegionsPanel;
-use super::store::Store;
+use super::store::{ReadOnly, Store};
 use super::widgets::clause_tag;
 use crate::edit::Field;
 use crate::i18n::Msg;
@@ -21,6 +23,24 @@ pub fn DataView() -> impl IntoView {
     let field = RwSignal::new(Field::RegisteredRate);
     let recent = RwSignal::new(Some(RECENT_MONTHS));
     let error = RwSignal::new(None::<String>);
+    // The entry month is pinned when the page opens: filling it adds no row (§4.2).
+    // At least through the current month, as a clerk expects.
+    let through =
+        RwSignal::new(store.snap.with_untracked(|s| {
+            crate::entry::entry_month(&s.dataset, this_month()).max(this_month())
+        }));
+    let street = RwSignal::new(prefs::load_grid_street().filter(|id| {
+        store
+            .snap
+            .with_untracked(|s| s.dataset.streets().any(|r| &r.id == id))
+    }));
+    let last_row = Memo::new(move |_| {
+        store.snap.with(|s| {
+            crate::entry::grid_months(&s.dataset, through.get(), Some(0))
+                .last()
+                .copied()
+        })
+    });
 
     view! {
         <div class="data-view">
@@ -47,6 +67,53 @@ pub fn DataView() -> impl IntoView {
                             }}
                         </select>
                     </label>
+                    <label>
+                        {move || i18n.t(Msg::GridStreet)}
+                        <select
+                            id="street-filter"
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                let v = (!v.is_empty()).then_some(v);
+                                prefs::save_grid_street(v.as_deref());
+                                street.set(v);
+                            }
+                            prop:value=move || street.get().unwrap_or_default()
+                        >
+                            <option value="">{move || i18n.t(Msg::GridWholeDistrict)}</option>
+                            {move || {
+                                let lang = i18n.lang();
+                                store
+                                    .snap
+                                    .with(|s| {
+                                        s.dataset
+                                            .streets()
+                                            .map(|r| {
+                                                view! {
+                                                    <option value=r.id.clone() selected=street.get_untracked().as_deref() == Some(r.id.as_str())>
+                                                        {region_name(r, lang)}
+                                                    </option>
+                                                }
+                                            })
+                                            .collect_view()
+                                    })
+                            }}
+                        </select>
+                    </label>
+                    <button
+                        type="button"
+                        id="add-month"
+                        prop:disabled=move || store.read_only.get().is_some()
+                        on:click=move |_| {
+                            if let Some(next) = last_row.get_untracked().and_then(|m| m.succ()) {
+                                through.set(next);
+                            }
+                        }
+                    >
+                        "+ "
+                        {move || i18n.t(Msg::GridAddMonth)}
+                        " "
+                        {move || last_row.get().and_then(|m| m.succ()).map(|m| m.to_string())}
+                    </button>
                     <label class="check">
                         <input
                             type="checkbox"
@@ -92,15 +159,35 @@ pub fn DataView() -> impl IntoView {
                 </div>
                 <p class="muted small">{move || i18n.t(Msg::GridHelp)}</p>
                 {move || {
+                    store
+                        .read_only
+                        .get()
+                        .map(|why| {
+                            let lang = i18n.lang();
+                            let more = matches!(why, ReadOnly::Shared)
+                                .then(|| Msg::GridReadOnlyShared.text(lang));
+                            view! {
+                                <p class="note read-only-note" id="grid-read-only" role="note">
+                                    <strong>{Msg::GridReadOnly.text(lang)}</strong>
+                                    " "
+                                    {more}
+                                </p>
+                            }
+                        })
+                }}
+                {move || {
                     error
                         .get()
                         .map(|e| view! { <p class="error" role="alert" id="grid-error">{e}</p> })
                 }}
-                <EntryGrid field recent error/>
+                <EntryGrid field recent through street error/>
             </section>
             <CsvPanel/>
-            <EventsPanel/>
-            <RegionsPanel/>
+            // A shared or unreadable workspace takes no entry anywhere on the page.
+            <fieldset class="plain" prop:disabled=move || store.read_only.get().is_some()>
+                <EventsPanel/>
+                <RegionsPanel/>
+            </fieldset>
         </div>
     }
 }

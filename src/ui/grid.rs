@@ -1,92 +1,125 @@
-//! The month × region entry grid: one figure (field) at a time, rows are months (oldest first, as
-//! in a spreadsheet), columns are regions (district, then each street followed by its
-//! communities). Arrows, Enter and Tab move; Escape reverts; a block pasted from Excel fills
-//! cells from the one it is pasted into. Every commit is one undoable edit.
+//! The month × region entry grid (§4.2): one figure (field) at a time, rows are months (oldest
+//! first, as in a spreadsheet), columns are regions. Rows and cells are keyed by (month,
+//! region), so an input element always stands for the same cell and a re-render never moves a
+//! value; what a cell shows follows the store (commit, undo, redo, import, another tab).
+//!
+//! Keys work as in a spreadsheet: focusing a cell selects its text, so typing replaces it;
+//! F2 or Enter edits in place; Enter commits and moves down, Tab along the month, arrows to the
+//! neighbour; Esc puts back what is stored. The layout, the computed values and the moves are
+//! pure (`crate::entry`); this view only wires them to the page.
 
 use super::derived::region_name;
 use super::i18n_ctx::I18n;
 use super::store::Store;
 use crate::edit::{CellEdit, Edit, Field, FieldKind};
+use crate::entry::{self, CellIndex, Completeness, Move, Shown};
 use crate::i18n::{Lang, Msg};
-use crate::model::{Dataset, Observation, Region, RegionKind};
+use crate::model::{Region, RegionKind};
 use crate::month::Month;
-use crate::num::Rate;
 use crate::paste::{self, GridLayout};
+use leptos::html;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 
-/// Regions in column order: the district, then each street followed by its communities.
-pub fn column_regions(data: &Dataset) -> Vec<Region> {
-    let mut out = Vec::new();
-    if let Some(d) = data.district() {
-        out.push(d.clone());
-        for s in data.children(&d.id) {
-            out.push(s.clone());
-            out.extend(data.children(&s.id).cloned());
-        }
-    }
-    // Regions whose parent chain is broken still get a column, so no data is hidden.
-    for r in &data.regions {
-        if !out.iter().any(|o| o.id == r.id) {
-            out.push(r.clone());
-        }
-    }
-    out
+/// How the focused cell is being edited.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    /// Typing replaced the selected text: arrows commit and move.
+    Typing,
+    /// F2 or Enter: ←/→ move the caret inside the text.
+    InPlace,
 }
 
-/// The months the grid shows (a pasted block must fit in them): the last `recent` months with
-/// data plus the next month to enter;
-/// with no data yet, the twelve months up to `today`.
-pub fn grid_months(data: &Dataset, recent: Option<usize>, today: Month) -> Vec<Month> {
-    let year_ago = today.plus(-11).unwrap_or(today);
-    let (first, next) = match data.span() {
-        Some((first, last)) => (first.min(year_ago), last.succ().unwrap_or(last).max(today)),
-        None => (year_ago, today),
-    };
-    let all: Vec<Month> = first.through(next).collect();
-    match recent {
-        Some(n) if all.len() > n + 1 => all.into_iter().rev().take(n + 1).rev().collect(),
-        _ => all,
+/// What every cell of one grid shares.
+#[derive(Clone, Copy)]
+struct GridCtx {
+    field: RwSignal<Field>,
+    months: Memo<Vec<Month>>,
+    regions: Memo<Vec<Region>>,
+    shown: Memo<HashMap<(Month, String), Shown>>,
+    /// The cell being edited, if any (only the focused cell can be).
+    editing: StoredValue<Option<(Month, String, Mode)>>,
+    read_only: Memo<bool>,
+    error: RwSignal<Option<String>>,
+}
+
+impl GridCtx {
+    fn mode(&self, month: Month, region: &str) -> Option<Mode> {
+        self.editing.with_value(|e| match e {
+            Some((m, r, mode)) if *m == month && r == region => Some(*mode),
+            _ => None,
+        })
+    }
+
+    fn stored_text(&self, month: Month, region: &str) -> String {
+        self.shown.with_untracked(|s| {
+            s.get(&(month, region.to_owned()))
+                .map(|c| c.entered.clone())
+                .unwrap_or_default()
+        })
     }
 }
 
-/// The current month by the browser's clock (the grid's starting point when there is no data).
-fn this_month() -> Month {
+pub fn cell_id(month: Month, region: &str) -> String {
+    format!("cell-{month}-{region}")
+}
+
+fn cell_input(month: Month, region: &str) -> Option<web_sys::HtmlInputElement> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(&cell_id(month, region))?
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()
+}
+
+fn is_focused(el: &web_sys::HtmlInputElement) -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .is_some_and(|a| js_sys::Object::is(&a, el))
+}
+
+fn focus_cell(month: Month, region: &str) {
+    if let Some(el) = cell_input(month, region) {
+        let _ = el.focus();
+        el.select();
+    }
+}
+
+/// The current month by the browser's clock (where the grid starts when there is no data).
+pub fn this_month() -> Month {
     let d = js_sys::Date::new_0();
     Month::new(d.get_full_year() as i32, d.get_month() + 1).unwrap_or(Month::MIN)
 }
 
-fn cell_id(row: usize, col: usize) -> String {
-    format!("cell-{row}-{col}")
-}
-
-fn focus_cell(row: usize, col: usize) {
-    let id = cell_id(row, col);
-    // After the edit re-renders the grid, focus the cell that now stands there.
-    request_animation_frame(move || {
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-        {
-            let _ = el.focus();
-            el.select();
-        }
-    });
-}
-
-/// A shown value: entered, or (greyed) computed from counts.
-fn display(field: Field, o: Option<&Observation>) -> (String, String) {
-    let entered = o.and_then(|o| field.get(o)).map(|v| v.to_string());
-    let computed = if field == Field::RegisteredRate {
-        o.and_then(|o| o.counts())
-            .and_then(|(u, lf)| Rate::from_counts(u, lf))
-            .map(|r| format!("≈{}", r.to_pct_rounded().approx(2).trim_start_matches('≈')))
-    } else {
-        None
-    };
-    (entered.unwrap_or_default(), computed.unwrap_or_default())
+/// "2026-11: 3 of 4 communities entered; missing 星民社区 (labour force)".
+fn describe(c: &Completeness, names: &HashMap<String, String>, lang: Lang) -> String {
+    let missing: Vec<String> = c
+        .missing
+        .iter()
+        .map(|m| {
+            let name = names.get(&m.region).cloned().unwrap_or(m.region.clone());
+            let fields: Vec<&str> = m.fields.iter().map(|f| f.label(lang)).collect();
+            match lang {
+                Lang::Zh => format!("{name}（{}）", fields.join("或")),
+                Lang::En => format!("{name} ({})", fields.join(" or ")),
+            }
+        })
+        .collect();
+    let (m, done, total) = (c.month, c.entered, c.total);
+    match (lang, c.is_complete()) {
+        (Lang::Zh, true) => format!("{m}：{total} 个地区已全部录入"),
+        (Lang::En, true) => format!("{m}: all {total} regions entered"),
+        (Lang::Zh, false) => format!(
+            "{m}：{total} 个地区已录入 {done} 个；缺 {}",
+            missing.join("、")
+        ),
+        (Lang::En, false) => format!(
+            "{m}: {done} of {total} regions entered; missing {}",
+            missing.join(", ")
+        ),
+    }
 }
 
 #[component]
@@ -95,211 +128,458 @@ pub fn EntryGrid(
     field: RwSignal<Field>,
     /// Show only the most recent months (`None`: all).
     recent: RwSignal<Option<usize>>,
+    /// The last month shown even without data (the entry month, or one the user added).
+    through: RwSignal<Month>,
+    /// One street and its communities (`None`: the whole district).
+    street: RwSignal<Option<String>>,
     /// Where a refused edit or paste is explained.
     error: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let i18n = I18n::get();
     let store = Store::get();
-
-    let commit = move |region: String, month: Month, text: String| -> bool {
-        let lang = i18n.lang();
-        let f = field.get_untracked();
-        let parsed = match f.parse(&text) {
-            Ok(v) => v,
-            Err(e) => {
-                let name = store.snap.with_untracked(|s| {
-                    s.dataset
-                        .region(&region)
-                        .map(|r| region_name(r, lang))
-                        .unwrap_or_else(|| region.clone())
-                });
-                error.set(Some(format!(
-                    "{name} · {month} · {}: {}",
-                    f.label(lang),
-                    e.message(lang)
-                )));
-                return false;
-            }
-        };
-        let current = store
+    let months = Memo::new(move |_| {
+        store
             .snap
-            .with_untracked(|s| s.dataset.observation(&region, month).and_then(|o| f.get(o)));
-        if current == parsed {
-            return true;
+            .with(|s| entry::grid_months(&s.dataset, through.get(), recent.get()))
+    });
+    let regions = Memo::new(move |_| {
+        let street = street.get();
+        store
+            .snap
+            .with(|s| entry::column_regions(&s.dataset, street.as_deref()))
+    });
+    let shown = Memo::new(move |_| {
+        let f = field.get();
+        store.snap.with(|s| {
+            let index = CellIndex::new(&s.dataset);
+            let mut out = HashMap::new();
+            months.with(|ms| {
+                regions.with(|rs| {
+                    for m in ms {
+                        for r in rs {
+                            out.insert((*m, r.id.clone()), index.shown(&r.id, *m, f));
+                        }
+                    }
+                })
+            });
+            out
+        })
+    });
+    let completeness = Memo::new(move |_| {
+        store.snap.with(|s| {
+            let index = CellIndex::new(&s.dataset);
+            regions.with(|rs| {
+                let leaves = entry::leaf_regions(rs);
+                months.with(|ms| {
+                    ms.iter()
+                        .map(|m| (*m, entry::completeness(&index, &leaves, *m)))
+                        .collect::<HashMap<_, _>>()
+                })
+            })
+        })
+    });
+    let ctx = GridCtx {
+        field,
+        months,
+        regions,
+        shown,
+        editing: StoredValue::new(None),
+        read_only: Memo::new(move |_| store.read_only.get().is_some()),
+        error,
+    };
+
+    // Open at the latest months: scroll the grid's box to its last row once it is drawn.
+    let wrap = NodeRef::<html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(el) = wrap.get() {
+            request_animation_frame(move || el.set_scroll_top(el.scroll_height()));
         }
-        match store.apply(Edit::SetCell(CellEdit::new(&region, month, f, parsed))) {
-            Ok(()) => {
-                error.set(None);
-                true
+    });
+
+    let names = move || {
+        let lang = i18n.lang();
+        regions.with(|rs| {
+            rs.iter()
+                .map(|r| (r.id.clone(), region_name(r, lang)))
+                .collect::<HashMap<_, _>>()
+        })
+    };
+
+    view! {
+        <ul class="completeness small" id="completeness" aria-live="polite">
+            {move || {
+                let lang = i18n.lang();
+                let names = names();
+                let list = completeness.get();
+                // The newest month always; older ones only while incomplete (at most five lines).
+                let ms = months.get();
+                let mut lines = Vec::new();
+                for (i, m) in ms.iter().rev().enumerate() {
+                    let Some(c) = list.get(m) else { continue };
+                    if (i == 0 || !c.is_complete()) && lines.len() < 5 {
+                        let cls = if c.is_complete() { "complete" } else { "incomplete" };
+                        lines.push(view! {
+                            <li class=cls data-month=m.to_string()>{describe(c, &names, lang)}</li>
+                        });
+                    }
+                }
+                lines.collect_view()
+            }}
+        </ul>
+        <div
+            class="grid-wrap"
+            role="region"
+            node_ref=wrap
+            aria-label=move || i18n.t(Msg::EntryGrid)
+            tabindex="-1"
+        >
+            <table class="grid" id="entry-grid" data-field=move || field.get().id()>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || i18n.t(Msg::Month)}</th>
+                        <For each=move || regions.get() key=|r| r.id.clone() let:r>
+                            <th scope="col" class=kind_class(r.kind) title=r.id.clone()>
+                                {
+                                    let r = r.clone();
+                                    move || region_name(&r, i18n.lang())
+                                }
+                            </th>
+                        </For>
+                        <th scope="col" class="complete-col">{move || i18n.t(Msg::GridEntered)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || months.get() key=|m| *m let:m>
+                        <tr data-month=m.to_string()>
+                            <th scope="row" class="month">{m.to_string()}</th>
+                            <For
+                                each=move || regions.get()
+                                key=|r| r.id.clone()
+                                children=move |r: Region| {
+                                    let cls = kind_class(r.kind);
+                                    view! {
+                                        <td class=cls>
+                                            <GridCell month=m region=r ctx/>
+                                        </td>
+                                    }
+                                }
+                            />
+                            <td class="complete-col">
+                                {move || {
+                                    completeness
+                                        .with(|c| c.get(&m).map(|c| format!("{}/{}", c.entered, c.total)))
+                                }}
+                            </td>
+                        </tr>
+                    </For>
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+fn kind_class(kind: RegionKind) -> &'static str {
+    match kind {
+        RegionKind::District => "district",
+        RegionKind::Street => "street",
+        RegionKind::Community => "community",
+    }
+}
+
+/// Applies what was typed into (region, month); `false` (and the reason shown) when refused.
+fn commit(ctx: GridCtx, store: Store, lang: Lang, month: Month, region: &str, text: &str) -> bool {
+    let f = ctx.field.get_untracked();
+    let parsed = match f.parse(text) {
+        Ok(v) => v,
+        Err(e) => {
+            let name = store.snap.with_untracked(|s| {
+                s.dataset
+                    .region(region)
+                    .map(|r| region_name(r, lang))
+                    .unwrap_or_else(|| region.to_owned())
+            });
+            ctx.error.set(Some(format!(
+                "{name} · {month} · {}: {}",
+                f.label(lang),
+                e.message(lang)
+            )));
+            return false;
+        }
+    };
+    let current = store
+        .snap
+        .with_untracked(|s| s.dataset.observation(region, month).and_then(|o| f.get(o)));
+    if current == parsed {
+        ctx.error.set(None);
+        return true;
+    }
+    match store.apply(Edit::SetCell(CellEdit::new(region, month, f, parsed))) {
+        Ok(()) => {
+            ctx.error.set(None);
+            true
+        }
+        Err(t) => {
+            ctx.error.set(Some(t.get(lang).to_owned()));
+            false
+        }
+    }
+}
+
+#[component]
+fn GridCell(month: Month, region: Region, ctx: GridCtx) -> impl IntoView {
+    let i18n = I18n::get();
+    let store = Store::get();
+    let id = region.id.clone();
+    let key = (month, id.clone());
+    let shown = Memo::new(move |_| ctx.shown.with(|s| s.get(&key).cloned().unwrap_or_default()));
+    let input = NodeRef::<html::Input>::new();
+
+    // The cell shows what is stored, except while it is being edited.
+    {
+        let id = id.clone();
+        Effect::new(move |_| {
+            let text = shown.with(|s| s.entered.clone());
+            if let Some(el) = input.get() {
+                if ctx.mode(month, &id).is_none() && el.value() != text {
+                    el.set_value(&text);
+                    if is_focused(&el) {
+                        el.select();
+                    }
+                }
+                let _ = el.set_attribute("aria-invalid", "false");
             }
-            Err(t) => {
-                error.set(Some(t.get(lang).to_owned()));
-                false
+        });
+    }
+
+    // Puts back what is stored and leaves editing.
+    let revert = {
+        let id = id.clone();
+        move |el: &web_sys::HtmlInputElement| {
+            ctx.editing.set_value(None);
+            el.set_value(&ctx.stored_text(month, &id));
+            let _ = el.set_attribute("aria-invalid", "false");
+            el.select();
+        }
+    };
+    // Commits the cell if it is being edited; `true` when what it shows is stored.
+    let finish = {
+        let id = id.clone();
+        move |el: &web_sys::HtmlInputElement| -> bool {
+            if ctx.mode(month, &id).is_none() {
+                return true;
+            }
+            let ok = commit(ctx, store, i18n.lang(), month, &id, &el.value());
+            if ok {
+                ctx.editing.set_value(None);
+                el.set_value(&ctx.stored_text(month, &id));
+            }
+            let _ = el.set_attribute("aria-invalid", if ok { "false" } else { "true" });
+            ok
+        }
+    };
+    let go = {
+        let id = id.clone();
+        move |mv: Move| -> bool {
+            let ids: Vec<String> = ctx
+                .regions
+                .with_untracked(|rs| rs.iter().map(|r| r.id.clone()).collect());
+            let to = ctx
+                .months
+                .with_untracked(|ms| entry::neighbour(ms, &ids, (month, &id), mv));
+            match to {
+                Some((m, r)) => {
+                    focus_cell(m, &r);
+                    true
+                }
+                None => false,
             }
         }
     };
 
-    let paste =
-        move |row: usize, col: usize, text: String, months: Vec<Month>, regions: Vec<Region>| {
+    let on_keydown = {
+        let id = id.clone();
+        let revert = revert.clone();
+        let finish = finish.clone();
+        move |ev: web_sys::KeyboardEvent| {
+            let el = event_target::<web_sys::HtmlInputElement>(&ev);
+            let key = ev.key();
+            let mode = ctx.mode(month, &id);
+            if ev.ctrl_key() || ev.meta_key() {
+                let redo = match key.as_str() {
+                    "z" | "Z" => ev.shift_key(),
+                    "y" | "Y" => true,
+                    _ => return,
+                };
+                ev.prevent_default();
+                // First Ctrl+Z takes back the typing; the next ones the stored edits.
+                let dirty = mode.is_some() && el.value() != ctx.stored_text(month, &id);
+                revert(&el);
+                if !dirty || redo {
+                    if redo {
+                        store.redo();
+                    } else {
+                        store.undo();
+                    }
+                }
+                return;
+            }
+            let writable = !ctx.read_only.get_untracked();
+            let mv = match key.as_str() {
+                "Escape" => {
+                    ev.prevent_default();
+                    revert(&el);
+                    return;
+                }
+                "F2" if writable => {
+                    ev.prevent_default();
+                    ctx.editing
+                        .set_value(Some((month, id.clone(), Mode::InPlace)));
+                    let end = el.value().encode_utf16().count() as u32;
+                    let _ = el.set_selection_range(end, end);
+                    return;
+                }
+                "Enter" if mode.is_none() && writable && !ev.shift_key() => {
+                    ev.prevent_default();
+                    ctx.editing
+                        .set_value(Some((month, id.clone(), Mode::InPlace)));
+                    let end = el.value().encode_utf16().count() as u32;
+                    let _ = el.set_selection_range(end, end);
+                    return;
+                }
+                "Enter" if ev.shift_key() => Move::Up,
+                "Enter" | "ArrowDown" => Move::Down,
+                "ArrowUp" => Move::Up,
+                "Tab" if ev.shift_key() => Move::Prev,
+                "Tab" => Move::Next,
+                "ArrowLeft" if mode != Some(Mode::InPlace) => Move::Left,
+                "ArrowRight" if mode != Some(Mode::InPlace) => Move::Right,
+                _ => return,
+            };
+            if !finish(&el) {
+                // Refused: stay in the cell with the text and the reason.
+                ev.prevent_default();
+                return;
+            }
+            // At the grid's edge Tab leaves the grid as usual; other keys stay put.
+            if go(mv) || key != "Tab" {
+                ev.prevent_default();
+            }
+        }
+    };
+
+    let on_paste = {
+        let id = id.clone();
+        move |ev: web_sys::ClipboardEvent| {
+            let text = ev
+                .clipboard_data()
+                .and_then(|d| d.get_data("text/plain").ok())
+                .unwrap_or_default();
+            if !(text.contains('\t') || text.trim_end().contains('\n')) {
+                return;
+            }
+            ev.prevent_default();
+            if ctx.read_only.get_untracked() {
+                return;
+            }
             let lang = i18n.lang();
-            let ids: Vec<&str> = regions.iter().map(|r| r.id.as_str()).collect();
-            let layout = GridLayout::months_by_regions(&months, &ids, field.get_untracked());
+            let ms = ctx.months.get_untracked();
+            let ids: Vec<String> = ctx
+                .regions
+                .with_untracked(|rs| rs.iter().map(|r| r.id.clone()).collect());
+            let (Some(row), Some(col)) = (
+                ms.iter().position(|m| *m == month),
+                ids.iter().position(|r| *r == id),
+            ) else {
+                return;
+            };
+            let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+            let layout = GridLayout::months_by_regions(&ms, &refs, ctx.field.get_untracked());
             let plan = store
                 .snap
                 .with_untracked(|s| paste::paste(&s.dataset, &layout, (row, col), &text));
             match plan {
                 Ok(plan) => match store.apply(plan.edit) {
-                    Ok(()) => {
-                        error.set(None);
-                        focus_cell(row, col);
-                    }
-                    Err(t) => error.set(Some(t.get(lang).to_owned())),
+                    Ok(()) => ctx.error.set(None),
+                    Err(t) => ctx.error.set(Some(t.get(lang).to_owned())),
                 },
                 Err(problems) => {
-                    let head = match lang {
-                        Lang::Zh => "粘贴未执行，以下单元格有误：",
-                        Lang::En => "Nothing was pasted; these cells are wrong: ",
-                    };
                     let list: Vec<String> = problems.iter().map(|p| p.message(lang)).collect();
-                    error.set(Some(format!("{head}{}", list.join("; "))));
+                    ctx.error.set(Some(format!(
+                        "{}{}",
+                        Msg::PasteRefused.text(lang),
+                        list.join("; ")
+                    )));
                 }
             }
-        };
+        }
+    };
+
+    let label = {
+        let region = region.clone();
+        move || {
+            let lang = i18n.lang();
+            format!(
+                "{} {month} {}",
+                region_name(&region, lang),
+                ctx.field.get().label(lang)
+            )
+        }
+    };
+    let inputmode = move || match ctx.field.get().kind() {
+        FieldKind::Rate => "decimal",
+        FieldKind::Count => "numeric",
+    };
+    let on_blur = {
+        let id = id.clone();
+        move |ev: web_sys::FocusEvent| {
+            let el = event_target::<web_sys::HtmlInputElement>(&ev);
+            if ctx.mode(month, &id).is_some() && !finish(&el) {
+                // Left with a refused value: the reason stays on screen, the cell shows
+                // what is stored.
+                ctx.editing.set_value(None);
+                el.set_value(&ctx.stored_text(month, &id));
+            }
+        }
+    };
+    let on_input = {
+        let id = id.clone();
+        move |_| {
+            if ctx.mode(month, &id).is_none() {
+                ctx.editing
+                    .set_value(Some((month, id.clone(), Mode::Typing)));
+            }
+        }
+    };
+
+    // A click selects the whole value (typing replaces it); a second click places the caret.
+    let on_mousedown = move |ev: web_sys::MouseEvent| {
+        let el = event_target::<web_sys::HtmlInputElement>(&ev);
+        if !is_focused(&el) {
+            ev.prevent_default();
+            let _ = el.focus();
+        }
+    };
+    let on_focus =
+        move |ev: web_sys::FocusEvent| event_target::<web_sys::HtmlInputElement>(&ev).select();
 
     view! {
-        <div class="grid-wrap" role="region" aria-label=move || i18n.t(Msg::EntryGrid) tabindex="-1">
-            {move || {
-                let lang = i18n.lang();
-                let f = field.get();
-                store
-                    .snap
-                    .with(|s| {
-                        let regions = column_regions(&s.dataset);
-                        let months = grid_months(&s.dataset, recent.get(), this_month());
-                        let index: HashMap<(&str, Month), &Observation> = s
-                            .dataset
-                            .observations
-                            .iter()
-                            .map(|o| ((o.region.as_str(), o.month), o))
-                            .collect();
-                        let head = regions
-                            .iter()
-                            .map(|r| {
-                                let cls = match r.kind {
-                                    RegionKind::District => "district",
-                                    RegionKind::Street => "street",
-                                    RegionKind::Community => "community",
-                                };
-                                view! {
-                                    <th scope="col" class=cls title=r.id.clone()>
-                                        {region_name(r, lang)}
-                                    </th>
-                                }
-                            })
-                            .collect_view();
-                        let rows = months
-                            .iter()
-                            .enumerate()
-                            .map(|(ri, m)| {
-                                let m = *m;
-                                let cells = regions
-                                    .iter()
-                                    .enumerate()
-                                    .map(|(ci, r)| {
-                                        let (value, placeholder) = display(f, index.get(&(r.id.as_str(), m)).copied());
-                                        let rid = r.id.clone();
-                                        let rid2 = r.id.clone();
-                                        let label = format!("{} {m} {}", region_name(r, lang), f.label(lang));
-                                        let months_p = months.clone();
-                                        let regions_p = regions.clone();
-                                        let n_rows = months.len();
-                                        let n_cols = regions.len();
-                                        let inputmode = match f.kind() {
-                                            FieldKind::Rate => "decimal",
-                                            FieldKind::Count => "numeric",
-                                        };
-                                        view! {
-                                            <td>
-                                                <input
-                                                    id=cell_id(ri, ci)
-                                                    class="cell"
-                                                    inputmode=inputmode
-                                                    autocomplete="off"
-                                                    aria-label=label
-                                                    data-region=r.id.clone()
-                                                    data-month=m.to_string()
-                                                    value=value.clone()
-                                                    placeholder=placeholder
-                                                    on:change=move |ev| {
-                                                        let input = event_target::<web_sys::HtmlInputElement>(&ev);
-                                                        let ok = commit(rid.clone(), m, input.value());
-                                                        let _ = input.set_attribute("aria-invalid", if ok { "false" } else { "true" });
-                                                    }
-                                                    on:keydown=move |ev: web_sys::KeyboardEvent| {
-                                                        let input = event_target::<web_sys::HtmlInputElement>(&ev);
-                                                        let key = ev.key();
-                                                        let len = input.value().chars().count() as u32;
-                                                        let caret = input.selection_start().ok().flatten();
-                                                        let target = match key.as_str() {
-                                                            "ArrowUp" => ri.checked_sub(1).map(|r| (r, ci)),
-                                                            "ArrowDown" => (ri + 1 < n_rows).then_some((ri + 1, ci)),
-                                                            "Enter" if ev.shift_key() => ri.checked_sub(1).map(|r| (r, ci)),
-                                                            "Enter" => (ri + 1 < n_rows).then_some((ri + 1, ci)),
-                                                            "ArrowLeft" if caret == Some(0) => ci.checked_sub(1).map(|c| (ri, c)),
-                                                            "ArrowRight" if caret == Some(len) => (ci + 1 < n_cols).then_some((ri, ci + 1)),
-                                                            "Escape" => {
-                                                                input.set_value(&value);
-                                                                let _ = input.set_attribute("aria-invalid", "false");
-                                                                None
-                                                            }
-                                                            _ => return,
-                                                        };
-                                                        if key == "Escape" {
-                                                            return;
-                                                        }
-                                                        ev.prevent_default();
-                                                        let ok = commit(rid2.clone(), m, input.value());
-                                                        let _ = input.set_attribute("aria-invalid", if ok { "false" } else { "true" });
-                                                        if let (true, Some((r, c))) = (ok, target) {
-                                                            focus_cell(r, c);
-                                                        }
-                                                    }
-                                                    on:paste=move |ev: web_sys::ClipboardEvent| {
-                                                        let text = ev
-                                                            .clipboard_data()
-                                                            .and_then(|d| d.get_data("text/plain").ok())
-                                                            .unwrap_or_default();
-                                                        if text.contains('\t') || text.trim_end().contains('\n') {
-                                                            ev.prevent_default();
-                                                            paste(ri, ci, text, months_p.clone(), regions_p.clone());
-                                                        }
-                                                    }
-                                                />
-                                            </td>
-                                        }
-                                    })
-                                    .collect_view();
-                                view! {
-                                    <tr>
-                                        <th scope="row" class="month">{m.to_string()}</th>
-                                        {cells}
-                                    </tr>
-                                }
-                            })
-                            .collect_view();
-                        view! {
-                            <table class="grid" id="entry-grid" data-field=f.id()>
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{Msg::Month.text(lang)}</th>
-                                        {head}
-                                    </tr>
-                                </thead>
-                                <tbody>{rows}</tbody>
-                            </table>
-                        }
-                    })
-            }}
-        </div>
+        <input
+            id=cell_id(month, &id)
+            node_ref=input
+            class="cell"
+            inputmode=inputmode
+            autocomplete="off"
+            aria-label=label
+            data-region=id.clone()
+            data-month=month.to_string()
+            prop:readOnly=move || ctx.read_only.get()
+            placeholder=move || shown.with(|s| s.computed.clone())
+            on:focus=on_focus
+            on:mousedown=on_mousedown
+            on:input=on_input
+            on:keydown=on_keydown
+            on:blur=on_blur
+            on:paste=on_paste
+        />
     }
 }

@@ -366,6 +366,41 @@ impl Harness {
         input.send_keys(path.to_str().unwrap()).await.unwrap();
     }
 
+    /// Types `keys` as a person does, into whatever has the focus (WebDriver key actions, so
+    /// focus moves made by the page are followed). WebDriver's key codes work: Tab `\u{E004}`,
+    /// Enter `\u{E007}`, Esc `\u{E00C}`, arrows `\u{E012}`–`\u{E015}`, F2 `\u{E032}`;
+    /// Shift `\u{E008}` and Control `\u{E009}` stay down until `\u{E000}` (or the end).
+    pub async fn type_keys(&self, keys: &str) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        const SHIFT: char = '\u{E008}';
+        const CONTROL: char = '\u{E009}';
+        const RELEASE: char = '\u{E000}';
+        let mut seq = KeyActions::new("keyboard".into());
+        let mut held: Vec<char> = Vec::new();
+        for c in keys.chars() {
+            match c {
+                SHIFT | CONTROL => {
+                    seq = seq.then(KeyAction::Down { value: c });
+                    held.push(c);
+                }
+                RELEASE => {
+                    for m in held.drain(..).rev() {
+                        seq = seq.then(KeyAction::Up { value: m });
+                    }
+                }
+                _ => {
+                    seq = seq
+                        .then(KeyAction::Down { value: c })
+                        .then(KeyAction::Up { value: c });
+                }
+            }
+        }
+        for m in held.into_iter().rev() {
+            seq = seq.then(KeyAction::Up { value: m });
+        }
+        self.client.perform_actions(seq).await.unwrap();
+    }
+
     /// Makes the server unreachable (or reachable again).
     pub fn set_offline(&self, offline: bool) {
         self.offline.store(offline, Ordering::SeqCst);
