@@ -211,12 +211,13 @@ pub fn EntryGrid(
                 let lang = i18n.lang();
                 let names = names();
                 let list = completeness.get();
-                // The newest month always; older ones only while incomplete (at most five lines).
+                // The entry month and the one before it always (what a clerk just did and does
+                // next); older ones only while incomplete (at most five lines).
                 let ms = months.get();
                 let mut lines = Vec::new();
                 for (i, m) in ms.iter().rev().enumerate() {
                     let Some(c) = list.get(m) else { continue };
-                    if (i == 0 || !c.is_complete()) && lines.len() < 5 {
+                    if (i < 2 || !c.is_complete()) && lines.len() < 5 {
                         let cls = if c.is_complete() { "complete" } else { "incomplete" };
                         lines.push(view! {
                             <li class=cls data-month=m.to_string()>{describe(c, &names, lang)}</li>

@@ -97,8 +97,18 @@ async fn open_grid(h: &Harness, field: &str, street: Option<&str>) {
     }
 }
 
+/// Clicks an element as a person would: scrolled to the middle of the view first, where no
+/// sticky banner covers it.
 async fn click(h: &Harness, css: &str) {
-    h.wait_for_css(css).await.click().await.unwrap();
+    let el = h.wait_for_css(css).await;
+    h.client
+        .execute(
+            "arguments[0].scrollIntoView({block: 'center'}); return true;",
+            vec![serde_json::to_value(&el).unwrap()],
+        )
+        .await
+        .unwrap();
+    el.click().await.unwrap();
 }
 
 async fn switch_to_english(h: &Harness) {
@@ -120,7 +130,7 @@ async fn a_clerk_types_a_month_across_the_communities_with_tab_and_it_lands_in_t
         .as_array()
         .unwrap()
         .contains(&Value::from("2026-11")));
-    h.wait_for_js("const w = document.querySelector('.grid-wrap'); w.scrollTop > 0 && w.scrollTop + w.clientHeight >= w.scrollHeight - 2")
+    h.wait_for_js("(w => w.scrollTop > 0 && w.scrollTop + w.clientHeight >= w.scrollHeight - 2)(document.querySelector('.grid-wrap'))")
         .await;
     click(&h, &cell("xixing-dongguan", "2026-11")).await;
     h.type_keys(&format!("3.1{TAB}3.2{TAB}3.3{TAB}3.4{TAB}"))
@@ -342,7 +352,9 @@ async fn a_shared_view_refuses_entry_before_anything_is_typed() {
         .unwrap();
     let fragment = link.split('#').nth(1).unwrap().to_owned();
     let stored_before = h.js("return localStorage.getItem('uew.snapshot');").await;
+    // The link opened as from a chat message: a fresh page load.
     h.open(&format!("#{fragment}")).await;
+    h.client.refresh().await.unwrap();
     h.wait_for_css("#banner-shared").await;
     click(&h, "nav a[href='#/data']").await;
     // The reason is on the page before any typing, and every entry control is off.
