@@ -1,7 +1,6 @@
 use super::backtest::{conformal, record, Assessed, Errors, Filled};
 use super::candidates::{damped_path, damped_run, hw_run, Method, PHI};
 use super::*;
-use proptest::prelude::*;
 
 fn m(y: i32, mo: u32) -> Month {
     Month::new(y, mo).unwrap()
@@ -238,32 +237,39 @@ fn short_series_say_which_methods_need_more_months() {
     assert_eq!(f.points.first().unwrap().month, m(2025, 2));
 }
 
-proptest! {
-    /// The naive forecast never loses to itself: whatever is chosen has a record at least as good
-    /// as the naive one on the same window, and a tie keeps the naive.
-    #[test]
-    fn the_choice_never_has_a_worse_record_than_naive(
-        values in proptest::collection::vec(0.0f64..20.0, 13..60),
-        gaps in proptest::collection::vec(any::<bool>(), 60),
-    ) {
-        let series: Vec<Option<f64>> = values
-            .iter()
-            .zip(&gaps)
-            .enumerate()
-            .map(|(i, (v, g))| (i < 2 || i + 1 == values.len() || !*g || i % 5 != 0).then_some(*v))
-            .collect();
-        let Ok(f) = project(m(2020, 1), &series, &Settings::default()) else {
-            return Ok(());
-        };
-        let naive = f.naive().and_then(Record::mean).unwrap();
-        let chosen = f.record().and_then(Record::mean).unwrap();
-        prop_assert!(chosen <= naive);
-        if f.method != Method::Naive {
-            prop_assert!(chosen < naive);
-        }
-        prop_assert_eq!(f.points.len(), 6);
-        for p in &f.points {
-            prop_assert!(0.0 <= p.low && p.low <= p.value && p.value <= p.high && p.high <= 100.0);
+// proptest is a native dev-dependency.
+#[cfg(not(target_arch = "wasm32"))]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The naive forecast never loses to itself: whatever is chosen has a record at least as good
+        /// as the naive one on the same window, and a tie keeps the naive.
+        #[test]
+        fn the_choice_never_has_a_worse_record_than_naive(
+            values in proptest::collection::vec(0.0f64..20.0, 13..60),
+            gaps in proptest::collection::vec(any::<bool>(), 60),
+        ) {
+            let series: Vec<Option<f64>> = values
+                .iter()
+                .zip(&gaps)
+                .enumerate()
+                .map(|(i, (v, g))| (i < 2 || i + 1 == values.len() || !*g || i % 5 != 0).then_some(*v))
+                .collect();
+            let Ok(f) = project(m(2020, 1), &series, &Settings::default()) else {
+                return Ok(());
+            };
+            let naive = f.naive().and_then(Record::mean).unwrap();
+            let chosen = f.record().and_then(Record::mean).unwrap();
+            prop_assert!(chosen <= naive);
+            if f.method != Method::Naive {
+                prop_assert!(chosen < naive);
+            }
+            prop_assert_eq!(f.points.len(), 6);
+            for p in &f.points {
+                prop_assert!(0.0 <= p.low && p.low <= p.value && p.value <= p.high && p.high <= 100.0);
+            }
         }
     }
 }
