@@ -22,7 +22,7 @@ mod native {
         SmallMultiples, Threshold, Unit, PALETTE,
     };
     use uew::edit::{CellEdit, Edit, Field, Value};
-    use uew::forecast::holt;
+    use uew::forecast::{project, Settings};
     use uew::i18n::Lang;
     use uew::month::Month;
     use uew::num::Pct;
@@ -53,7 +53,11 @@ mod native {
 
     fn rate_spec() -> RateChart {
         let registered = wave(60, 0.0);
-        let f = holt(month(2022, 1), &registered, 12).unwrap();
+        let settings = Settings {
+            horizon: 12,
+            ..Settings::default()
+        };
+        let f = project(month(2022, 1), &registered, &settings).unwrap();
         RateChart {
             title: "滨江区失业率".to_owned(),
             start: month(2022, 1),
@@ -71,7 +75,7 @@ mod native {
                 },
             ],
             thresholds: thresholds(),
-            projection: Projection::from_forecast(0, &f),
+            projection: Projection::from_forecast(0, &f, Lang::Zh),
             width: 720,
             height: 320,
             lang: Lang::Zh,
@@ -143,9 +147,9 @@ mod native {
             b.iter(|| small_multiples(black_box(&small)).svg.len())
         });
         let series = wave(60, 0.0);
-        g.bench_function("holt projection, 60 months", |b| {
+        g.bench_function("backtest + projection, 60 months", |b| {
             b.iter(|| {
-                holt(month(2022, 1), black_box(&series), 12)
+                project(month(2022, 1), black_box(&series), &Settings::default())
                     .unwrap()
                     .points
                     .len()

@@ -562,6 +562,185 @@ messages! {
     PbExported => "已导出", "Exported";
 }
 
+/// A forecasting method's name, short (chart legend) or with what it does.
+pub fn method_name(method: crate::forecast::Method, long: bool, lang: Lang) -> &'static str {
+    use crate::forecast::Method as M;
+    match (method, long, lang) {
+        (M::Naive, false, Lang::Zh) => "朴素预测",
+        (M::Naive, false, Lang::En) => "naive",
+        (M::Naive, true, Lang::Zh) => "朴素预测（此后各月 = 本月）",
+        (M::Naive, true, Lang::En) => "naive (next months = this month)",
+        (M::SeasonalNaive, false, Lang::Zh) => "季节朴素",
+        (M::SeasonalNaive, false, Lang::En) => "seasonal naive",
+        (M::SeasonalNaive, true, Lang::Zh) => "季节朴素（= 去年同月）",
+        (M::SeasonalNaive, true, Lang::En) => "seasonal naive (= same month last year)",
+        (M::SeasonalSteps, false, Lang::Zh) => "季节增量",
+        (M::SeasonalSteps, false, Lang::En) => "seasonal steps",
+        (M::SeasonalSteps, true, Lang::Zh) => "季节增量（本月 + 往年同期变化的平均）",
+        (M::SeasonalSteps, true, Lang::En) => {
+            "seasonal steps (this month + the mean change of past years over the same months)"
+        }
+        (M::DampedTrend, false, Lang::Zh) => "阻尼趋势平滑",
+        (M::DampedTrend, false, Lang::En) => "damped trend",
+        (M::DampedTrend, true, Lang::Zh) => "阻尼趋势指数平滑",
+        (M::DampedTrend, true, Lang::En) => "damped-trend exponential smoothing",
+        (M::HoltWinters, false, Lang::Zh) => "Holt–Winters 季节平滑",
+        (M::HoltWinters, false, Lang::En) => "Holt–Winters",
+        (M::HoltWinters, true, Lang::Zh) => "加法 Holt–Winters 季节指数平滑",
+        (M::HoltWinters, true, Lang::En) => {
+            "additive Holt–Winters (seasonal exponential smoothing)"
+        }
+    }
+}
+
+/// Chart legend: "预测（季节增量）" and "预测区间（80%）".
+pub fn projection_legend(method: crate::forecast::Method, level: f64, lang: Lang) -> [String; 2] {
+    let name = method_name(method, false, lang);
+    let p = (level * 100.0).round();
+    match lang {
+        Lang::Zh => [format!("预测（{name}）"), format!("预测区间（{p}%）")],
+        Lang::En => [
+            format!("projection ({name})"),
+            format!("projection band ({p} %)"),
+        ],
+    }
+}
+
+fn percent(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        (part as f64 * 100.0 / whole as f64).round()
+    }
+}
+
+/// Why no projection is shown.
+pub fn no_forecast(why: &crate::forecast::NoForecast, lang: Lang) -> String {
+    let crate::forecast::NoForecast::TooFewMonths { have, need } = why;
+    match lang {
+        Lang::Zh => format!("数据不足，无法预测：需要至少 {need} 个月的数据，现有 {have} 个月"),
+        Lang::En => format!(
+            "Not enough data for a projection: at least {need} months are needed, {have} available"
+        ),
+    }
+}
+
+/// The projection's method and record: its backtest error beside the naive one, the band's
+/// measured coverage, and the methods the history is too short for.
+pub fn forecast_record(f: &crate::forecast::Forecast, lang: Lang) -> String {
+    use crate::forecast::{Assessed, Method};
+    let horizon = f.settings.horizon;
+    let w = f.window;
+    let name = method_name(f.method, true, lang);
+    let mean = |r: Option<&crate::forecast::Record>| r.and_then(|r| r.mean()).unwrap_or(f64::NAN);
+    let (own, naive) = (mean(f.record()), mean(f.naive()));
+    let cov = f.record().map(|r| r.coverage).unwrap_or_default();
+    let level = (f.settings.level * 100.0).round();
+    let short: Vec<(&str, usize)> = f
+        .selection
+        .candidates
+        .iter()
+        .filter_map(|(m, a)| match a {
+            Assessed::TooShort { need, .. } => Some((method_name(*m, false, lang), *need)),
+            Assessed::Judged(_) => None,
+        })
+        .collect();
+    let mut out = match (lang, f.method == Method::Naive) {
+        (Lang::Zh, false) => format!(
+            "预测方法：{name}。近{w}个月回测（提前 1–{horizon} 个月）：平均误差 {own:.2} 个百分点，朴素预测 {naive:.2}。"
+        ),
+        (Lang::Zh, true) => format!(
+            "预测方法：{name}，其他方法回测均未优于它。近{w}个月回测（提前 1–{horizon} 个月）：平均误差 {own:.2} 个百分点。"
+        ),
+        (Lang::En, false) => format!(
+            "Method: {name}. Backtest over the last {w} months (1–{horizon} months ahead): mean error {own:.2} points, naive {naive:.2}."
+        ),
+        (Lang::En, true) => format!(
+            "Method: {name}; no other method beat it in the backtest. Backtest over the last {w} months (1–{horizon} months ahead): mean error {own:.2} points."
+        ),
+    };
+    if cov.checked > 0 {
+        let c = percent(cov.inside, cov.checked);
+        out.push_str(&match lang {
+            Lang::Zh => format!(
+                " 阴影为 {level}% 区间，回测实测覆盖 {c}%（{} 次中 {} 次）。",
+                cov.checked, cov.inside
+            ),
+            Lang::En => format!(
+                " The band is {level} %; in the backtest it held {c} % of outcomes ({} of {}).",
+                cov.inside, cov.checked
+            ),
+        });
+    }
+    if !short.is_empty() {
+        let list: Vec<String> = short
+            .iter()
+            .map(|(n, need)| match lang {
+                Lang::Zh => format!("{n}（需 {need} 个月）"),
+                Lang::En => format!("{n} (needs {need} months)"),
+            })
+            .collect();
+        out.push_str(&match lang {
+            Lang::Zh => format!(
+                " 数据月数不足、未参与比较：{}；现有 {} 个月。",
+                list.join("、"),
+                f.observed_months
+            ),
+            Lang::En => format!(
+                " Not compared, too few months: {}; {} available.",
+                list.join(", "),
+                f.observed_months
+            ),
+        });
+    }
+    out.push_str(match lang {
+        Lang::Zh => " 仅供参考，不参与等级判定。",
+        Lang::En => " A projection only: it never decides a level.",
+    });
+    out
+}
+
+/// Whether and when a level's rate criterion may be reached, as a probability.
+pub fn forecast_reach(
+    level: crate::plan::Level,
+    min_rate: crate::num::Pct,
+    months: u32,
+    outlook: &crate::forecast::Outlook,
+    horizon: usize,
+    lang: Lang,
+) -> String {
+    let name = level_name(level, lang);
+    let what = match lang {
+        Lang::Zh => format!("{name}（失业率 ≥ {min_rate}%，持续 {months} 个月）"),
+        Lang::En => format!("{name} (rate ≥ {min_rate} % for {months} months)"),
+    };
+    let n = outlook.paths;
+    if n == 0 {
+        return match lang {
+            Lang::Zh => format!("{what}：回测误差路径不足，无法估计达到的概率"),
+            Lang::En => format!("{what}: too few backtest error paths to estimate a probability"),
+        };
+    }
+    let within = outlook.within();
+    let q = percent(within, n);
+    match (outlook.likely(), lang) {
+        (Some((m, k)), Lang::Zh) => format!(
+            "{what}：按预测，{m} 前达到的概率约 {}%（{n} 条回测误差路径中 {k} 条），{horizon} 个月内约 {q}%",
+            percent(k, n)
+        ),
+        (Some((m, k)), Lang::En) => format!(
+            "{what}: reached by {m} with a probability of about {} % ({k} of {n} backtest error paths); within {horizon} months about {q} %",
+            percent(k, n)
+        ),
+        (None, Lang::Zh) => format!(
+            "{what}：未来 {horizon} 个月内达到的概率约 {q}%（{n} 条回测误差路径中 {within} 条）"
+        ),
+        (None, Lang::En) => format!(
+            "{what}: probability of reaching it within {horizon} months about {q} % ({within} of {n} backtest error paths)"
+        ),
+    }
+}
+
 /// "一级" / "Level 1".
 pub fn level_name(level: crate::plan::Level, lang: Lang) -> String {
     let n = level.number();

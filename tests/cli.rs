@@ -107,3 +107,55 @@ fn bad_input_names_the_json_path_and_exits_2() {
     assert_eq!(code, 2, "{err}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn forecast_prints_the_backtest_the_choice_and_the_projection() {
+    let (code, out, err) = uew(&["forecast", SAMPLE, "--scope", "district", "--horizon", "6"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["scope"], "district");
+    assert_eq!(v["horizon"], 6);
+    assert_eq!(v["window"], 24);
+    let candidates = v["candidates"].as_array().unwrap();
+    let ids: Vec<&str> = candidates
+        .iter()
+        .map(|c| c["method"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "naive",
+            "seasonal-naive",
+            "seasonal-steps",
+            "damped-trend",
+            "holt-winters"
+        ]
+    );
+    // Every judged candidate has an error per horizon; the choice is no worse than naive.
+    let mean = |id: &str| {
+        candidates.iter().find(|c| c["method"] == id).unwrap()["mean_mae"]
+            .as_f64()
+            .unwrap()
+    };
+    for c in candidates {
+        assert_eq!(c["mae"].as_array().unwrap().len(), 6, "{c}");
+    }
+    let chosen = v["chosen"].as_str().unwrap();
+    assert!(mean(chosen) <= mean("naive"));
+    let projection = v["projection"].as_array().unwrap();
+    assert_eq!(projection.len(), 6);
+    assert_eq!(v["last_observed"], "2026-10");
+    assert_eq!(projection[0]["month"], "2026-11");
+    assert!(projection
+        .iter()
+        .all(|p| p["low"].as_f64() <= p["value"].as_f64()
+            && p["value"].as_f64() <= p["high"].as_f64()));
+    assert_eq!(v["reach"].as_array().unwrap().len(), 3);
+
+    let (code, _, err) = uew(&["forecast", SAMPLE, "--horizon", "0"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--horizon"), "{err}");
+    let (code, _, err) = uew(&["forecast", SAMPLE, "--scope", "nowhere"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no region"), "{err}");
+}

@@ -2,16 +2,20 @@
 //!
 //! ```text
 //! uew evaluate SNAPSHOT.json [--scope district|<street id>] [--from YYYY-MM] [--to YYYY-MM]
+//! uew forecast SNAPSHOT.json [--scope district|<street id>] [--series registered|actual]
+//!              [--horizon N] [--window N]
 //! uew demo
 //! ```
 //! Bad input prints a message naming the JSON path and exits with code 2.
 
 use serde::Serialize;
+use serde_json::json;
 use std::io::Write;
 use std::process::ExitCode;
+use uew::forecast::{self, Assessed, Reach, Settings};
 use uew::model::Scope;
 use uew::month::Month;
-use uew::rules::{Engine, Evaluation, Run, Transition};
+use uew::rules::{Engine, Evaluation, Run, Series, Transition};
 use uew::snapshot::Snapshot;
 
 const USAGE: &str = "\
@@ -21,6 +25,13 @@ usage:
       months the snapshot has data for) and prints JSON: per month the effective level, the
       deciding source and each criterion's level with its evidence; then the transitions and
       runs of the range.
+  uew forecast SNAPSHOT.json [--scope district|<street id>] [--series registered|actual]
+               [--horizon N] [--window N]
+      Backtests every projection method on the scope's rate series (default: registered) from
+      rolling origins over the last N months (default 24), horizons 1..N (default 6), and prints
+      JSON: each candidate's mean absolute error per horizon and its band's measured coverage
+      (or the months it needs), the method chosen (naive unless another is better on average),
+      the projection with its band, and per level the chance of reaching its rate criterion.
   uew demo
       Prints the embedded sample snapshot (示例数据).
   uew help
@@ -58,6 +69,153 @@ fn write_out(text: &str) -> Result<(), Fail> {
         .map_err(|e| Fail(1, format!("cannot write the output: {e}")))
 }
 
+fn parse_scope(data: &uew::model::Dataset, scope: Option<String>) -> Result<Scope, Fail> {
+    let Some(s) = scope else {
+        return Ok(Scope::District);
+    };
+    let scope = data.parse_scope(&s);
+    if let Scope::Street(id) = &scope {
+        if data.region(id).is_none() {
+            let known: Vec<&str> = data.streets().map(|r| r.id.as_str()).collect();
+            return Err(Fail(
+                2,
+                format!(
+                    "--scope {s:?}: no region with this id (streets: {})",
+                    known.join(", ")
+                ),
+            ));
+        }
+    }
+    Ok(scope)
+}
+
+fn open_snapshot(file: &str) -> Result<Snapshot, Fail> {
+    let text =
+        std::fs::read_to_string(file).map_err(|e| Fail(2, format!("{file}: cannot read: {e}")))?;
+    Snapshot::from_json(&text).map_err(|e| Fail(2, format!("{file}: {e}")))
+}
+
+fn count_arg(flag: &str, value: Option<String>, max: usize) -> Result<usize, Fail> {
+    let v = value.ok_or_else(|| usage(&format!("{flag} needs a number")))?;
+    v.parse::<usize>()
+        .ok()
+        .filter(|n| (1..=max).contains(n))
+        .ok_or_else(|| usage(&format!("{flag} {v:?}: a whole number from 1 to {max}")))
+}
+
+fn forecast(args: &mut impl Iterator<Item = String>) -> Result<(), Fail> {
+    let mut file: Option<String> = None;
+    let mut scope = None;
+    let mut series = Series::Registered;
+    let mut settings = Settings::default();
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--scope" => {
+                scope = Some(args.next().ok_or_else(|| usage("--scope needs a value"))?);
+            }
+            "--series" => {
+                series = match args.next().as_deref() {
+                    Some("registered") => Series::Registered,
+                    Some("actual") => Series::Actual,
+                    _ => return Err(usage("--series needs registered or actual")),
+                }
+            }
+            "--horizon" => settings.horizon = count_arg("--horizon", args.next(), 24)?,
+            "--window" => settings.window = count_arg("--window", args.next(), 600)?,
+            f if f.starts_with("--") => return Err(usage(&format!("unknown option {f}"))),
+            _ if file.is_none() => file = Some(a),
+            _ => return Err(usage(&format!("unexpected argument {a:?}"))),
+        }
+    }
+    let file = file.ok_or_else(|| usage("forecast needs a snapshot file"))?;
+    let snap = open_snapshot(&file)?;
+    let data = &snap.dataset;
+    let scope = parse_scope(data, scope)?;
+    let Some((from, to)) = data.span() else {
+        return Err(Fail(2, format!("{file}: the snapshot has no observations")));
+    };
+    let engine = Engine::new(&snap.plan, data);
+    let region = data
+        .scope_region(&scope)
+        .map(|r| r.id.clone())
+        .unwrap_or_default();
+    let values: Vec<Option<f64>> = engine
+        .rate_series(&region, series, from, to)
+        .into_iter()
+        .map(|v| v.map(|p| p.units() as f64 / 10_000.0))
+        .collect();
+    let f = forecast::project(from, &values, &settings)
+        .map_err(|e| Fail(1, uew::i18n::no_forecast(&e, uew::i18n::Lang::En)))?;
+    let candidates: Vec<serde_json::Value> = f
+        .selection
+        .candidates
+        .iter()
+        .map(|(m, a)| match a {
+            Assessed::Judged(r) => json!({
+                "method": m.id(),
+                "mae": r.mae,
+                "outcomes": r.outcomes,
+                "mean_mae": r.mean(),
+                "coverage": {
+                    "inside": r.coverage.inside,
+                    "checked": r.coverage.checked,
+                    "share": r.coverage.share(),
+                },
+            }),
+            Assessed::TooShort { need, have } => json!({
+                "method": m.id(),
+                "too_short": { "need_months": need, "have_months": have },
+            }),
+        })
+        .collect();
+    let limits = engine.thresholds_for(&scope);
+    let reach: Vec<serde_json::Value> = limits
+        .levels
+        .iter()
+        .map(|l| {
+            let base = json!({
+                "level": l.level.number(),
+                "min_rate": l.rate.min_rate,
+                "sustained_months": l.rate.sustained_months,
+            });
+            let more = match f.reach(l.rate.min_rate, l.rate.sustained_months) {
+                Reach::Already => json!({ "already": true }),
+                Reach::Outlook(o) => json!({
+                    "paths": o.paths,
+                    "reached_by": o.months.iter().zip(&o.reached_by)
+                        .map(|(m, k)| json!({ "month": m, "paths": k }))
+                        .collect::<Vec<_>>(),
+                    "likely": o.likely().map(|(m, k)| json!({ "month": m, "paths": k })),
+                    "central": o.central,
+                }),
+            };
+            let mut v = base;
+            if let (Some(v), serde_json::Value::Object(more)) = (v.as_object_mut(), more) {
+                v.extend(more);
+            }
+            v
+        })
+        .collect();
+    let report = json!({
+        "scope": scope,
+        "series": match series { Series::Registered => "registered", Series::Actual => "actual" },
+        "last_observed": f.last_observed,
+        "observed_months": f.observed_months,
+        "horizon": settings.horizon,
+        "window": f.window,
+        "band_level": settings.level,
+        "candidates": candidates,
+        "chosen": f.method.id(),
+        "projection": f.points.iter().map(|p| json!({
+            "month": p.month, "value": p.value, "low": p.low, "high": p.high,
+        })).collect::<Vec<_>>(),
+        "reach": reach,
+    });
+    let json = serde_json::to_string_pretty(&report)
+        .map_err(|e| Fail(1, format!("cannot format the result: {e}")))?;
+    write_out(&json)
+}
+
 fn evaluate(args: &mut impl Iterator<Item = String>) -> Result<(), Fail> {
     let mut file: Option<String> = None;
     let (mut scope, mut from, mut to) = (None, None, None);
@@ -74,29 +232,9 @@ fn evaluate(args: &mut impl Iterator<Item = String>) -> Result<(), Fail> {
         }
     }
     let file = file.ok_or_else(|| usage("evaluate needs a snapshot file"))?;
-    let text =
-        std::fs::read_to_string(&file).map_err(|e| Fail(2, format!("{file}: cannot read: {e}")))?;
-    let snap = Snapshot::from_json(&text).map_err(|e| Fail(2, format!("{file}: {e}")))?;
+    let snap = open_snapshot(&file)?;
     let data = &snap.dataset;
-    let scope = match scope {
-        None => Scope::District,
-        Some(s) => {
-            let scope = data.parse_scope(&s);
-            if let Scope::Street(id) = &scope {
-                if data.region(id).is_none() {
-                    let known: Vec<&str> = data.streets().map(|r| r.id.as_str()).collect();
-                    return Err(Fail(
-                        2,
-                        format!(
-                            "--scope {s:?}: no region with this id (streets: {})",
-                            known.join(", ")
-                        ),
-                    ));
-                }
-            }
-            scope
-        }
-    };
+    let scope = parse_scope(data, scope)?;
     let span = data.span();
     let from = from.or(span.map(|s| s.0));
     let to = to.or(span.map(|s| s.1));
@@ -131,6 +269,7 @@ fn run() -> Result<(), Fail> {
     let mut args = std::env::args().skip(1);
     match args.next().as_deref() {
         Some("evaluate") => evaluate(&mut args),
+        Some("forecast") => forecast(&mut args),
         Some("demo") => write_out(&uew::demo::snapshot().to_json_pretty()),
         Some("help" | "--help" | "-h") => write_out(USAGE.trim_end()),
         Some(other) => Err(usage(&format!("unknown command {other:?}"))),

@@ -142,15 +142,22 @@ pub struct Projection {
     /// The first projected month.
     pub start: Month,
     pub points: Vec<Band>,
+    /// Legend entries for the line (naming the method) and the band (its level).
+    pub legend: [String; 2],
 }
 
 impl Projection {
-    /// From a fitted forecast.
-    pub fn from_forecast(series: usize, f: &crate::forecast::Forecast) -> Option<Projection> {
+    /// From a forecast.
+    pub fn from_forecast(
+        series: usize,
+        f: &crate::forecast::Forecast,
+        lang: Lang,
+    ) -> Option<Projection> {
         Some(Projection {
             series,
             start: f.points.first()?.month,
             points: f.points.iter().map(Band::from).collect(),
+            legend: crate::i18n::projection_legend(f.method, f.settings.level, lang),
         })
     }
 }

@@ -71,15 +71,9 @@ pub fn rate_chart(spec: &RateChart) -> Chart {
             .series
             .get(p.series)
             .map_or(super::PALETTE[0], |s| s.colour);
-        let (line, band) = match spec.lang {
-            Lang::Zh => ("预测（Holt 线性平滑）", "预测区间（95%）"),
-            Lang::En => (
-                "projection (Holt linear smoothing)",
-                "projection band (95 %)",
-            ),
-        };
-        items.push((Swatch::Dashed(colour), line.to_owned()));
-        items.push((Swatch::Box(colour, 0.16), band.to_owned()));
+        let [line, band] = &p.legend;
+        items.push((Swatch::Dashed(colour), line.clone()));
+        items.push((Swatch::Box(colour, 0.16), band.clone()));
     }
 
     let left =

@@ -163,11 +163,20 @@ fn missing_months_are_gaps_not_interpolated() {
 #[test]
 fn a_projection_is_dashed_over_a_band_and_labelled() {
     let mut s = spec(Lang::Zh);
-    let f = forecast::holt(s.start, &s.series[0].values, 12).unwrap();
-    s.projection = Projection::from_forecast(0, &f);
+    let settings = forecast::Settings {
+        horizon: 12,
+        ..forecast::Settings::default()
+    };
+    let f = forecast::project(s.start, &s.series[0].values, &settings).unwrap();
+    s.projection = Projection::from_forecast(0, &f, Lang::Zh);
     let chart = rate_chart(&s);
     let svg = &chart.svg;
-    assert!(svg.contains("预测（Holt 线性平滑）") && svg.contains(">\n预测\n<"));
+    let legend = format!(
+        "预测（{}）",
+        crate::i18n::method_name(f.method, false, Lang::Zh)
+    );
+    assert!(svg.contains(&legend) && svg.contains(">\n预测\n<"));
+    assert!(svg.contains("预测区间（80%）"));
     // Dashes: many short polylines in the series colour besides the observed one.
     assert!(polylines(svg, PALETTE[0]) > 5);
     assert!(svg.contains("<polygon opacity=\"0.16\""));
@@ -369,8 +378,9 @@ fn no_data_and_odd_input_still_give_valid_svg() {
 #[test]
 fn rendering_is_deterministic() {
     let mut s = spec(Lang::Zh);
-    let f = forecast::holt(s.start, &s.series[0].values, 6).unwrap();
-    s.projection = Projection::from_forecast(0, &f);
+    let f =
+        forecast::project(s.start, &s.series[0].values, &forecast::Settings::default()).unwrap();
+    s.projection = Projection::from_forecast(0, &f, Lang::Zh);
     assert_eq!(rate_chart(&s), rate_chart(&s));
 }
 

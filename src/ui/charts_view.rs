@@ -13,8 +13,8 @@ use crate::charts::{
     event_chart, pct_f64, rate_chart, small_multiples, Chart, EventChart, Panel, Projection,
     RateChart, Series as ChartSeries, SmallMultiples, Threshold, Unit, PALETTE,
 };
-use crate::forecast::{self, Reach};
-use crate::i18n::{level_name, Lang, Msg};
+use crate::forecast::{self, Reach, Settings};
+use crate::i18n::{forecast_reach, forecast_record, no_forecast, Lang, Msg};
 use crate::model::Scope;
 use crate::month::Month;
 use crate::num::{group_thousands, Pct};
@@ -40,8 +40,10 @@ struct Drawn {
     chart: Chart,
     start: Month,
     readouts: Vec<Readout>,
-    /// Sentences below the chart (the projection's "level 3 in 2027-03").
+    /// Sentences below the chart (the projection's chance of a level, its method and record).
     notes: Vec<String>,
+    /// The projection's method id (`data-method`), if there is a projection.
+    method: Option<&'static str>,
 }
 
 fn levels_of(t: &Timeline) -> Vec<Option<Level>> {
@@ -89,37 +91,35 @@ fn rate_drawn(e: &Engine<'_>, scope: &Scope, t: &Timeline, lang: Lang) -> Drawn 
     // The projection continues the registered series (the first one drawn).
     let mut notes = Vec::new();
     let mut projection = None;
+    let mut method = None;
     if let Some(first) = series.first() {
-        match forecast::holt(from, &first.values, HORIZON) {
+        let settings = Settings {
+            horizon: HORIZON,
+            ..Settings::default()
+        };
+        match forecast::project(from, &first.values, &settings) {
             Ok(f) => {
-                projection = Projection::from_forecast(0, &f);
+                projection = Projection::from_forecast(0, &f, lang);
+                method = Some(f.method.id());
+                // The lowest level whose rate criterion the observed months do not meet yet.
                 for l in limits.levels.iter().rev() {
-                    let text = match f.reach(l.rate.min_rate, l.rate.sustained_months) {
-                        Reach::Already => continue,
-                        Reach::In(m) => match lang {
-                            Lang::Zh => format!("按此趋势，{m} 将达到{}（失业率 ≥ {}%，持续 {} 个月）", level_name(l.level, lang), l.rate.min_rate, l.rate.sustained_months),
-                            Lang::En => format!("At this trend, {} would be reached in {m} (rate ≥ {} % for {} months)", level_name(l.level, lang), l.rate.min_rate, l.rate.sustained_months),
-                        },
-                        Reach::NotWithin => match lang {
-                            Lang::Zh => format!("按此趋势，未来 {HORIZON} 个月内不会达到{}", level_name(l.level, lang)),
-                            Lang::En => format!("At this trend, {} is not reached within {HORIZON} months", level_name(l.level, lang)),
-                        },
+                    let Reach::Outlook(o) = f.reach(l.rate.min_rate, l.rate.sustained_months)
+                    else {
+                        continue;
                     };
-                    notes.push(text);
+                    notes.push(forecast_reach(
+                        l.level,
+                        l.rate.min_rate,
+                        l.rate.sustained_months,
+                        &o,
+                        HORIZON,
+                        lang,
+                    ));
                     break;
                 }
-                notes.push(match lang {
-                    Lang::Zh => format!(
-                        "预测（虚线）：Holt 线性平滑，α = {:.2}，β = {:.2}，趋势 {:+.2} 个百分点/月；阴影为约 95% 区间。仅供参考，不参与等级判定。",
-                        f.alpha, f.beta, f.trend
-                    ),
-                    Lang::En => format!(
-                        "Projection (dashed): Holt's linear smoothing, α = {:.2}, β = {:.2}, trend {:+.2} pp/month; the band is about 95 %. A projection only: it never decides a level.",
-                        f.alpha, f.beta, f.trend
-                    ),
-                });
+                notes.push(forecast_record(&f, lang));
             }
-            Err(why) => notes.push(why.message(lang)),
+            Err(why) => notes.push(no_forecast(&why, lang)),
         }
     }
     let title = format!("{} {}", Msg::RateTrend.text(lang), clause_text("§5.1-a"));
@@ -140,6 +140,7 @@ fn rate_drawn(e: &Engine<'_>, scope: &Scope, t: &Timeline, lang: Lang) -> Drawn 
         start: from,
         readouts,
         notes,
+        method,
     }
 }
 
@@ -225,6 +226,7 @@ fn event_drawn(e: &Engine<'_>, scope: &Scope, t: &Timeline, lang: Lang) -> [Draw
                 },
             ],
             notes: Vec::new(),
+            method: None,
         },
         Drawn {
             id: "chart-layoffs",
@@ -235,6 +237,7 @@ fn event_drawn(e: &Engine<'_>, scope: &Scope, t: &Timeline, lang: Lang) -> [Draw
                 values: months.iter().map(|m| pct_text(m.layoff_share)).collect(),
             }],
             notes: Vec::new(),
+            method: None,
         },
     ]
 }
@@ -290,6 +293,7 @@ fn streets_drawn(e: &Engine<'_>, from: Month, to: Month, lang: Lang) -> Drawn {
         start: from,
         readouts,
         notes: Vec::new(),
+        method: None,
     }
 }
 
@@ -381,7 +385,7 @@ fn ChartBox(drawn: Drawn) -> impl IntoView {
     };
 
     view! {
-        <figure class="chart" id=id>
+        <figure class="chart" id=id data-method=d.with_value(|d| d.method)>
             <div
                 class="chart-svg"
                 inner_html=d.with_value(|d| d.chart.svg.clone())

@@ -10,6 +10,7 @@
 )]
 
 mod entry;
+mod forecast;
 mod offline;
 mod plan;
 mod playbook;

@@ -270,7 +270,7 @@ async fn dashboard_charts_read_out_exact_values_in_both_languages() {
     assert!(readout.contains('%'), "{readout}");
     let notes = h.text("#chart-rate figcaption").await;
     assert!(
-        notes.contains("Holt"),
+        notes.contains("预测方法：") && notes.contains("仅供参考，不参与等级判定"),
         "the projection is labelled as such: {notes}"
     );
     h.screenshot("dashboard-zh").await;
@@ -283,7 +283,7 @@ async fn dashboard_charts_read_out_exact_values_in_both_languages() {
         .await
         .unwrap();
     h.wait_for_js(
-        "document.querySelector('#chart-rate figcaption').textContent.includes('Projection')",
+        "document.querySelector('#chart-rate figcaption').textContent.includes('Method: ')",
     )
     .await;
     assert!(h.text(".status-card").await.contains("No warning"));
