@@ -210,6 +210,7 @@ messages! {
     GridStreet => "范围", "Regions";
     GridWholeDistrict => "全区（所有街道和社区）", "Whole district (every street and community)";
     GridAddMonth => "添加月份", "Add month";
+    GridNothingEntered => "未录入", "nothing entered";
     GridReadOnly => "只读：此处显示的数据不能修改，录入已停用。", "Read-only: the data shown here cannot be changed; entry is switched off.";
     GridReadOnlyShared => "这是分享链接中的数据。要录入，请先点上方的“另存为我的副本”。", "This is the data of a share link. To enter data, first choose \"Save as my copy\" above.";
     PasteRefused => "粘贴未执行，以下单元格有误：", "Nothing was pasted; these cells are wrong: ";

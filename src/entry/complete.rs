@@ -11,8 +11,8 @@ use crate::month::Month;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Missing {
     pub region: String,
-    /// The figures still to enter: the labour force when only the unemployed are there, and so
-    /// on; the rate or both counts when nothing is.
+    /// The figure still to enter when half of the counts are there (the labour force beside
+    /// the unemployed, or the reverse); empty when nothing is entered yet.
     pub fields: Vec<Field>,
 }
 
@@ -44,9 +44,7 @@ pub fn completeness(index: &CellIndex<'_>, leaves: &[&Region], month: Month) -> 
             (true, _, _) | (false, true, true) => continue,
             (false, true, false) => vec![Field::LabourForce],
             (false, false, true) => vec![Field::Unemployed],
-            (false, false, false) => {
-                vec![Field::RegisteredRate, Field::Unemployed, Field::LabourForce]
-            }
+            (false, false, false) => Vec::new(),
         };
         missing.push(Missing {
             region: r.id.clone(),

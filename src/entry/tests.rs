@@ -200,6 +200,7 @@ fn completeness_names_who_is_missing_what() {
         }
     );
     assert_eq!(c.missing.len(), ids.len() - 2);
+    assert!(c.missing[1].fields.is_empty(), "nothing entered yet");
     // The sample's own months are complete.
     let index = CellIndex::new(&s.dataset);
     assert!(completeness(&index, &leaves, m("2026-10")).is_complete());

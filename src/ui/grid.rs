@@ -101,9 +101,14 @@ fn describe(c: &Completeness, names: &HashMap<String, String>, lang: Lang) -> St
         .map(|m| {
             let name = names.get(&m.region).cloned().unwrap_or(m.region.clone());
             let fields: Vec<&str> = m.fields.iter().map(|f| f.label(lang)).collect();
+            let what = if fields.is_empty() {
+                Msg::GridNothingEntered.text(lang).to_owned()
+            } else {
+                fields.join(", ")
+            };
             match lang {
-                Lang::Zh => format!("{name}（{}）", fields.join("或")),
-                Lang::En => format!("{name} ({})", fields.join(" or ")),
+                Lang::Zh => format!("{name}（{what}）"),
+                Lang::En => format!("{name} ({what})"),
             }
         })
         .collect();
