@@ -97,18 +97,8 @@ async fn open_grid(h: &Harness, field: &str, street: Option<&str>) {
     }
 }
 
-/// Clicks an element as a person would: scrolled to the middle of the view first, where no
-/// sticky banner covers it.
 async fn click(h: &Harness, css: &str) {
-    let el = h.wait_for_css(css).await;
-    h.client
-        .execute(
-            "arguments[0].scrollIntoView({block: 'center'}); return true;",
-            vec![serde_json::to_value(&el).unwrap()],
-        )
-        .await
-        .unwrap();
-    el.click().await.unwrap();
+    h.click(css).await;
 }
 
 async fn switch_to_english(h: &Harness) {

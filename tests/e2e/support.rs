@@ -366,6 +366,20 @@ impl Harness {
         input.send_keys(path.to_str().unwrap()).await.unwrap();
     }
 
+    /// Clicks an element as a person would: scrolled to the middle of the view first, where
+    /// no sticky header or banner covers it.
+    pub async fn click(&self, css: &str) {
+        let el = self.wait_for_css(css).await;
+        self.client
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center'}); return true;",
+                vec![serde_json::to_value(&el).unwrap()],
+            )
+            .await
+            .unwrap();
+        el.click().await.unwrap();
+    }
+
     /// Types `keys` as a person does, into whatever has the focus (WebDriver key actions, so
     /// focus moves made by the page are followed). WebDriver's key codes work: Tab `\u{E004}`,
     /// Enter `\u{E007}`, Esc `\u{E00C}`, arrows `\u{E012}`–`\u{E015}`, F2 `\u{E032}`;

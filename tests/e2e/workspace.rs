@@ -116,7 +116,7 @@ async fn pasting_a_3_by_4_block_fills_twelve_cells_and_undo_takes_it_back() {
     assert_eq!(filled.as_u64(), Some(12));
     h.screenshot("workspace-paste").await;
 
-    h.wait_for_css("#undo").await.click().await.unwrap();
+    h.click("#undo").await;
     h.wait_for_js("Array.from(document.querySelectorAll('#entry-grid input.cell')).every(e => e.value === '')")
         .await;
     h.assert_no_errors().await;
