@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use uew::model::Scope;
 use uew::month::Month;
 use uew::rules::{Engine, Evaluation, Run, Transition};
-use uew::snapshot::Snapshot;
+use uew::snapshot::{text_from_bytes, Snapshot};
 
 const USAGE: &str = "\
 usage:
@@ -45,6 +45,15 @@ fn usage(msg: &str) -> Fail {
     Fail(2, format!("{msg}\n\n{USAGE}"))
 }
 
+/// A message on one line, so that a script reading stderr gets one record per failure.
+fn one_line(msg: &str) -> String {
+    msg.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 fn month_arg(flag: &str, value: Option<String>) -> Result<Month, Fail> {
     let v = value.ok_or_else(|| usage(&format!("{flag} needs a month (YYYY-MM)")))?;
     Month::parse(&v).map_err(|e| usage(&format!("{flag} {v:?}: {e}")))
@@ -74,9 +83,10 @@ fn evaluate(args: &mut impl Iterator<Item = String>) -> Result<(), Fail> {
         }
     }
     let file = file.ok_or_else(|| usage("evaluate needs a snapshot file"))?;
-    let text =
-        std::fs::read_to_string(&file).map_err(|e| Fail(2, format!("{file}: cannot read: {e}")))?;
-    let snap = Snapshot::from_json(&text).map_err(|e| Fail(2, format!("{file}: {e}")))?;
+    let bytes = std::fs::read(&file).map_err(|e| Fail(2, format!("{file}: cannot read: {e}")))?;
+    let snap = text_from_bytes(&bytes)
+        .and_then(Snapshot::from_json)
+        .map_err(|e| Fail(2, one_line(&format!("{file}: {e}"))))?;
     let data = &snap.dataset;
     let scope = match scope {
         None => Scope::District,

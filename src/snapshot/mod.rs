@@ -8,6 +8,7 @@
 
 mod diff;
 mod error;
+mod order;
 mod probe;
 mod scan;
 pub mod share;
@@ -267,6 +268,46 @@ fn invalid_from_serde(text: &str, e: &serde_json::Error) -> SnapshotError {
     }
 }
 
+/// `text` without a leading UTF-8 byte-order mark: every reader of user text accepts one.
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// File bytes as snapshot text: UTF-8, with or without a byte-order mark. UTF-16 and other
+/// encodings (GB18030 from an old editor) are named as such, with the line and column of the
+/// first byte that is not UTF-8, rather than reported as bad JSON.
+pub fn text_from_bytes(bytes: &[u8]) -> Result<&str, SnapshotError> {
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    let (valid, detail) = match std::str::from_utf8(bytes) {
+        Ok(text) if !utf16 => return Ok(strip_bom(text)),
+        _ if utf16 => (
+            "",
+            Text::new(
+                "文件为 UTF-16 编码；请另存为 UTF-8",
+                "the file is UTF-16: save it as UTF-8",
+            ),
+        ),
+        Ok(_) => ("", Text::new("", "")),
+        Err(e) => (
+            // `valid_up_to` is a character boundary of valid UTF-8 by definition.
+            std::str::from_utf8(bytes.get(..e.valid_up_to()).unwrap_or_default())
+                .unwrap_or_default(),
+            Text::new(
+                "文件不是 UTF-8 编码（可能是 GB18030）；请另存为 UTF-8",
+                "the file is not UTF-8 (GB18030 or another encoding?): save it as UTF-8",
+            ),
+        ),
+    };
+    let pos = scan::position(valid, valid.len());
+    Err(SnapshotError::Invalid {
+        path: ".".to_owned(),
+        line: pos.line,
+        column: pos.column,
+        message: detail.en.clone(),
+        detail,
+    })
+}
+
 /// An error about the value at `path`, placed at the line where that path starts.
 fn invalid_at(text: &str, path: &str, detail: Text) -> SnapshotError {
     let wanted: HashSet<&str> = [path].into_iter().collect();
@@ -340,6 +381,8 @@ impl Snapshot {
     /// older version, opens a newer one read-only, and validates it. Every error names the
     /// JSON path and line and what was expected; nothing is returned half-read.
     pub fn open_with(text: &str, limits: &Limits) -> Result<Opened, SnapshotError> {
+        // A byte-order mark is what Windows Notepad writes when a file is fixed by hand.
+        let text = strip_bom(text);
         if text.len() > limits.max_bytes {
             return Err(SnapshotError::TooLarge {
                 bytes: text.len(),

@@ -11,6 +11,7 @@ use super::persist::{self, js_message};
 use super::store::{now_iso, ReadOnly, Store};
 use super::widgets::clause_tag;
 use crate::i18n::{Lang, Msg};
+use crate::snapshot::ProblemKind;
 use crate::snapshot::{diff, share, Counts, ImportPlan, Opened, Resolution, Resolutions, Snapshot};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -23,6 +24,9 @@ struct Pending {
     opened: Opened,
     plan: Option<ImportPlan>,
 }
+
+/// Far-from-data warnings listed openly in the import preview; the rest are counted.
+const FAR_SHOWN: usize = 5;
 
 #[component]
 pub fn SnapshotsView() -> impl IntoView {
@@ -264,6 +268,30 @@ fn ImportSection() -> impl IntoView {
                             .iter()
                             .map(|w| view! { <li>{w.message(lang)}</li> })
                             .collect_view();
+                        // Months years away from the rest (a typo'd year) are shown openly,
+                        // not folded with the other warnings: they are what to check first.
+                        let far: Vec<String> = p
+                            .opened
+                            .warnings
+                            .iter()
+                            .filter(|w| matches!(w.kind, ProblemKind::FarFromData { .. }))
+                            .map(|w| w.message(lang))
+                            .collect();
+                        let far = (!far.is_empty()).then(|| {
+                            let more = far.len().saturating_sub(FAR_SHOWN);
+                            let items = far
+                                .into_iter()
+                                .take(FAR_SHOWN)
+                                .map(|m| view! { <li>{m}</li> })
+                                .collect_view();
+                            view! {
+                                <div class="banner warn" role="alert" id="import-far-warning">
+                                    <strong>{Msg::FarFromData.text(lang)}</strong>
+                                    <ul>{items}</ul>
+                                    {(more > 0).then(|| view! { <p class="muted">"+" {more}</p> })}
+                                </div>
+                            }
+                        });
                         let migrated = p.opened.migrated_from.map(|v| {
                             view! { <p class="muted">{Msg::MigratedFrom.text(lang)} " " {v}</p> }
                         });
@@ -296,6 +324,7 @@ fn ImportSection() -> impl IntoView {
                             <div class="import-preview" id="snapshot-preview">
                                 <h3>{Msg::ImportPreview.text(lang)} ": " {p.name.clone()}</h3>
                                 {migrated}
+                                {far}
                                 {(!p.opened.warnings.is_empty())
                                     .then(|| view! {
                                         <details class="warnings">
