@@ -39,7 +39,9 @@ fn every_hostile_file_gets_its_own_answer_from_the_cli() {
         let stdout = String::from_utf8_lossy(&out.stdout);
         let stderr = String::from_utf8_lossy(&out.stderr);
         let text = if code == 0 { &stdout } else { &stderr };
-        let one_line = code == 0 || stderr.trim_end().lines().count() == 1;
+        // A usage error (no file problem) is followed by the usage text.
+        let one_line =
+            code == 0 || stderr.contains("usage:") || stderr.trim_end().lines().count() == 1;
         if got != code || !text.contains(expect) || !one_line {
             failures.push(format!(
                 "{file}: expected exit {code} with {expect:?}, got {got}: {}",

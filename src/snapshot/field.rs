@@ -36,7 +36,11 @@ fn culprit<T: DeserializeOwned>(text: &str, path: &str, message: &str) -> Option
     let doc: Value = serde_json::from_str(text).ok()?;
     let keys: Vec<String> = {
         let mut d = doc.clone();
-        at_path(&mut d, path)?.as_object()?.keys().cloned().collect()
+        at_path(&mut d, path)?
+            .as_object()?
+            .keys()
+            .cloned()
+            .collect()
     };
     for key in keys {
         let mut trial = doc.clone();

@@ -8,6 +8,7 @@
 
 mod diff;
 mod error;
+mod field;
 mod order;
 mod probe;
 mod scan;
@@ -410,7 +411,8 @@ impl Snapshot {
         // The header and the row counts first, so that a file of another kind or version is
         // named as such rather than by the first field that does not fit, and no row is built
         // beyond the limits.
-        let probe = Probe::read(text).map_err(|e| invalid_from_serde(text, &e))?;
+        let probe = Probe::read(text)
+            .map_err(|e| field::refine::<SnapshotIn>(text, invalid_from_serde(text, &e)))?;
         if !probe.is_object {
             return Err(invalid_at(
                 text,
@@ -480,8 +482,8 @@ impl Snapshot {
 
         let newer = version > SCHEMA_VERSION;
         let read = |text: &str| -> Result<Snapshot, SnapshotError> {
-            let raw: SnapshotIn =
-                serde_json::from_str(text).map_err(|e| invalid_from_serde(text, &e))?;
+            let raw: SnapshotIn = serde_json::from_str(text)
+                .map_err(|e| field::refine::<SnapshotIn>(text, invalid_from_serde(text, &e)))?;
             raw.into_snapshot().map_err(|issue| {
                 let path = match issue {
                     PlanIssue::Missing => ".",
