@@ -136,12 +136,13 @@ fn DialogBox(spec: DialogSpec, dialogs: Dialogs) -> impl IntoView {
     let i18n = I18n::get();
     let has_input = spec.input.is_some();
     let value = RwSignal::new(spec.input.clone().unwrap_or_default());
-    let validate = spec.validate.clone();
-    let error = Memo::new(move |_| {
+    // The check is a local closure (`Rc`), so the error is derived by a plain closure.
+    let validate = StoredValue::new_local(spec.validate.clone());
+    let error = move || {
         let v = value.get();
-        validate.as_ref().and_then(|f| f(v.trim()).err())
-    });
-    let invalid = move || error.with(Option::is_some);
+        validate.with_value(|f| f.as_ref().and_then(|f| f(v.trim()).err()))
+    };
+    let invalid = move || error().is_some();
     let return_to = spec.return_to.clone();
     let cancel = {
         let return_to = return_to.clone();
@@ -151,7 +152,7 @@ fn DialogBox(spec: DialogSpec, dialogs: Dialogs) -> impl IntoView {
         let on_ok = spec.on_ok.clone();
         let return_to = return_to.clone();
         move || {
-            if error.with_untracked(Option::is_some) {
+            if untrack(error).is_some() {
                 return;
             }
             let text = value.get_untracked().trim().to_owned();
@@ -219,7 +220,7 @@ fn DialogBox(spec: DialogSpec, dialogs: Dialogs) -> impl IntoView {
                         prop:value=move || value.get()
                         on:input=move |ev| value.set(event_target_value(&ev))/>
                     <p id="dialog-error" class="field-error" role="alert">
-                        {move || error.get().map(|t| t.get(i18n.lang()).to_owned())}
+                        {move || error().map(|t| t.get(i18n.lang()).to_owned())}
                     </p>
                 })}
                 <div class="dialog-buttons">
