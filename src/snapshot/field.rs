@@ -60,7 +60,7 @@ fn culprit<T: DeserializeOwned>(text: &str, path: &str, message: &str) -> Option
 }
 
 /// The line and column (1-based, in characters) of the key of `path`.
-fn key_position(text: &str, path: &str, key: &str) -> Option<(usize, usize)> {
+pub(super) fn key_position(text: &str, path: &str, key: &str) -> Option<(usize, usize)> {
     let wanted = [path].into_iter().collect();
     let line = *scan::lines_of(text, &wanted).get(path)?;
     let row = text.lines().nth(line.checked_sub(1)?)?;

@@ -12,6 +12,7 @@ mod field;
 mod order;
 mod probe;
 mod scan;
+mod shape;
 pub mod share;
 mod validate;
 
@@ -325,6 +326,41 @@ fn invalid_at(text: &str, path: &str, detail: Text) -> SnapshotError {
     }
 }
 
+/// A list given where an object belongs ([`shape`]).
+fn list_for_object(text: &str, path: &str) -> SnapshotError {
+    let mut detail = Text {
+        zh: "类型或取值不符（实为列表）；应为对象（{ … }）".into(),
+        en: "wrong type or value (found a list); expected an object ({ … })".into(),
+    };
+    if let Some(x) = error::expected(path) {
+        detail.zh = format!("类型或取值不符（实为列表）；应为{}", x.zh);
+        detail.en = format!("wrong type or value (found a list); expected {}", x.en);
+    }
+    let key = path.rsplit('.').next().unwrap_or(path);
+    let key = key.split('[').next().unwrap_or(key);
+    match (
+        invalid_at(text, path, detail),
+        field::key_position(text, path, key),
+    ) {
+        (
+            SnapshotError::Invalid {
+                path,
+                message,
+                detail,
+                ..
+            },
+            Some((line, column)),
+        ) => SnapshotError::Invalid {
+            path,
+            line,
+            column,
+            message,
+            detail,
+        },
+        (e, _) => e,
+    }
+}
+
 /// Fills in the line of each problem (one pass over the text for all of them).
 fn place(text: &str, problems: &mut [Problem]) {
     let wanted: HashSet<&str> = problems.iter().map(|p| p.path.as_str()).collect();
@@ -484,13 +520,17 @@ impl Snapshot {
         let read = |text: &str| -> Result<Snapshot, SnapshotError> {
             let raw: SnapshotIn = serde_json::from_str(text)
                 .map_err(|e| field::refine::<SnapshotIn>(text, invalid_from_serde(text, &e)))?;
-            raw.into_snapshot().map_err(|issue| {
+            let snap = raw.into_snapshot().map_err(|issue| {
                 let path = match issue {
                     PlanIssue::Missing => ".",
                     PlanIssue::UnknownRef(_) => "plan_ref",
                 };
                 invalid_at(text, path, issue.detail())
-            })
+            })?;
+            match shape::list_for_object(text, &snap) {
+                Some(path) => Err(list_for_object(text, &path)),
+                None => Ok(snap),
+            }
         };
         let snap = match read(text) {
             Ok(s) => s,
