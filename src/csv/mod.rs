@@ -158,8 +158,10 @@ fn year_outside_span(text: &str) -> bool {
 /// A text field as read: trimmed, without the formula guard.
 pub fn clean_text(s: &str) -> String {
     let t = s.trim();
+    // The writer's guard, for every character it guards (a tab or CR first, too); what it
+    // guarded is then trimmed like any other cell.
     match t.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest.to_owned(),
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.trim().to_owned(),
         _ => t.to_owned(),
     }
 }
