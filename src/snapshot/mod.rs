@@ -527,7 +527,7 @@ impl Snapshot {
                 };
                 invalid_at(text, path, issue.detail())
             })?;
-            match shape::list_for_object(text, &snap) {
+            match shape::list_for_object_in(text, &snap) {
                 Some(path) => Err(list_for_object(text, &path)),
                 None => Ok(snap),
             }

@@ -12,11 +12,35 @@ use serde_json::Value;
 
 /// The path of the first array in `text` where `parsed` writes an object (`dataset`,
 /// `dataset.observations[0].key_groups`), `None` when every shape agrees.
-pub(super) fn list_for_object(text: &str, parsed: &impl serde::Serialize) -> Option<String> {
+#[cfg(test)]
+fn list_for_object(text: &str, parsed: &impl serde::Serialize) -> Option<String> {
     let doc: Value = serde_json::from_str(text).ok()?;
     let out = serde_json::to_value(parsed).ok()?;
     let mut path = String::new();
     first_mismatch(&doc, &out, &mut path).then_some(path)
+}
+
+/// As `list_for_object` for a snapshot, one top-level field at a time and only the fields the
+/// text has: a link that names the built-in plan (`plan_ref`) never writes the plan out.
+pub(super) fn list_for_object_in(text: &str, snap: &super::Snapshot) -> Option<String> {
+    let doc: Value = serde_json::from_str(text).ok()?;
+    for (key, dv) in doc.as_object()? {
+        let written = match key.as_str() {
+            "scope" => serde_json::to_value(&snap.scope),
+            "plan" => serde_json::to_value(&snap.plan),
+            "dataset" => serde_json::to_value(&snap.dataset),
+            "scenarios" => serde_json::to_value(&snap.scenarios),
+            "response" => serde_json::to_value(&snap.response),
+            // Texts and numbers: serde already refuses a list for them.
+            _ => continue,
+        };
+        let Ok(ov) = written else { continue };
+        let mut path = key.clone();
+        if first_mismatch(dv, &ov, &mut path) {
+            return Some(path);
+        }
+    }
+    None
 }
 
 /// Walks both values; on a mismatch leaves its path in `path` and returns true. The depth is
@@ -83,6 +107,32 @@ mod tests {
         assert_eq!(list_for_object(text, &parsed()).as_deref(), Some("rows[1]"));
         let text = r#"{"rows": [{"a": 1}, {"a": 2}], "one": [3]}"#;
         assert_eq!(list_for_object(text, &parsed()).as_deref(), Some("one"));
+    }
+
+    #[test]
+    fn a_snapshot_is_checked_field_by_field() {
+        let snap = crate::snapshot::Snapshot::new(
+            crate::plan::Plan::binjiang_2020(),
+            crate::demo::dataset(),
+            "2026-11-01T09:00:00+08:00",
+        );
+        let text = snap.to_json_compact();
+        assert_eq!(list_for_object_in(&text, &snap), None);
+        // Only the shape matters here, not whether the text still parses as a snapshot.
+        let i = snap
+            .dataset
+            .observations
+            .iter()
+            .position(|o| !o.key_groups.is_empty())
+            .unwrap();
+        let rows = vec!["{}"; i].join(",");
+        let sep = if i == 0 { "" } else { "," };
+        let doc =
+            format!(r#"{{"dataset": {{"observations": [{rows}{sep}{{"key_groups": [1]}}]}}}}"#);
+        assert_eq!(
+            list_for_object_in(&doc, &snap),
+            Some(format!("dataset.observations[{i}].key_groups"))
+        );
     }
 
     #[test]

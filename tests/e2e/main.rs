@@ -9,6 +9,7 @@
     clippy::indexing_slicing
 )]
 
+mod hardening;
 mod offline;
 mod plan;
 mod playbook;
