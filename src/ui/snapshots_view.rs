@@ -262,11 +262,18 @@ fn ImportSection() -> impl IntoView {
                 pending
                     .get()
                     .map(|p| {
-                        let warnings = p
+                        // The far months are listed openly below; the rest are folded here.
+                        let others: Vec<String> = p
                             .opened
                             .warnings
                             .iter()
-                            .map(|w| view! { <li>{w.message(lang)}</li> })
+                            .filter(|w| !matches!(w.kind, ProblemKind::FarFromData { .. }))
+                            .map(|w| w.message(lang))
+                            .collect();
+                        let n_others = others.len();
+                        let warnings = others
+                            .into_iter()
+                            .map(|m| view! { <li>{m}</li> })
                             .collect_view();
                         // Months years away from the rest (a typo'd year) are shown openly,
                         // not folded with the other warnings: they are what to check first.
@@ -316,7 +323,10 @@ fn ImportSection() -> impl IntoView {
                                 }
                                     .into_any()
                             }
-                            (None, Some(plan)) => preview(plan, choices, lang).into_any(),
+                            (None, Some(plan)) => {
+                                preview(plan, choices, lang, p.opened.snapshot.dataset.extent())
+                                    .into_any()
+                            }
                             (None, None) => ().into_any(),
                         };
                         let has_plan = p.plan.is_some() && p.opened.read_only.is_none();
@@ -325,10 +335,10 @@ fn ImportSection() -> impl IntoView {
                                 <h3>{Msg::ImportPreview.text(lang)} ": " {p.name.clone()}</h3>
                                 {migrated}
                                 {far}
-                                {(!p.opened.warnings.is_empty())
+                                {(n_others > 0)
                                     .then(|| view! {
                                         <details class="warnings">
-                                            <summary>{Msg::Warnings.text(lang)} " (" {p.opened.warnings.len()} ")"</summary>
+                                            <summary>{Msg::Warnings.text(lang)} " (" {n_others} ")"</summary>
                                             <ul>{warnings}</ul>
                                         </details>
                                     })}
@@ -376,7 +386,12 @@ fn ImportSection() -> impl IntoView {
 
 /// The import preview: counts per kind, what replacing would remove, and every conflict with
 /// its choice.
-fn preview(plan: &ImportPlan, choices: RwSignal<Resolutions>, lang: Lang) -> impl IntoView {
+fn preview(
+    plan: &ImportPlan,
+    choices: RwSignal<Resolutions>,
+    lang: Lang,
+    extent: Option<crate::model::Extent>,
+) -> impl IntoView {
     let s = plan.summary();
     let impact = plan.replace_impact();
     let rows = view! {
@@ -385,10 +400,25 @@ fn preview(plan: &ImportPlan, choices: RwSignal<Resolutions>, lang: Lang) -> imp
         {counts_row(Msg::ClosuresCol.text(lang), &s.closures)}
         {counts_row(Msg::LayoffsCol.text(lang), &s.layoffs)}
     };
-    let months = s
-        .months
-        .map(|(a, b)| format!("{a} – {b}"))
-        .unwrap_or_default();
+    // The main body of the incoming months, as every view will show it; far months are
+    // counted apart (they are listed in the warning above), never stretching the range.
+    let months = match extent {
+        Some(e) if !e.outliers.is_empty() => {
+            let n = e.outliers.len();
+            match lang {
+                Lang::Zh => format!("{} – {}（另有 {n} 个远离其余数据的月份）", e.first, e.last),
+                Lang::En => format!(
+                    "{} – {} (and {n} month(s) far from the rest)",
+                    e.first, e.last
+                ),
+            }
+        }
+        Some(e) => format!("{} – {}", e.first, e.last),
+        None => s
+            .months
+            .map(|(a, b)| format!("{a} – {b}"))
+            .unwrap_or_default(),
+    };
     let loses = impact.loses_anything().then(|| {
         view! {
             <p class="muted" id="replace-impact">
