@@ -198,6 +198,13 @@ async fn the_import_preview_shows_far_months_before_anything_changes() {
         warning.contains("dataset.observations[3].month"),
         "{warning}"
     );
+    // The range is the data's main body; the far month is counted apart, not stretching it.
+    let preview = h.text("#snapshot-preview").await;
+    assert!(
+        preview.contains("2026-01 – 2026-02（另有 1 个"),
+        "{preview}"
+    );
+    assert!(!preview.contains("– 2099-12"), "{preview}");
     assert_eq!(
         h.js(ALL_STORED).await,
         stored,
