@@ -491,10 +491,11 @@ fn preview(
             <thead>
                 <tr>
                     <th></th>
-                    <th>{Msg::Added.text(lang)}</th>
-                    <th>{Msg::Changed.text(lang)}</th>
-                    <th>{Msg::Identical.text(lang)}</th>
-                    <th>{Msg::Conflicting.text(lang)}</th>
+                    // Right-aligned like the counts under them, so each heads its own column.
+                    <th class="num">{Msg::Added.text(lang)}</th>
+                    <th class="num">{Msg::Changed.text(lang)}</th>
+                    <th class="num">{Msg::Identical.text(lang)}</th>
+                    <th class="num">{Msg::Conflicting.text(lang)}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>
