@@ -245,6 +245,8 @@ messages! {
     Remove => "删除", "Remove";
     Required => "必填", "required";
     BadDate => "请填写有效日期（YYYY-MM-DD）", "enter a valid date (YYYY-MM-DD)";
+    FarFromData => "以下月份远离其余数据（可能是年份输入错误），导入前请核对：", "These months lie years away from the rest of the data (a typo'd year?); check them before importing:";
+    YearOutsideSpan => "年份超出合理范围 1990–2100（可能是输入错误）", "year outside the plausible span 1990–2100 (a typo?)";
     EventAdded => "已添加。", "Added.";
     RegionsTitle => "地区（区—街道—社区）", "Regions (district — street — community)";
     NewStreetName => "新街道名称：", "Name of the new street:";

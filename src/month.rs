@@ -1,13 +1,21 @@
 //! Calendar months and dates, the time grid of the plan's monthly indicators.
 //!
-//! Years are limited to 1–9999 so that every value has a four-digit text form and month
-//! arithmetic never overflows.
+//! Years are limited to the plausible span 1990–2100 ([`FIRST_YEAR`]–[`LAST_YEAR`]). Every month
+//! and date the app reads — grid, forms, CSV, paste, snapshots, share links, what-if tweaks, the
+//! command line — goes through [`Month::parse`] or [`Month::new`], so this one rule refuses a
+//! typo'd year such as `9999` or `2205` everywhere, and no calendar span can exceed 1 332 months.
+//! The span starts before the earliest statistics the plan relies on (the registered
+//! unemployment series) and ends well beyond any planning horizon.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
-const MIN_YEAR: i32 = 1;
-const MAX_YEAR: i32 = 9999;
+/// The first plausible year.
+pub const FIRST_YEAR: i32 = 1990;
+/// The last plausible year.
+pub const LAST_YEAR: i32 = 2100;
+const MIN_YEAR: i32 = FIRST_YEAR;
+const MAX_YEAR: i32 = LAST_YEAR;
 
 /// A calendar month, e.g. `2026-05`. Ordered in time; serialised as `"YYYY-MM"`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -18,7 +26,7 @@ pub struct Month(i32);
 pub enum MonthError {
     /// Not of the form `YYYY-MM` (or `YYYY-MM-DD` for a date).
     Format,
-    /// Year outside 1–9999.
+    /// Year outside the plausible span 1990–2100.
     Year,
     /// Month outside 1–12.
     Month,
@@ -30,7 +38,7 @@ impl fmt::Display for MonthError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             MonthError::Format => "expected YYYY-MM (or YYYY-MM-DD for a date)",
-            MonthError::Year => "year outside 1–9999",
+            MonthError::Year => "year outside the plausible span 1990–2100",
             MonthError::Month => "month outside 1–12",
             MonthError::Day => "day outside the month",
         })
@@ -38,6 +46,16 @@ impl fmt::Display for MonthError {
 }
 
 impl std::error::Error for MonthError {}
+
+impl MonthError {
+    /// What a form shows: the plausible span for a year outside it, else the expected form.
+    pub fn msg(&self) -> crate::i18n::Msg {
+        match self {
+            MonthError::Year => crate::i18n::Msg::YearOutsideSpan,
+            _ => crate::i18n::Msg::BadDate,
+        }
+    }
+}
 
 fn digits(text: &str) -> Option<i32> {
     if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
@@ -47,12 +65,12 @@ fn digits(text: &str) -> Option<i32> {
 }
 
 impl Month {
-    /// The earliest month supported, 0001-01.
+    /// The earliest month supported, 1990-01.
     pub const MIN: Month = Month(MIN_YEAR * 12);
-    /// The latest month supported, 9999-12.
+    /// The latest month supported, 2100-12.
     pub const MAX: Month = Month(MAX_YEAR * 12 + 11);
 
-    /// The month `month` (1–12) of `year` (1–9999).
+    /// The month `month` (1–12) of `year` (1990–2100).
     pub fn new(year: i32, month: u32) -> Option<Month> {
         if !(MIN_YEAR..=MAX_YEAR).contains(&year) || !(1..=12).contains(&month) {
             return None;
@@ -86,7 +104,7 @@ impl Month {
         self.0.rem_euclid(12).unsigned_abs() + 1
     }
 
-    /// The month `n` months later (earlier when negative); `None` outside years 1–9999.
+    /// The month `n` months later (earlier when negative); `None` outside years 1990–2100.
     pub fn plus(self, n: i64) -> Option<Month> {
         let idx = i64::from(self.0).checked_add(n)?;
         let lo = i64::from(MIN_YEAR) * 12;
@@ -180,7 +198,7 @@ impl Iterator for MonthRange {
             return None;
         }
         let m = Month(self.next);
-        // Months stay far below i32::MAX (year ≤ 9999), so this cannot wrap.
+        // Months stay far below i32::MAX (year ≤ 2100), so this cannot wrap.
         self.next = self.next.saturating_add(1);
         Some(m)
     }
@@ -214,7 +232,7 @@ fn days_in(month: Month) -> u32 {
 }
 
 impl Date {
-    /// The earliest date supported, 0001-01-01.
+    /// The earliest date supported, 1990-01-01.
     pub const MIN: Date = Date {
         month: Month::MIN,
         day: 1,
@@ -295,6 +313,17 @@ mod tests {
         ] {
             assert!(Month::parse(bad).is_err(), "{bad}");
         }
+        // The plausible span: a typo'd year is refused with the span in the message.
+        assert!(Month::parse("1990-01").is_ok() && Month::parse("2100-12").is_ok());
+        for bad in ["1989-12", "2101-01", "9999-12", "2205-01", "0001-01"] {
+            assert_eq!(Month::parse(bad), Err(MonthError::Year), "{bad}");
+        }
+        assert!(MonthError::Year.to_string().contains("1990–2100"));
+        assert_eq!(Month::new(2101, 1), None);
+        for bad in ["2101-01-01", "1989-12-31"] {
+            assert!(Date::parse(bad).is_err(), "{bad}");
+        }
+        assert!(Month::parse("2026-5").is_err());
         assert_eq!(serde_json::to_string(&m).unwrap(), "\"2026-05\"");
         assert_eq!(serde_json::from_str::<Month>("\"2026-05\"").unwrap(), m);
     }
@@ -307,8 +336,9 @@ mod tests {
         assert_eq!(jan.pred(), Some(dec));
         assert_eq!(dec.plus(-12).unwrap().to_string(), "2024-12");
         assert_eq!(dec.months_until(Month::new(2026, 10).unwrap()), 10);
-        assert_eq!(Month::new(9999, 12).unwrap().succ(), None);
-        assert_eq!(Month::new(1, 1).unwrap().pred(), None);
+        assert_eq!(Month::new(2100, 12).unwrap().succ(), None);
+        assert_eq!(Month::new(1990, 1).unwrap().pred(), None);
+        assert_eq!(Month::MIN.through(Month::MAX).len(), 1332);
         let r: Vec<String> = dec
             .through(dec.plus(2).unwrap())
             .map(|m| m.to_string())

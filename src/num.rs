@@ -70,6 +70,20 @@ impl Pct {
         if t.is_empty() {
             return Err(PctError::Empty);
         }
+        // A negative number is a number, only not a percentage: say "outside 0–100", which
+        // tells the user what to fix, rather than "not a number". `-0` is zero.
+        if let Some(rest) = t.strip_prefix('-') {
+            if rest.trim_start().starts_with(['-', '+']) {
+                return Err(PctError::NotANumber);
+            }
+            return match Pct::parse(rest) {
+                Ok(p) if p == Pct::ZERO => Ok(p),
+                Ok(_) | Err(PctError::OutOfRange | PctError::TooManyDecimals) => {
+                    Err(PctError::OutOfRange)
+                }
+                Err(e) => Err(e),
+            };
+        }
         let (int_part, frac_part) = match t.split_once('.') {
             Some((i, f)) => (i, f),
             None => (t, ""),
@@ -315,7 +329,11 @@ mod tests {
     fn refuses_bad_text() {
         assert_eq!(Pct::parse(""), Err(PctError::Empty));
         assert_eq!(Pct::parse("abc"), Err(PctError::NotANumber));
-        assert_eq!(Pct::parse("-1"), Err(PctError::NotANumber));
+        assert_eq!(Pct::parse("-1"), Err(PctError::OutOfRange));
+        assert_eq!(Pct::parse("-0.1"), Err(PctError::OutOfRange));
+        assert_eq!(Pct::parse("-0"), Ok(Pct::ZERO));
+        assert_eq!(Pct::parse("--1"), Err(PctError::NotANumber));
+        assert_eq!(Pct::parse("-abc"), Err(PctError::NotANumber));
         assert_eq!(Pct::parse("1e3"), Err(PctError::NotANumber));
         assert_eq!(Pct::parse("6.50001"), Err(PctError::TooManyDecimals));
         assert_eq!(Pct::parse("100.01"), Err(PctError::OutOfRange));

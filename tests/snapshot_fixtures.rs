@@ -201,11 +201,11 @@ fn bad_month() {
 
 #[test]
 fn missing_field() {
-    // Placed at the start of the object that lacks the field.
+    // Named by its own path, placed at the start of the object that lacks it.
     let e = refused("missing-field.json");
     match &e {
         SnapshotError::Invalid { path, line, .. } => {
-            assert_eq!(path, "dataset.closures[0]");
+            assert_eq!(path, "dataset.closures[0].date");
             assert_eq!(
                 *line,
                 line_of("missing-field.json", "\"id\": \"C-2026-01\"") - 1

@@ -67,7 +67,8 @@ type ObsSpec = (
 fn obs_spec() -> impl Strategy<Value = ObsSpec> {
     (
         0usize..64,
-        0i64..36,
+        // Within two years, so no month is far from the rest (that is a warning).
+        0i64..24,
         pct(),
         pct(),
         count(),
@@ -81,7 +82,7 @@ fn event_spec() -> impl Strategy<Value = (usize, String, String, i64, u32, u64, 
         0usize..8,
         name(),
         prop_oneof![Just(String::new()), name()],
-        0i64..36,
+        0i64..24,
         1u32..=28,
         1u64..=1_000_000,
         0u64..=1_000_000,
@@ -236,7 +237,9 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                             note,
                             proposed: signoff(mo, "区失业应急办"),
                             hq_consent: consent.map(|k| signoff(mo + k, "指挥部")),
-                            city_approval: approval.map(|k| signoff(mo + k, "市失业应急办")),
+                            // Proposal ≤ consent ≤ approval: the other order is reported.
+                            city_approval: approval
+                                .map(|k| signoff(mo + consent.unwrap_or(0) + k, "市失业应急办")),
                             until: until.map(|k| month(mo + k)),
                         }
                     })

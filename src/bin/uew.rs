@@ -16,7 +16,7 @@ use uew::forecast::{self, Assessed, Reach, Settings};
 use uew::model::Scope;
 use uew::month::Month;
 use uew::rules::{Engine, Evaluation, Run, Series, Transition};
-use uew::snapshot::Snapshot;
+use uew::snapshot::{text_from_bytes, Snapshot};
 
 const USAGE: &str = "\
 usage:
@@ -56,6 +56,15 @@ fn usage(msg: &str) -> Fail {
     Fail(2, format!("{msg}\n\n{USAGE}"))
 }
 
+/// A message on one line, so that a script reading stderr gets one record per failure.
+fn one_line(msg: &str) -> String {
+    msg.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 fn month_arg(flag: &str, value: Option<String>) -> Result<Month, Fail> {
     let v = value.ok_or_else(|| usage(&format!("{flag} needs a month (YYYY-MM)")))?;
     Month::parse(&v).map_err(|e| usage(&format!("{flag} {v:?}: {e}")))
@@ -89,10 +98,13 @@ fn parse_scope(data: &uew::model::Dataset, scope: Option<String>) -> Result<Scop
     Ok(scope)
 }
 
+/// Reads a snapshot file as office PCs write them (a BOM; UTF-16 and GB18030 are named), with
+/// any error on one line.
 fn open_snapshot(file: &str) -> Result<Snapshot, Fail> {
-    let text =
-        std::fs::read_to_string(file).map_err(|e| Fail(2, format!("{file}: cannot read: {e}")))?;
-    Snapshot::from_json(&text).map_err(|e| Fail(2, format!("{file}: {e}")))
+    let bytes = std::fs::read(file).map_err(|e| Fail(2, format!("{file}: cannot read: {e}")))?;
+    text_from_bytes(&bytes)
+        .and_then(Snapshot::from_json)
+        .map_err(|e| Fail(2, one_line(&format!("{file}: {e}"))))
 }
 
 fn count_arg(flag: &str, value: Option<String>, max: usize) -> Result<usize, Fail> {

@@ -24,14 +24,14 @@ use crate::edit::{
     check_closure, check_layoff, check_observation, valid_id, CellEdit, Edit, EditError, EventKind,
     Field, Value, ValueError,
 };
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::model::{ClosureEvent, Dataset, LayoffEvent, Observation, RegionKind};
-use crate::month::{Date, Month};
+use crate::month::{Date, Month, FIRST_YEAR, LAST_YEAR};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-/// The byte-order mark written at the start of every exported file.
-pub const BOM: char = '\u{feff}';
+mod writer;
+pub use writer::{text_row, write_row, CsvOut, BOM};
 
 // ---------------------------------------------------------------------------------------------
 // Reading and writing delimited text
@@ -141,42 +141,27 @@ pub fn detect_delimiter(text: &str) -> char {
         .map_or(',', |(d, _)| *d)
 }
 
-/// A field as written: quoted when it holds the separator, a quote, a line break or edge
-/// spaces. Text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) is
-/// prefixed with `'`, which [`clean_text`] takes off again.
-fn write_field(out: &mut String, value: &str, is_text: bool) {
-    let guarded: Cow<str> = if is_text && value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        Cow::Owned(format!("'{value}"))
-    } else {
-        Cow::Borrowed(value)
-    };
-    let needs_quotes = guarded.contains([',', '"', '\r', '\n', ';', '\t'])
-        || guarded.starts_with(' ')
-        || guarded.ends_with(' ');
-    if needs_quotes {
-        out.push('"');
-        out.push_str(&guarded.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(&guarded);
-    }
-}
-
-fn write_row<'a>(out: &mut String, fields: impl IntoIterator<Item = (Cow<'a, str>, bool)>) {
-    for (i, (f, is_text)) in fields.into_iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        write_field(out, &f, is_text);
-    }
-    out.push_str("\r\n");
+/// Whether a month or date text starts with a four-digit year outside the plausible span, so
+/// that its message can say so rather than only "not a month".
+fn year_outside_span(text: &str) -> bool {
+    let year: String = text
+        .trim()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    year.len() == 4
+        && year
+            .parse::<i32>()
+            .is_ok_and(|y| !(FIRST_YEAR..=LAST_YEAR).contains(&y))
 }
 
 /// A text field as read: trimmed, without the formula guard.
 pub fn clean_text(s: &str) -> String {
     let t = s.trim();
+    // The writer's guard, for every character it guards (a tab or CR first, too); what it
+    // guarded is then trimmed like any other cell.
     match t.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest.to_owned(),
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.trim().to_owned(),
         _ => t.to_owned(),
     }
 }
@@ -277,6 +262,12 @@ impl RowError {
             RowProblem::Value(e) => e.message(lang),
             RowProblem::UnknownRegion(r) if zh => format!("没有编号或名称为“{r}”的地区"),
             RowProblem::UnknownRegion(r) => format!("no region has the id or name '{r}'"),
+            RowProblem::BadMonth(t) | RowProblem::BadDate(t) if year_outside_span(t) && zh => {
+                format!("“{t}”：{}", Msg::YearOutsideSpan.text(lang))
+            }
+            RowProblem::BadMonth(t) | RowProblem::BadDate(t) if year_outside_span(t) => {
+                format!("'{t}': {}", Msg::YearOutsideSpan.text(lang))
+            }
             RowProblem::BadMonth(t) if zh => format!("“{t}”不是月份（YYYY-MM）"),
             RowProblem::BadMonth(t) => format!("'{t}' is not a month (YYYY-MM)"),
             RowProblem::BadDate(t) if zh => format!("“{t}”不是有效日期（YYYY-MM-DD）"),

@@ -303,3 +303,14 @@ proptest! {
         let _ = import_events(&ds, &text);
     }
 }
+
+#[test]
+fn a_typo_d_year_is_refused_naming_the_plausible_span() {
+    let ds = crate::demo::dataset();
+    let p = import_monthly(&ds, "region_id,month,labour_force\nbinjiang,9999-12,100\n");
+    let messages: Vec<String> = p.errors.iter().map(|e| e.message(Lang::En)).collect();
+    assert_eq!(
+        messages,
+        ["row 2, column month: '9999-12': year outside the plausible span 1990–2100 (a typo?)"]
+    );
+}

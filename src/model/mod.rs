@@ -4,12 +4,14 @@
 //! Unknown fields are ignored when reading (the snapshot format states the policy).
 
 mod events;
+mod extent;
 mod observation;
 mod overrides;
 mod region;
 mod scope;
 
 pub use events::{ClosureEvent, LayoffEvent};
+pub use extent::{Extent, OUTLIER_GAP_MONTHS};
 pub use observation::{KeyGroups, Observation};
 pub use overrides::{CityWarning, Signoff, SpecialDetermination, SpecialReason};
 pub use region::{Region, RegionKind};
@@ -79,24 +81,6 @@ impl Dataset {
             Some(d) if d.id == text => Scope::District,
             _ => Scope::from_text(text),
         }
-    }
-
-    /// The first and last month with any observation or event.
-    pub fn span(&self) -> Option<(Month, Month)> {
-        let months = self
-            .observations
-            .iter()
-            .map(|o| o.month)
-            .chain(self.closures.iter().map(|e| e.date.month()))
-            .chain(self.layoffs.iter().map(|e| e.date.month()));
-        let mut span: Option<(Month, Month)> = None;
-        for m in months {
-            span = Some(match span {
-                None => (m, m),
-                Some((a, b)) => (a.min(m), b.max(m)),
-            });
-        }
-        span
     }
 
     /// The observation of `region` in `month` (the last one where the pair repeats); a linear

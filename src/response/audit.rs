@@ -2,12 +2,14 @@
 //! time and who, in order. Append-only: only [`crate::response::ResponseState::apply`] adds to
 //! it, and nothing removes or edits an entry.
 
+use crate::csv::CsvOut;
 use crate::i18n::{level_name, Lang};
 use crate::plan::{Level, Text};
 use crate::response::measures::MeasureStatus;
 use crate::response::roster::Post;
 use crate::response::time::Timestamp;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// One entry.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -410,30 +412,22 @@ impl AuditEntry {
     }
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_owned()
-    }
-}
-
 /// The trail as CSV (UTF-8 with a BOM, so that spreadsheet programs read the Chinese).
 pub fn audit_csv(entries: &[AuditEntry], lang: Lang) -> String {
-    let mut out = String::from("\u{feff}");
-    out.push_str(match lang {
-        Lang::Zh => "序号,时间（北京时间）,操作人,响应,事项\r\n",
-        Lang::En => "seq,time (CST),by,response,what\r\n",
+    let mut out = CsvOut::new();
+    out.text_row(match lang {
+        Lang::Zh => ["序号", "时间（北京时间）", "操作人", "响应", "事项"],
+        Lang::En => ["seq", "time (CST)", "by", "response", "what"],
     });
     for e in entries {
-        out.push_str(&format!(
-            "{},{},{},{},{}\r\n",
-            e.seq,
-            e.at,
-            csv_field(&e.by),
-            e.response,
-            csv_field(&e.event.describe(lang))
-        ));
+        // Names and decisions are typed by users: text cells, so the formula guard applies.
+        out.row([
+            (Cow::Owned(e.seq.to_string()), false),
+            (Cow::Owned(e.at.to_string()), true),
+            (Cow::Borrowed(e.by.as_str()), true),
+            (Cow::Owned(e.response.to_string()), false),
+            (Cow::Owned(e.event.describe(lang)), true),
+        ]);
     }
-    out
+    out.finish()
 }

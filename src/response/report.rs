@@ -37,7 +37,7 @@ impl Period {
         }
     }
 
-    /// First and last month; `None` for a quarter outside 1–4 or years 1–9999.
+    /// First and last month; `None` for a quarter outside 1–4 or years 1990–2100.
     pub fn months(&self) -> Option<(Month, Month)> {
         match *self {
             Period::Monthly { month } => Some((month, month)),

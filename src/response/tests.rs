@@ -165,10 +165,14 @@ fn timestamps_parse_and_print_in_china_standard_time() {
     assert_eq!(serde_json::from_str::<Timestamp>(&json).unwrap(), a);
     assert_eq!(
         Timestamp::MIN.format_cst(),
-        "0001-01-01 00:00",
-        "the earliest instant has a four-digit year"
+        "1990-01-01 00:00",
+        "the earliest instant is the start of the plausible span"
     );
-    assert_eq!(Timestamp::MAX.format_cst(), "9999-12-31 23:59");
+    assert_eq!(Timestamp::MAX.format_cst(), "2100-12-31 23:59");
+    assert_eq!(
+        Timestamp::parse_cst("9999-12-31 10:00"),
+        Err(time::TimeError::Range)
+    );
     assert_eq!(Timestamp::MAX.plus_hours(1), None);
     assert_eq!(Timestamp::from_unix_seconds(i64::MAX), None);
 }

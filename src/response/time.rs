@@ -14,8 +14,8 @@ use std::fmt;
 /// UTC+8 in seconds.
 pub const CST_OFFSET_SECONDS: i64 = 8 * 3600;
 
-/// An instant, in seconds since 1970-01-01 00:00 UTC; between 0001-01-01 00:00 and
-/// 9999-12-31 23:59:59 China Standard Time, so that every value has a four-digit year.
+/// An instant, in seconds since 1970-01-01 00:00 UTC; between 1990-01-01 00:00 and
+/// 2100-12-31 23:59:59 China Standard Time, the plausible span of [`crate::month`].
 ///
 /// Serialised as RFC 3339 with the `+08:00` offset (`2026-01-31T20:00:00+08:00`); any RFC 3339
 /// offset, or the `YYYY-MM-DD HH:MM` form (read as CST), is accepted when reading.
@@ -36,8 +36,8 @@ impl TimeError {
         match (self, lang) {
             (TimeError::Format, Lang::Zh) => "时间格式应为 YYYY-MM-DD HH:MM（北京时间）",
             (TimeError::Format, Lang::En) => "expected YYYY-MM-DD HH:MM (China Standard Time)",
-            (TimeError::Range, Lang::Zh) => "日期或时间超出范围",
-            (TimeError::Range, Lang::En) => "date or time out of range",
+            (TimeError::Range, Lang::Zh) => "日期或时间超出范围（年份须在 1990–2100 之间）",
+            (TimeError::Range, Lang::En) => "date or time out of range (years 1990–2100)",
         }
     }
 }
@@ -59,10 +59,10 @@ fn two_digits(text: &str) -> Option<u32> {
 }
 
 impl Timestamp {
-    /// 0001-01-01 00:00 CST.
-    pub const MIN: Timestamp = Timestamp(-62_135_596_800 - CST_OFFSET_SECONDS);
-    /// 9999-12-31 23:59:59 CST.
-    pub const MAX: Timestamp = Timestamp(253_402_300_799 - CST_OFFSET_SECONDS);
+    /// 1990-01-01 00:00 CST.
+    pub const MIN: Timestamp = Timestamp(631_152_000 - CST_OFFSET_SECONDS);
+    /// 2100-12-31 23:59:59 CST.
+    pub const MAX: Timestamp = Timestamp(4_133_980_799 - CST_OFFSET_SECONDS);
 
     /// From seconds since the Unix epoch; `None` outside the supported range.
     pub fn from_unix_seconds(seconds: i64) -> Option<Timestamp> {

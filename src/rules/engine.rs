@@ -117,7 +117,7 @@ impl<'a> Engine<'a> {
             .collect()
     }
 
-    /// The first and last month with any observation or event.
+    /// The main body of the data's months ([`Dataset::extent`]).
     pub fn span(&self) -> Option<(Month, Month)> {
         self.data.span()
     }

@@ -1,7 +1,9 @@
 //! The baseline and up to three scenarios side by side: per month the level of each (effective
 //! and each criterion), and a diff wherever a criterion's level or key figure differs.
 
-use crate::i18n::Lang;
+use crate::csv::CsvOut;
+use crate::explain;
+use crate::i18n::{Lang, Msg};
 use crate::model::{Dataset, Scope};
 use crate::month::Month;
 use crate::num::Pct;
@@ -368,4 +370,41 @@ fn compare_in(
         diffs,
         failed,
     })
+}
+
+/// A column's heading: the scenario's name with the exercise mark, or "baseline".
+pub fn column_name(name: &str, exercise: bool, lang: Lang) -> String {
+    if exercise {
+        format!("{name} · {}", super::EXERCISE_MARK.get(lang))
+    } else {
+        Msg::ScBaseline.text(lang).to_owned()
+    }
+}
+
+/// The comparison as CSV, headed by the exercise mark, through the one CSV writer.
+pub fn comparison_csv(c: &Comparison, lang: Lang) -> String {
+    let mut out = CsvOut::new();
+    let mark = format!("# {}", super::EXERCISE_MARK.get(lang));
+    out.text_row([mark.as_str()]);
+    // Scenario names are typed by users: every cell is text, so the formula guard applies.
+    let mut head = vec![
+        Msg::Month.text(lang).to_owned(),
+        Msg::ScCriterion.text(lang).to_owned(),
+    ];
+    head.extend(
+        c.columns
+            .iter()
+            .map(|col| column_name(&col.name, col.exercise, lang)),
+    );
+    out.text_row(head.iter().map(String::as_str));
+    for m in &c.months {
+        let mut row = vec![m.month.to_string(), Msg::ScEffective.text(lang).to_owned()];
+        row.extend(
+            m.columns
+                .iter()
+                .map(|s| explain::status(&s.effective, lang)),
+        );
+        out.text_row(row.iter().map(String::as_str));
+    }
+    out.finish()
 }

@@ -18,8 +18,9 @@ mod reach;
 mod tweak;
 
 pub use compare::{
-    compare, compare_through_data, compare_through_data_with, Column, CompareError, ComparedMonth,
-    Comparison, Criterion, Diff, DiffCell, FailedScenario, Figures, MAX_COMPARED,
+    column_name, compare, compare_through_data, compare_through_data_with, comparison_csv, Column,
+    CompareError, ComparedMonth, Comparison, Criterion, Diff, DiffCell, FailedScenario, Figures,
+    MAX_COMPARED,
 };
 pub use reach::{what_it_takes, Goal, LevelReach, Suggestion, WhatItTakes};
 pub use tweak::{

@@ -187,7 +187,7 @@ pub enum TweakProblem {
         region: String,
         series: Series,
     },
-    /// A month before 0001-01 or after 9999-12 would be needed.
+    /// A month outside the plausible span 1990-01 … 2100-12 would be needed.
     MonthOutOfRange,
     /// More months than [`MAX_MONTHS`].
     TooManyMonths {
@@ -265,9 +265,9 @@ impl TweakProblem {
             }
             TweakProblem::MonthOutOfRange => {
                 if zh {
-                    "月份超出 0001-01 至 9999-12".to_owned()
+                    "月份超出合理范围 1990-01 至 2100-12".to_owned()
                 } else {
-                    "a month outside 0001-01 … 9999-12".to_owned()
+                    "a month outside the plausible span 1990-01 … 2100-12".to_owned()
                 }
             }
             TweakProblem::TooManyMonths { months } => {

@@ -84,6 +84,13 @@ impl SnapshotError {
                 let sep = if zh { "：" } else { ": " };
                 format!("{}{sep}{}", place(path, *line, *column), detail.get(lang))
             }
+            E::NotASnapshot { format } if format.is_empty() => {
+                if zh {
+                    format!("位置 format：缺少（missing）字段 format，这不是本应用的快照文件（应为 \"{FORMAT}\"，由“导出快照”或 uew demo 写出）")
+                } else {
+                    format!("at format: missing: not a snapshot of this app (a snapshot starts with \"format\": \"{FORMAT}\", as written by Export or `uew demo`)")
+                }
+            }
             E::NotASnapshot { format } => {
                 if zh {
                     format!("这不是本应用的快照文件：format 应为 \"{FORMAT}\"，实为 {format:?}")

@@ -8,8 +8,11 @@
 
 mod diff;
 mod error;
+mod field;
+mod order;
 mod probe;
 mod scan;
+mod shape;
 pub mod share;
 mod validate;
 
@@ -267,6 +270,46 @@ fn invalid_from_serde(text: &str, e: &serde_json::Error) -> SnapshotError {
     }
 }
 
+/// `text` without a leading UTF-8 byte-order mark: every reader of user text accepts one.
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// File bytes as snapshot text: UTF-8, with or without a byte-order mark. UTF-16 and other
+/// encodings (GB18030 from an old editor) are named as such, with the line and column of the
+/// first byte that is not UTF-8, rather than reported as bad JSON.
+pub fn text_from_bytes(bytes: &[u8]) -> Result<&str, SnapshotError> {
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    let (valid, detail) = match std::str::from_utf8(bytes) {
+        Ok(text) if !utf16 => return Ok(strip_bom(text)),
+        _ if utf16 => (
+            "",
+            Text::new(
+                "文件为 UTF-16 编码；请另存为 UTF-8",
+                "the file is UTF-16: save it as UTF-8",
+            ),
+        ),
+        Ok(_) => ("", Text::new("", "")),
+        Err(e) => (
+            // `valid_up_to` is a character boundary of valid UTF-8 by definition.
+            std::str::from_utf8(bytes.get(..e.valid_up_to()).unwrap_or_default())
+                .unwrap_or_default(),
+            Text::new(
+                "文件不是 UTF-8 编码（可能是 GB18030）；请另存为 UTF-8",
+                "the file is not UTF-8 (GB18030 or another encoding?): save it as UTF-8",
+            ),
+        ),
+    };
+    let pos = scan::position(valid, valid.len());
+    Err(SnapshotError::Invalid {
+        path: ".".to_owned(),
+        line: pos.line,
+        column: pos.column,
+        message: detail.en.clone(),
+        detail,
+    })
+}
+
 /// An error about the value at `path`, placed at the line where that path starts.
 fn invalid_at(text: &str, path: &str, detail: Text) -> SnapshotError {
     let wanted: HashSet<&str> = [path].into_iter().collect();
@@ -280,6 +323,41 @@ fn invalid_at(text: &str, path: &str, detail: Text) -> SnapshotError {
         column: 1,
         message: detail.en.clone(),
         detail,
+    }
+}
+
+/// A list given where an object belongs ([`shape`]).
+fn list_for_object(text: &str, path: &str) -> SnapshotError {
+    let mut detail = Text {
+        zh: "类型或取值不符（实为列表）；应为对象（{ … }）".into(),
+        en: "wrong type or value (found a list); expected an object ({ … })".into(),
+    };
+    if let Some(x) = error::expected(path) {
+        detail.zh = format!("类型或取值不符（实为列表）；应为{}", x.zh);
+        detail.en = format!("wrong type or value (found a list); expected {}", x.en);
+    }
+    let key = path.rsplit('.').next().unwrap_or(path);
+    let key = key.split('[').next().unwrap_or(key);
+    match (
+        invalid_at(text, path, detail),
+        field::key_position(text, path, key),
+    ) {
+        (
+            SnapshotError::Invalid {
+                path,
+                message,
+                detail,
+                ..
+            },
+            Some((line, column)),
+        ) => SnapshotError::Invalid {
+            path,
+            line,
+            column,
+            message,
+            detail,
+        },
+        (e, _) => e,
     }
 }
 
@@ -340,6 +418,8 @@ impl Snapshot {
     /// older version, opens a newer one read-only, and validates it. Every error names the
     /// JSON path and line and what was expected; nothing is returned half-read.
     pub fn open_with(text: &str, limits: &Limits) -> Result<Opened, SnapshotError> {
+        // A byte-order mark is what Windows Notepad writes when a file is fixed by hand.
+        let text = strip_bom(text);
         if text.len() > limits.max_bytes {
             return Err(SnapshotError::TooLarge {
                 bytes: text.len(),
@@ -367,7 +447,8 @@ impl Snapshot {
         // The header and the row counts first, so that a file of another kind or version is
         // named as such rather than by the first field that does not fit, and no row is built
         // beyond the limits.
-        let probe = Probe::read(text).map_err(|e| invalid_from_serde(text, &e))?;
+        let probe = Probe::read(text)
+            .map_err(|e| field::refine::<SnapshotIn>(text, invalid_from_serde(text, &e)))?;
         if !probe.is_object {
             return Err(invalid_at(
                 text,
@@ -437,15 +518,19 @@ impl Snapshot {
 
         let newer = version > SCHEMA_VERSION;
         let read = |text: &str| -> Result<Snapshot, SnapshotError> {
-            let raw: SnapshotIn =
-                serde_json::from_str(text).map_err(|e| invalid_from_serde(text, &e))?;
-            raw.into_snapshot().map_err(|issue| {
+            let raw: SnapshotIn = serde_json::from_str(text)
+                .map_err(|e| field::refine::<SnapshotIn>(text, invalid_from_serde(text, &e)))?;
+            let snap = raw.into_snapshot().map_err(|issue| {
                 let path = match issue {
                     PlanIssue::Missing => ".",
                     PlanIssue::UnknownRef(_) => "plan_ref",
                 };
                 invalid_at(text, path, issue.detail())
-            })
+            })?;
+            match shape::list_for_object_in(text, &snap) {
+                Some(path) => Err(list_for_object(text, &path)),
+                None => Ok(snap),
+            }
         };
         let snap = match read(text) {
             Ok(s) => s,

@@ -139,7 +139,7 @@ fn version_1_migrates_and_newer_opens_read_only() {
             found: 9, cause, ..
         }) => {
             assert!(
-                matches!(*cause, SnapshotError::Invalid { ref path, .. } if path == "dataset.regions[0]"),
+                matches!(*cause, SnapshotError::Invalid { ref path, .. } if path == "dataset.regions[0].kind"),
                 "{cause:?}"
             );
         }

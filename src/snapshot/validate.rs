@@ -161,6 +161,21 @@ pub enum ProblemKind {
     OutsideScope {
         street: String,
     },
+    /// A date before the date it follows from (§5.1-M: proposal ≤ consent ≤ approval; a
+    /// response: approval not before the request, end not before start). `other` names the
+    /// field it should follow, `other_date` its value.
+    OutOfOrder {
+        date: String,
+        other: &'static str,
+        other_date: String,
+    },
+    /// Warning: a month years away from the rest of the data (likely a typo'd year); kept, but
+    /// outside every timeline, chart and table ([`crate::model::Dataset::extent`]).
+    FarFromData {
+        month: Month,
+        first: Month,
+        last: Month,
+    },
 }
 
 /// One finding about a snapshot.
@@ -373,6 +388,30 @@ impl ProblemKind {
                     )
                 }
             }
+            K::OutOfOrder {
+                date,
+                other,
+                other_date,
+            } => {
+                if zh {
+                    format!("日期 {date} 早于 {other}（{other_date}），顺序不对")
+                } else {
+                    format!("dated {date}, before {other} ({other_date}): out of order")
+                }
+            }
+            K::FarFromData { month, first, last } => {
+                let months = if month > last {
+                    last.months_until(*month)
+                } else {
+                    month.months_until(*first)
+                };
+                let years = months / 12;
+                if zh {
+                    format!("月份 {month} 距其余数据（{first} – {last}）约 {years} 年，可能是年份输入错误；保留但不计入时间轴、图表和表格")
+                } else {
+                    format!("month {month} is about {years} years away from the rest of the data ({first} – {last}): a typo'd year? Kept, but left out of every timeline, chart and table")
+                }
+            }
             K::OutsideScope { street } => {
                 if zh {
                     format!("本快照仅限街道{}，此项属于其他地区", q(lang, street))
@@ -470,6 +509,10 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
+    fn warning(&mut self, path: String, kind: ProblemKind) {
+        self.out.push(Problem::warning(path, kind));
+    }
+
     fn error(&mut self, path: String, kind: ProblemKind) {
         self.out.push(Problem::error(path, kind));
     }
@@ -577,7 +620,38 @@ pub(crate) fn validate_with(snap: &Snapshot, limits: &Limits) -> Findings {
     check_plan(&mut c, snap);
     check_dataset(&mut c, &snap.dataset, &snap.scope);
     check_scenarios(&mut c, &snap.scenarios);
+    check_far_months(&mut c, &snap.dataset);
+    super::order::check_response(&mut |path, kind| c.warning(path, kind), &snap.response);
     c.out
+}
+
+/// A warning at each observation and event whose month lies outside the data's main body.
+fn check_far_months(c: &mut Checker, ds: &Dataset) {
+    let Some(e) = ds.extent() else { return };
+    if e.outliers.is_empty() {
+        return;
+    }
+    let far = |m: Month| m < e.first || m > e.last;
+    let kind = |month| ProblemKind::FarFromData {
+        month,
+        first: e.first,
+        last: e.last,
+    };
+    for (i, o) in ds.observations.iter().enumerate() {
+        if far(o.month) {
+            c.warning(at("observations", i, "month"), kind(o.month));
+        }
+    }
+    for (i, ev) in ds.closures.iter().enumerate() {
+        if far(ev.date.month()) {
+            c.warning(at("closures", i, "date"), kind(ev.date.month()));
+        }
+    }
+    for (i, ev) in ds.layoffs.iter().enumerate() {
+        if far(ev.date.month()) {
+            c.warning(at("layoffs", i, "date"), kind(ev.date.month()));
+        }
+    }
 }
 
 /// Scenarios are bounded like the dataset; whether each still applies to the baseline is
@@ -954,6 +1028,37 @@ fn check_dataset(c: &mut Checker, ds: &Dataset, scope: &Scope) {
         for (field, s) in signoffs {
             if let Some(s) = s {
                 c.text(|| at(list, i, field), &s.by, limits.max_name_chars, false);
+            }
+        }
+        // The office proposes, the HQ consents, the city approves (§5.1-M). A consent or an
+        // approval before the proposal cannot be; an approval before the consent is flagged
+        // only, since the level takes effect from the later of the two either way.
+        let proposed = d.proposed.date;
+        for (field, s) in [
+            ("hq_consent.date", d.hq_consent.as_ref()),
+            ("city_approval.date", d.city_approval.as_ref()),
+        ] {
+            if let Some(s) = s.filter(|s| s.date < proposed) {
+                c.error(
+                    at(list, i, field),
+                    ProblemKind::OutOfOrder {
+                        date: s.date.to_string(),
+                        other: "proposed.date",
+                        other_date: proposed.to_string(),
+                    },
+                );
+            }
+        }
+        if let (Some(h), Some(a)) = (&d.hq_consent, &d.city_approval) {
+            if a.date < h.date && h.date >= proposed && a.date >= proposed {
+                c.warning(
+                    at(list, i, "city_approval.date"),
+                    ProblemKind::OutOfOrder {
+                        date: a.date.to_string(),
+                        other: "hq_consent.date",
+                        other_date: h.date.to_string(),
+                    },
+                );
             }
         }
         let from = d.proposed.date.month();

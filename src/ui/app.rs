@@ -4,6 +4,7 @@ use super::banners::{Banners, SaveIndicator};
 use super::dashboard::Dashboard;
 use super::data_view::DataView;
 use super::derived::Focus;
+use super::dialog::{DialogHost, Dialogs};
 use super::i18n_ctx::I18n;
 use super::plan_view::PlanView;
 use super::playbook::PlaybookView;
@@ -36,6 +37,7 @@ pub fn App() -> impl IntoView {
         store.snap.with(|s| s.plan.clone())
     })));
     provide_context(Focus::new(store));
+    Dialogs::provide();
 
     // Keep <html lang> and the title in step with the language, and remember the choice.
     Effect::new(move |prev: Option<Lang>| {
@@ -141,6 +143,7 @@ pub fn App() -> impl IntoView {
             <p class="banner warn" role="status">{move || i18n.t(Msg::StorageUnavailable)}</p>
         </Show>
         <Banners/>
+        <DialogHost/>
         <main id="main" tabindex="-1">
             {move || match route.get() {
                 Route::Dashboard => view! { <Dashboard/> }.into_any(),

@@ -278,6 +278,39 @@ pub fn Banners() -> impl IntoView {
                     }
                 })
             }}
+            {move || outliers_banner(store, i18n.lang())}
         </div>
     }
+}
+
+/// Months with data years away from the rest (see `Dataset::extent`): every timeline, chart and
+/// table leaves them out, and says so here.
+fn outliers_banner(store: Store, lang: Lang) -> Option<impl IntoView> {
+    let extent = store.snap.with(|s| s.dataset.extent())?;
+    if extent.outliers.is_empty() {
+        return None;
+    }
+    let months: Vec<String> = extent
+        .outliers
+        .iter()
+        .take(5)
+        .map(|m| m.to_string())
+        .collect();
+    let more = extent.outliers.len().saturating_sub(months.len());
+    let list = if more > 0 {
+        format!("{} (+{more})", months.join(", "))
+    } else {
+        months.join(", ")
+    };
+    let text = match lang {
+        Lang::Zh => format!(
+            "时间轴、图表和表格只显示 {} – {}；以下有数据的月份远离其余数据（可能是年份输入错误），未计入：{list}",
+            extent.first, extent.last
+        ),
+        Lang::En => format!(
+            "Timelines, charts and tables show {} – {} only; these months with data lie years away from the rest (a typo'd year?) and are left out: {list}",
+            extent.first, extent.last
+        ),
+    };
+    Some(view! { <div class="banner warn" role="status" id="banner-outliers">{text}</div> })
 }

@@ -96,8 +96,8 @@ fn EventForm(kind: EventKind) -> impl IntoView {
                 errors.push(("street", Msg::Required.text(lang).to_owned()));
             }
             let date = Date::parse(d.date.get_untracked().trim());
-            if date.is_err() {
-                errors.push(("date", Msg::BadDate.text(lang).to_owned()));
+            if let Err(e) = &date {
+                errors.push(("date", e.msg().text(lang).to_owned()));
             }
             let people_text = d.people.get_untracked();
             let people = parse_count(&people_text);

@@ -8,6 +8,7 @@ mod csv_panel;
 mod dashboard;
 mod data_view;
 mod derived;
+mod dialog;
 mod download;
 mod events_panel;
 mod grid;

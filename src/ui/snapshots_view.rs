@@ -11,6 +11,7 @@ use super::persist::{self, js_message};
 use super::store::{now_iso, ReadOnly, Store};
 use super::widgets::clause_tag;
 use crate::i18n::{Lang, Msg};
+use crate::snapshot::ProblemKind;
 use crate::snapshot::{diff, share, Counts, ImportPlan, Opened, Resolution, Resolutions, Snapshot};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -23,6 +24,9 @@ struct Pending {
     opened: Opened,
     plan: Option<ImportPlan>,
 }
+
+/// Far-from-data warnings listed openly in the import preview; the rest are counted.
+const FAR_SHOWN: usize = 5;
 
 #[component]
 pub fn SnapshotsView() -> impl IntoView {
@@ -258,12 +262,43 @@ fn ImportSection() -> impl IntoView {
                 pending
                     .get()
                     .map(|p| {
-                        let warnings = p
+                        // The far months are listed openly below; the rest are folded here.
+                        let others: Vec<String> = p
                             .opened
                             .warnings
                             .iter()
-                            .map(|w| view! { <li>{w.message(lang)}</li> })
+                            .filter(|w| !matches!(w.kind, ProblemKind::FarFromData { .. }))
+                            .map(|w| w.message(lang))
+                            .collect();
+                        let n_others = others.len();
+                        let warnings = others
+                            .into_iter()
+                            .map(|m| view! { <li>{m}</li> })
                             .collect_view();
+                        // Months years away from the rest (a typo'd year) are shown openly,
+                        // not folded with the other warnings: they are what to check first.
+                        let far: Vec<String> = p
+                            .opened
+                            .warnings
+                            .iter()
+                            .filter(|w| matches!(w.kind, ProblemKind::FarFromData { .. }))
+                            .map(|w| w.message(lang))
+                            .collect();
+                        let far = (!far.is_empty()).then(|| {
+                            let more = far.len().saturating_sub(FAR_SHOWN);
+                            let items = far
+                                .into_iter()
+                                .take(FAR_SHOWN)
+                                .map(|m| view! { <li>{m}</li> })
+                                .collect_view();
+                            view! {
+                                <div class="banner warn" role="alert" id="import-far-warning">
+                                    <strong>{Msg::FarFromData.text(lang)}</strong>
+                                    <ul>{items}</ul>
+                                    {(more > 0).then(|| view! { <p class="muted">"+" {more}</p> })}
+                                </div>
+                            }
+                        });
                         let migrated = p.opened.migrated_from.map(|v| {
                             view! { <p class="muted">{Msg::MigratedFrom.text(lang)} " " {v}</p> }
                         });
@@ -288,7 +323,10 @@ fn ImportSection() -> impl IntoView {
                                 }
                                     .into_any()
                             }
-                            (None, Some(plan)) => preview(plan, choices, lang).into_any(),
+                            (None, Some(plan)) => {
+                                preview(plan, choices, lang, p.opened.snapshot.dataset.extent())
+                                    .into_any()
+                            }
                             (None, None) => ().into_any(),
                         };
                         let has_plan = p.plan.is_some() && p.opened.read_only.is_none();
@@ -296,10 +334,11 @@ fn ImportSection() -> impl IntoView {
                             <div class="import-preview" id="snapshot-preview">
                                 <h3>{Msg::ImportPreview.text(lang)} ": " {p.name.clone()}</h3>
                                 {migrated}
-                                {(!p.opened.warnings.is_empty())
+                                {far}
+                                {(n_others > 0)
                                     .then(|| view! {
                                         <details class="warnings">
-                                            <summary>{Msg::Warnings.text(lang)} " (" {p.opened.warnings.len()} ")"</summary>
+                                            <summary>{Msg::Warnings.text(lang)} " (" {n_others} ")"</summary>
                                             <ul>{warnings}</ul>
                                         </details>
                                     })}
@@ -347,7 +386,12 @@ fn ImportSection() -> impl IntoView {
 
 /// The import preview: counts per kind, what replacing would remove, and every conflict with
 /// its choice.
-fn preview(plan: &ImportPlan, choices: RwSignal<Resolutions>, lang: Lang) -> impl IntoView {
+fn preview(
+    plan: &ImportPlan,
+    choices: RwSignal<Resolutions>,
+    lang: Lang,
+    extent: Option<crate::model::Extent>,
+) -> impl IntoView {
     let s = plan.summary();
     let impact = plan.replace_impact();
     let rows = view! {
@@ -356,10 +400,25 @@ fn preview(plan: &ImportPlan, choices: RwSignal<Resolutions>, lang: Lang) -> imp
         {counts_row(Msg::ClosuresCol.text(lang), &s.closures)}
         {counts_row(Msg::LayoffsCol.text(lang), &s.layoffs)}
     };
-    let months = s
-        .months
-        .map(|(a, b)| format!("{a} – {b}"))
-        .unwrap_or_default();
+    // The main body of the incoming months, as every view will show it; far months are
+    // counted apart (they are listed in the warning above), never stretching the range.
+    let months = match extent {
+        Some(e) if !e.outliers.is_empty() => {
+            let n = e.outliers.len();
+            match lang {
+                Lang::Zh => format!("{} – {}（另有 {n} 个远离其余数据的月份）", e.first, e.last),
+                Lang::En => format!(
+                    "{} – {} (and {n} month(s) far from the rest)",
+                    e.first, e.last
+                ),
+            }
+        }
+        Some(e) => format!("{} – {}", e.first, e.last),
+        None => s
+            .months
+            .map(|(a, b)| format!("{a} – {b}"))
+            .unwrap_or_default(),
+    };
     let loses = impact.loses_anything().then(|| {
         view! {
             <p class="muted" id="replace-impact">
@@ -432,10 +491,11 @@ fn preview(plan: &ImportPlan, choices: RwSignal<Resolutions>, lang: Lang) -> imp
             <thead>
                 <tr>
                     <th></th>
-                    <th>{Msg::Added.text(lang)}</th>
-                    <th>{Msg::Changed.text(lang)}</th>
-                    <th>{Msg::Identical.text(lang)}</th>
-                    <th>{Msg::Conflicting.text(lang)}</th>
+                    // Right-aligned like the counts under them, so each heads its own column.
+                    <th class="num">{Msg::Added.text(lang)}</th>
+                    <th class="num">{Msg::Changed.text(lang)}</th>
+                    <th class="num">{Msg::Identical.text(lang)}</th>
+                    <th class="num">{Msg::Conflicting.text(lang)}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>

@@ -11,6 +11,7 @@
 
 mod entry;
 mod forecast;
+mod hardening;
 mod offline;
 mod plan;
 mod playbook;

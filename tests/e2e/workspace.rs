@@ -305,10 +305,10 @@ async fn removing_a_street_with_data_asks_first_and_undo_brings_it_back() {
         .click()
         .await
         .unwrap();
-    // The question names what goes with it.
-    let question = h.client.get_alert_text().await.unwrap();
+    // The question, in the page's own dialog, names what goes with it.
+    let question = h.text("#dialog").await;
     assert!(question.contains("月度数据"), "{question}");
-    h.client.accept_alert().await.unwrap();
+    h.wait_for_css("#dialog-ok").await.click().await.unwrap();
     h.wait_for_js("!document.querySelector(\"#region-tree [data-region='puyan']\")")
         .await;
     let after = h.js(count).await.as_u64().unwrap();

@@ -12,7 +12,8 @@ use crate::num::{group_thousands, Pct};
 use crate::plan::Text;
 use crate::rules::{Engine, Status};
 use crate::scenario::{
-    compare_through_data_with, CompareError, Comparison, Diff, Figures, Scenario, EXERCISE_MARK,
+    column_name, compare_through_data_with, comparison_csv, CompareError, Comparison, Diff,
+    Figures, Scenario, EXERCISE_MARK,
 };
 use crate::ui::download::download_text;
 use crate::ui::i18n_ctx::I18n;
@@ -27,14 +28,6 @@ const BEFORE: i64 = 12;
 struct Compared {
     cmp: Comparison,
     chart: Chart,
-}
-
-fn column_name(name: &str, exercise: bool, lang: Lang) -> String {
-    if exercise {
-        format!("{name} · {}", EXERCISE_MARK.get(lang))
-    } else {
-        Msg::ScBaseline.text(lang).to_owned()
-    }
 }
 
 /// A legend label of at most 24 characters.
@@ -140,32 +133,6 @@ fn runs<'a>(diffs: &[&'a Diff]) -> Vec<DiffRun<'a>> {
         }
     }
     out.sort_by_key(|r| (r.from, r.first.criterion));
-    out
-}
-
-/// The comparison as CSV, headed by the exercise mark (UTF-8 with BOM for Excel).
-fn comparison_csv(c: &Comparison, lang: Lang) -> String {
-    let mut out = String::from("\u{feff}");
-    out.push_str(&format!("# {}\n", EXERCISE_MARK.get(lang)));
-    let q = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
-    let mut head = vec![q(Msg::Month.text(lang)), q(Msg::ScCriterion.text(lang))];
-    head.extend(
-        c.columns
-            .iter()
-            .map(|col| q(&column_name(&col.name, col.exercise, lang))),
-    );
-    out.push_str(&head.join(","));
-    out.push('\n');
-    for m in &c.months {
-        let mut row = vec![q(&m.month.to_string()), q(Msg::ScEffective.text(lang))];
-        row.extend(
-            m.columns
-                .iter()
-                .map(|s| q(&explain::status(&s.effective, lang))),
-        );
-        out.push_str(&row.join(","));
-        out.push('\n');
-    }
     out
 }
 

@@ -6,7 +6,7 @@ use super::state::Page;
 use crate::edit::{parse_count, CellEdit, Field};
 use crate::i18n::{level_name, Lang, Msg};
 use crate::model::{Dataset, Scope};
-use crate::month::Month;
+use crate::month::{Month, MonthError};
 use crate::num::Pct;
 use crate::plan::{Level, Text};
 use crate::rules::Series;
@@ -166,12 +166,17 @@ fn bad(what: Msg, zh: String, en: String) -> Text {
 
 fn month_of(text: &str, what: Msg) -> Result<Month, Text> {
     let t = need(text, what)?;
-    Month::parse(&t).map_err(|_| {
-        bad(
+    Month::parse(&t).map_err(|e| match e {
+        MonthError::Year => bad(
+            what,
+            format!("“{t}”：{}", Msg::YearOutsideSpan.text(Lang::Zh)),
+            format!("'{t}': {}", Msg::YearOutsideSpan.text(Lang::En)),
+        ),
+        _ => bad(
             what,
             format!("“{t}”不是 YYYY-MM 格式的月份"),
             format!("'{t}' is not a month (YYYY-MM)"),
-        )
+        ),
     })
 }
 
