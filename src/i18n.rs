@@ -65,6 +65,11 @@ macro_rules! messages {
                     $((Msg::$key, Lang::Zh) => $zh, (Msg::$key, Lang::En) => $en,)*
                 }
             }
+
+            /// Both languages, for what is kept or shown later (a dialog, a notice).
+            pub fn both(self) -> Text {
+                Text::new(self.text(Lang::Zh), self.text(Lang::En))
+            }
         }
     };
 }

@@ -3,6 +3,7 @@
 
 use super::csv_panel::CsvPanel;
 use super::derived::region_name;
+use super::dialog::{DialogSpec, Dialogs};
 use super::events_panel::EventsPanel;
 use super::grid::{this_month, EntryGrid};
 use super::i18n_ctx::I18n;
@@ -13,6 +14,7 @@ use super::widgets::clause_tag;
 use crate::edit::Field;
 use crate::i18n::Msg;
 use leptos::prelude::*;
+use std::rc::Rc;
 
 const RECENT_MONTHS: usize = 24;
 
@@ -148,10 +150,16 @@ pub fn DataView() -> impl IntoView {
                         type="button"
                         id="reset-sample"
                         on:click=move |_| {
-                            let lang = i18n.lang();
-                            if confirm(Msg::ConfirmReset.text(lang)) {
-                                store.replace(crate::demo::snapshot(), true);
-                            }
+                            Dialogs::get().open(DialogSpec {
+                                title: Msg::ResetToSample.both(),
+                                message: Some(Msg::ConfirmReset.both()),
+                                input: None,
+                                validate: None,
+                                ok: Msg::ResetToSample,
+                                danger: true,
+                                return_to: Some("#reset-sample".to_owned()),
+                                on_ok: Rc::new(move |_| store.replace(crate::demo::snapshot(), true)),
+                            })
                         }
                     >
                         {move || i18n.t(Msg::ResetToSample)}
@@ -190,11 +198,4 @@ pub fn DataView() -> impl IntoView {
             </fieldset>
         </div>
     }
-}
-
-/// The browser's confirm dialog (false when it cannot be shown).
-pub fn confirm(message: &str) -> bool {
-    web_sys::window()
-        .and_then(|w| w.confirm_with_message(message).ok())
-        .unwrap_or(false)
 }

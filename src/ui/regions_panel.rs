@@ -57,7 +57,7 @@ fn name_check(store: Store, parent: Option<String>, own: Option<String>) -> Vali
 }
 
 fn msg_text(m: Msg) -> Text {
-    Text::new(m.text(Lang::Zh), m.text(Lang::En))
+    m.both()
 }
 
 /// A free id under `parent` such as `xixing-c5`.

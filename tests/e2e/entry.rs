@@ -447,3 +447,37 @@ async fn random_keystrokes_leave_every_cell_equal_to_the_store() {
     h.assert_no_errors().await;
     h.finish().await;
 }
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test.sh"]
+async fn resetting_to_the_sample_asks_in_the_page_first() {
+    let h = Harness::start().await;
+    open_grid(&h, "registered_rate", Some("xixing")).await;
+    click(&h, &cell("xixing-dongguan", "2026-11")).await;
+    h.type_keys(&format!("3.1{ENTER}")).await;
+    let typed = h.js("return localStorage.getItem('uew.snapshot');").await;
+    // Esc keeps the data.
+    click(&h, "#reset-sample").await;
+    let question = h.text("#dialog").await;
+    assert!(question.contains("不能撤销"), "{question}");
+    h.type_keys(ESC).await;
+    h.wait_for_js("!document.querySelector('#dialog')").await;
+    assert_eq!(
+        h.js("return localStorage.getItem('uew.snapshot');").await,
+        typed
+    );
+    let focused = h.js("return document.activeElement.id;").await;
+    assert_eq!(focused, Value::from("reset-sample"), "the focus came back");
+    // Enter replaces the data by the sample.
+    click(&h, "#reset-sample").await;
+    h.wait_for_css("#dialog").await;
+    h.type_keys(ENTER).await;
+    h.wait_for_js(&format!(
+        "document.querySelector(\"{}\").value === ''",
+        cell("xixing-dongguan", "2026-11")
+    ))
+    .await;
+    assert_grid_is_stored(&h, false, "reset to the sample").await;
+    h.assert_no_errors().await;
+    h.finish().await;
+}
