@@ -166,6 +166,9 @@ pub struct Bulletin {
     pub cancelled: Option<Cancellation>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub withdrawn: Option<Stamp>,
+    /// Issued (for real) while the latest data no longer supported its level: the reason.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub earlier_basis: Option<crate::response::later::EarlierBasis>,
 }
 
 impl Bulletin {
