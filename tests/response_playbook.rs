@@ -504,9 +504,11 @@ fn the_drafted_bulletin_has_the_seven_fields_from_the_evidence() {
     assert!(f.scope.zh.contains("西兴街道、长河街道"), "{}", f.scope.zh);
     assert_eq!(
         f.items.zh,
-        "2025-04 至 2025-06 共 2 家企业关停破产，造成 10\u{2009}500 人失业，达到二级标准（10\u{2009}000 人以上）（§5.1-L2-b）"
+        "2025-04 至 2025-06 共 2 家企业关停破产，造成 10\u{2009}500 人失业，达到二级标准（10\u{2009}000 人以上），见《杭州市滨江区失业应急预案》第五条"
     );
-    assert!(f.measures.zh.contains("1. 帮扶企业开发就业岗位（责任单位：区人力社保局、区财政局、区行政服务中心、区税务局）（§6.2-1）"));
+    assert!(f.measures.zh.contains(
+        "1. 帮扶企业开发就业岗位（责任单位：区人力社保局、区财政局、区行政服务中心、区税务局）"
+    ));
     assert!(f.issuer.zh.starts_with("滨江区失业应急办"));
     assert!(b.content.missing().is_empty());
     for id in uew::response::BulletinFields::IDS {
@@ -516,12 +518,48 @@ fn the_drafted_bulletin_has_the_seven_fields_from_the_evidence() {
     let u = r.bulletin(2).unwrap();
     assert_eq!(u.level, Level::L3);
     assert!(u.content.fields.category.zh.starts_with("登记失业率"));
-    assert!(u
-        .content
-        .fields
-        .items
-        .en
-        .contains("consecutive months at or above the Level 3 threshold of 4.5 %"));
+    assert!(u.content.fields.items.en.contains(
+        "consecutive months at or above the Level 3 threshold of 4.5% (see section 5 of the"
+    ));
+}
+
+/// A public document speaks plainly: figures as "4.93%" (no "≈"), the plan cited in words
+/// (no "§5.1-" ids), in the bulletins of the episode and in every CAP message written for them.
+#[test]
+fn bulletins_and_cap_texts_carry_no_internal_notation() {
+    let w = World::new();
+    let s = episode(&w);
+    let r = s.latest().unwrap();
+    let sender = CapId::new(SENDER).unwrap();
+    let mut texts: Vec<String> = Vec::new();
+    for b in &r.bulletins {
+        for lang in Lang::ALL {
+            texts.push(b.headline(lang));
+            for id in uew::response::BulletinFields::IDS {
+                texts.push(b.content.fields.get(id).unwrap().get(lang).to_owned());
+            }
+        }
+    }
+    for (id, kind) in [
+        (1, CapMsgType::Alert),
+        (2, CapMsgType::Update),
+        (2, CapMsgType::Cancel),
+    ] {
+        if let Ok(env) = cap_envelope(r, id, kind, &sender) {
+            texts.push(cap_xml(r.bulletin(id).unwrap(), &env));
+        }
+    }
+    assert!(texts.len() > 20);
+    let all = texts.join("\n");
+    assert!(!all.contains("§"), "a clause id in a public text:\n{all}");
+    assert!(
+        !all.contains('≈'),
+        "an approximate mark in a public text:\n{all}"
+    );
+    assert!(all.contains("《杭州市滨江区失业应急预案》第五条"), "{all}");
+    // The rates of the update read as the plan's tables write them: two decimals and "%".
+    let items = &r.bulletin(2).unwrap().content.fields.items.zh;
+    assert!(items.contains('%') && !items.contains(" %"), "{items}");
 }
 
 #[test]
@@ -654,7 +692,10 @@ fn check_common(a: &cap12::Alert, severity: cap12::Severity) {
         );
         assert_eq!(i.areas.len(), 1);
         assert!(i.description.as_deref().unwrap().contains("2025-"));
-        assert!(i.instruction.as_deref().unwrap().contains("§6."));
+        // The measures, numbered, with their units (no clause ids in a public text).
+        let instruction = i.instruction.as_deref().unwrap();
+        assert!(instruction.contains("\n1. "), "{instruction}");
+        assert!(!instruction.contains('§'), "{instruction}");
         assert_eq!(
             chrono::DateTime::<chrono::FixedOffset>::from(i.effective.unwrap())
                 .offset()

@@ -1692,3 +1692,23 @@ fn an_exercise_bulletin_is_issued_without_the_later_data() {
     assert!(xml.contains("<status>Exercise</status>"));
     assert!(xml.contains("<note>演练 / Exercise</note>"));
 }
+
+#[test]
+fn clauses_are_cited_in_words_and_figures_rounded_plainly() {
+    let title = Text::new("杭州市滨江区失业应急预案", "Binjiang Plan");
+    let c = bulletin::cite(&title, "§5.1-L3-a");
+    assert_eq!(c.zh, "《杭州市滨江区失业应急预案》第五条");
+    assert_eq!(c.en, "section 5 of the Binjiang Plan");
+    assert_eq!(
+        bulletin::cite(&title, "§12.3").zh,
+        "《杭州市滨江区失业应急预案》第十二条"
+    );
+    assert_eq!(
+        bulletin::cite(&title, "附则").zh,
+        "《杭州市滨江区失业应急预案》"
+    );
+    let p = crate::num::Pct::parse("4.9263").unwrap();
+    assert_eq!(bulletin::percent(p, Lang::Zh), "4.93%");
+    assert_eq!(bulletin::percent(p, Lang::En), "4.93%");
+    assert_eq!(p.approx(2), "≈4.93");
+}
