@@ -554,6 +554,12 @@ messages! {
     PbCloseHelp => "关闭后本响应只读，不能再修改；新情况须另行启动响应。", "Once closed the response is read-only; a new situation is a new response.";
     PbCloseResponse => "关闭响应", "Close the response";
     PbResponseClosed => "响应已关闭（只读）", "Response closed (read-only)";
+    ScProjectionMonth => "推演月份（尚无实际数据）", "Projected month (no data yet)";
+    ScDataUntil => "实际数据截至", "Real data up to";
+    ShareLinkLong => "此链接超过约 2 000 个字符，许多聊天工具会把它截断，对方打开的将是不完整的数据。请改为发送快照文件：", "This link is longer than about 2,000 characters; many chat tools cut such links, and the other side would open incomplete data. Send the snapshot file instead:";
+    ShareLinkLabel => "分享链接", "Share link";
+    ChartDownloadSvg => "下载 SVG 图", "Download SVG chart";
+    ChartDownloadPng => "下载 PNG 图", "Download PNG chart";
     PbConfirmBack => "返回，不执行", "Back, do nothing";
     PbConfirmWhat => "请确认：此步骤不可撤销", "Please confirm: this step cannot be undone";
     PbConfirmStart => "确认启动", "Confirm the start";

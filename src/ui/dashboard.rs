@@ -88,6 +88,7 @@ pub fn FocusBar() -> impl IntoView {
                     </button>
                     <select
                         id="month-select"
+                        aria-label=move || i18n.t(Msg::Month)
                         on:change=move |ev| focus.month.set(Month::parse(&event_target_value(&ev)).ok())
                         prop:value=move || focus.at.get().map(|m| m.to_string()).unwrap_or_default()
                     >

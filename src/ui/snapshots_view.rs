@@ -458,6 +458,9 @@ fn preview(plan: &ImportPlan, choices: RwSignal<Resolutions>, lang: Lang) -> imp
     }
 }
 
+/// Links longer than this are cut by many chat tools: the file is offered instead.
+const SHARE_LINK_WARN_CHARS: usize = 2_000;
+
 #[component]
 fn ShareSection() -> impl IntoView {
     let i18n = I18n::get();
@@ -510,7 +513,20 @@ fn ShareSection() -> impl IntoView {
                         Ok(url) => {
                             let chars = url.chars().count();
                             view! {
+                                {(chars > SHARE_LINK_WARN_CHARS).then(|| view! {
+                                    <div class="share-long" role="note" id="share-too-long">
+                                        <p>{Msg::ShareLinkLong.text(lang)}</p>
+                                        <button type="button" id="share-use-file" on:click=move |_| {
+                                            if let Err(e) = export_snapshot(store) {
+                                                link.set(Some(Err(e)));
+                                            }
+                                        }>
+                                            {Msg::ExportWhole.text(lang)}
+                                        </button>
+                                    </div>
+                                })}
                                 <div class="share-link">
+                                    <label for="share-link" class="pb-sr-only">{Msg::ShareLinkLabel.text(lang)}</label>
                                     <input id="share-link" readonly=true prop:value=url.clone() on:focus=move |ev| {
                                         event_target::<web_sys::HtmlInputElement>(&ev).select()
                                     }/>

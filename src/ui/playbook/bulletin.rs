@@ -306,7 +306,7 @@ fn BulletinCard(
     };
     let open_doc = move |_| {
         pb.doc.set(Some(Doc::Bulletin { response: rid, id }));
-        super::focus_id("pb-print-area");
+        super::focus_later("pb-print-area");
     };
     let approval = b.approval.as_ref().map(|a| {
         view! {

@@ -396,6 +396,11 @@ pub(crate) fn says(m: Msg) -> Callback<Lang, AnyView> {
     Callback::new(move |lang: Lang| view! { <p>{m.text(lang)}</p> }.into_any())
 }
 
+/// [`focus_id`] once what was just opened is drawn.
+pub(crate) fn focus_later(id: &'static str) {
+    request_animation_frame(move || focus_id(id));
+}
+
 pub(crate) fn focus_id(id: &str) {
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
