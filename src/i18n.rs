@@ -560,6 +560,10 @@ messages! {
     ShareLinkLabel => "分享链接", "Share link";
     ChartDownloadSvg => "下载 SVG 图", "Download SVG chart";
     ChartDownloadPng => "下载 PNG 图", "Download PNG chart";
+    BackupBeforeImport => "导入前的状态", "the state before an import";
+    BackupBeforeMerge => "合并前的状态", "the state before a merge";
+    BackupBeforeShare => "保存共享数据前的状态", "the state before saving shared data";
+    BackupBeforeRestore => "恢复备份前的状态", "the state before a restore";
     PbConfirmBack => "返回，不执行", "Back, do nothing";
     PbConfirmWhat => "请确认：此步骤不可撤销", "Please confirm: this step cannot be undone";
     PbConfirmStart => "确认启动", "Confirm the start";

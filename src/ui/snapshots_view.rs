@@ -334,7 +334,7 @@ fn ImportSection() -> impl IntoView {
                             <button type="button" id="restore-backup" on:click=restore>
                                 {Msg::RestoreBackup.text(lang)}
                             </button>
-                            " " <span class="muted">{meta.saved} " · " {meta.reason}</span>
+                            " " <span class="muted" id="backup-label">{backup_label(&meta.saved, &meta.reason, lang)}</span>
                         </p>
                     }
                         .into_any(),
@@ -343,6 +343,21 @@ fn ImportSection() -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// "2026-11-30 03:02（北京时间）· 合并前" rather than the stored UTC instant and reason key.
+fn backup_label(saved: &str, reason: &str, lang: Lang) -> String {
+    let when = crate::response::Timestamp::parse_rfc3339(saved)
+        .map(|t| format!("{} {}", t.format_cst(), Msg::PbCst.text(lang)))
+        .unwrap_or_else(|_| saved.to_owned());
+    let why = match reason {
+        "import" => Msg::BackupBeforeImport.text(lang).to_owned(),
+        "merge" => Msg::BackupBeforeMerge.text(lang).to_owned(),
+        "share" => Msg::BackupBeforeShare.text(lang).to_owned(),
+        "restore" => Msg::BackupBeforeRestore.text(lang).to_owned(),
+        other => other.to_owned(),
+    };
+    format!("{when} · {why}")
 }
 
 /// The import preview: counts per kind, what replacing would remove, and every conflict with
@@ -363,8 +378,11 @@ fn preview(plan: &ImportPlan, choices: RwSignal<Resolutions>, lang: Lang) -> imp
     let loses = impact.loses_anything().then(|| {
         view! {
             <p class="muted" id="replace-impact">
-                {Msg::ReplaceLoses.text(lang)} ": " {impact.regions} " / " {impact.observations} " / "
-                {impact.closures + impact.layoffs}
+                {Msg::ReplaceLoses.text(lang)} {super::playbook::colon(lang)}
+                {Msg::RegionsTitle.text(lang)} " " {impact.regions} " · "
+                {Msg::MonthlyData.text(lang)} " " {impact.observations} " · "
+                {Msg::ClosuresCol.text(lang)} " " {impact.closures} " · "
+                {Msg::LayoffsCol.text(lang)} " " {impact.layoffs}
             </p>
         }
     });

@@ -10,6 +10,7 @@
 )]
 
 mod entry;
+mod meeting;
 mod offline;
 mod plan;
 mod playbook;

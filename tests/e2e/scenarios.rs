@@ -19,7 +19,7 @@ async fn status_of(h: &Harness, css: &str) -> String {
 }
 
 /// Sends keys to the page itself (not a form field), as a presenter would.
-async fn press(h: &Harness, keys: &str) {
+pub(crate) async fn press(h: &Harness, keys: &str) {
     h.js("document.activeElement && document.activeElement.blur(); return true;")
         .await;
     h.client
@@ -38,7 +38,7 @@ async fn fill(h: &Harness, css: &str, text: &str) {
 }
 
 /// Creates the scenario "电子厂关停" with a closure of 6 000 people in 西兴 in 2026-11.
-async fn closure_scenario(h: &Harness) {
+pub(crate) async fn closure_scenario(h: &Harness) {
     h.open("#/scenarios").await;
     fill(h, "#scenario-new-name", "电子厂关停").await;
     h.wait_for_css("#scenario-create")
