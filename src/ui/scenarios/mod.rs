@@ -16,7 +16,7 @@ use crate::month::Month;
 use crate::scenario::EXERCISE_MARK;
 use crate::ui::i18n_ctx::I18n;
 use crate::ui::store::Store;
-use crate::ui::widgets::{month_options, scope_options};
+use crate::ui::widgets::{month_options_at, scope_options};
 use compare_view::ComparePanel;
 use leptos::ev;
 use leptos::prelude::*;
@@ -369,7 +369,7 @@ fn Toolbar(toggle_presenter: impl Fn() + Copy + Send + Sync + 'static) -> impl I
                         on:change=move |ev| page.month.set(Month::parse(&event_target_value(&ev)).ok())
                         prop:value=move || page.at.get().map(|m| m.to_string()).unwrap_or_default()
                     >
-                        {move || month_options(page.span.get())}
+                        {move || month_options_at(page.span.get(), page.at.get())}
                     </select>
                     <button type="button" aria-label=move || i18n.t(Msg::NextMonth) on:click=move |_| page.step_month(1)>"→"</button>
                 </span>
