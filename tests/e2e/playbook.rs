@@ -636,6 +636,8 @@ async fn an_exercise_on_a_scenario_rests_on_the_scenario_data() {
     fill(&h, "#tweak-month", "2026-11").await;
     fill(&h, "#tweak-unemployed", "6000").await;
     click(&h, "#tweak-add").await;
+    // Adding the closure keeps the month; the closure's month is chosen.
+    crate::scenarios::show_month(&h, "2026-11").await;
     h.wait_for_css("#scenario-level [data-status='3']").await;
 
     h.js("localStorage.setItem('uew.clock', '2026-11-27 10:00'); localStorage.setItem('uew.user', '演练组 孙八'); return true;")
