@@ -120,6 +120,14 @@ impl Pct {
         Ok(Pct(units))
     }
 
+    /// For public documents: rounded half-up to `decimals` (≤ 4) places, as the plan's tables
+    /// write figures ("4.93"), with no mark of the rounding.
+    pub fn rounded(self, decimals: u32) -> String {
+        let decimals = decimals.min(PCT_DECIMALS);
+        let step = 10_i64.pow(PCT_DECIMALS - decimals);
+        Pct((self.0 + step / 2).div_euclid(step) * step).to_string()
+    }
+
     /// For display: rounded half-up to `decimals` (≤ 4) places, prefixed with "≈" when that
     /// loses precision, so a rounded figure is never mistaken for one at a threshold.
     pub fn approx(self, decimals: u32) -> String {

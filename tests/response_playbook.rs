@@ -20,8 +20,9 @@ use uew::month::Month;
 use uew::plan::{Level, Plan};
 use uew::response::{
     activatable_level, analysis_report, cap_envelope, cap_xml, draft_bulletin, end_conditions,
-    Action, ActivationRequest, CapId, CapMsgType, Countdown, EndEvaluation, MeasureStatus, Period,
-    Post, ReportInput, ResponseError, ResponseState, Timestamp, DEFAULT_END_MONTHS,
+    Action, ActivationRequest, CapId, CapMsgType, Countdown, EndEvaluation, LaterData,
+    MeasureStatus, Period, Post, ReportInput, ResponseError, ResponseState, Timestamp,
+    DEFAULT_END_MONTHS,
 };
 use uew::rules::{Engine, Evaluation};
 
@@ -64,6 +65,16 @@ fn apply(s: &mut ResponseState, a: Action, at: &str) {
         .unwrap_or_else(|e| panic!("at {at}: {}", e.message(Lang::Zh)));
 }
 
+/// Issue bulletin `id` of a real response whose level rests on `basis`, as of the time that
+/// month was the latest with data.
+fn issue(id: u32, basis: &str) -> Action {
+    Action::IssueBulletin {
+        id,
+        later: Some(LaterData::none(m(basis))),
+        reason: String::new(),
+    }
+}
+
 fn approve(id: u32, at: &str) -> Action {
     Action::ApproveBulletin {
         id,
@@ -91,6 +102,9 @@ fn episode(w: &World) -> ResponseState {
                 event_time: Some(t("2025-06-23 14:00")),
                 exercise: false,
                 scenario: None,
+                // As of June 2025, June was the latest month with data.
+                later: Some(LaterData::none(june.month)),
+                reason: String::new(),
             },
         ),
         "2025-06-23 20:30",
@@ -135,7 +149,7 @@ fn episode(w: &World) -> ResponseState {
         "2025-06-24 09:00",
     );
     apply(&mut s, approve(1, "2025-06-24 09:30"), "2025-06-24 09:35");
-    apply(&mut s, Action::IssueBulletin { id: 1 }, "2025-06-24 10:00");
+    apply(&mut s, issue(1, "2025-06"), "2025-06-24 10:00");
     for (clause, status, at) in [
         ("§6.2-1", MeasureStatus::InProgress, "2025-06-24 11:00"),
         ("§6.2-7", MeasureStatus::Done, "2025-06-24 11:30"),
@@ -240,7 +254,7 @@ fn episode(w: &World) -> ResponseState {
         "2025-09-05 10:00",
     );
     apply(&mut s, approve(2, "2025-09-05 10:30"), "2025-09-05 10:30");
-    apply(&mut s, Action::IssueBulletin { id: 2 }, "2025-09-05 11:00");
+    apply(&mut s, issue(2, "2025-08"), "2025-09-05 11:00");
     let q3 = analysis_report(
         &ReportInput {
             engine: &w.engine(),
@@ -490,9 +504,11 @@ fn the_drafted_bulletin_has_the_seven_fields_from_the_evidence() {
     assert!(f.scope.zh.contains("西兴街道、长河街道"), "{}", f.scope.zh);
     assert_eq!(
         f.items.zh,
-        "2025-04 至 2025-06 共 2 家企业关停破产，造成 10\u{2009}500 人失业，达到二级标准（10\u{2009}000 人以上）（§5.1-L2-b）"
+        "2025-04 至 2025-06 共 2 家企业关停破产，造成 10\u{2009}500 人失业，达到二级标准（10\u{2009}000 人以上），见《杭州市滨江区失业应急预案》第五条"
     );
-    assert!(f.measures.zh.contains("1. 帮扶企业开发就业岗位（责任单位：区人力社保局、区财政局、区行政服务中心、区税务局）（§6.2-1）"));
+    assert!(f.measures.zh.contains(
+        "1. 帮扶企业开发就业岗位（责任单位：区人力社保局、区财政局、区行政服务中心、区税务局）"
+    ));
     assert!(f.issuer.zh.starts_with("滨江区失业应急办"));
     assert!(b.content.missing().is_empty());
     for id in uew::response::BulletinFields::IDS {
@@ -502,12 +518,48 @@ fn the_drafted_bulletin_has_the_seven_fields_from_the_evidence() {
     let u = r.bulletin(2).unwrap();
     assert_eq!(u.level, Level::L3);
     assert!(u.content.fields.category.zh.starts_with("登记失业率"));
-    assert!(u
-        .content
-        .fields
-        .items
-        .en
-        .contains("consecutive months at or above the Level 3 threshold of 4.5 %"));
+    assert!(u.content.fields.items.en.contains(
+        "consecutive months at or above the Level 3 threshold of 4.5% (see section 5 of the"
+    ));
+}
+
+/// A public document speaks plainly: figures as "4.93%" (no "≈"), the plan cited in words
+/// (no "§5.1-" ids), in the bulletins of the episode and in every CAP message written for them.
+#[test]
+fn bulletins_and_cap_texts_carry_no_internal_notation() {
+    let w = World::new();
+    let s = episode(&w);
+    let r = s.latest().unwrap();
+    let sender = CapId::new(SENDER).unwrap();
+    let mut texts: Vec<String> = Vec::new();
+    for b in &r.bulletins {
+        for lang in Lang::ALL {
+            texts.push(b.headline(lang));
+            for id in uew::response::BulletinFields::IDS {
+                texts.push(b.content.fields.get(id).unwrap().get(lang).to_owned());
+            }
+        }
+    }
+    for (id, kind) in [
+        (1, CapMsgType::Alert),
+        (2, CapMsgType::Update),
+        (2, CapMsgType::Cancel),
+    ] {
+        if let Ok(env) = cap_envelope(r, id, kind, &sender) {
+            texts.push(cap_xml(r.bulletin(id).unwrap(), &env));
+        }
+    }
+    assert!(texts.len() > 20);
+    let all = texts.join("\n");
+    assert!(!all.contains("§"), "a clause id in a public text:\n{all}");
+    assert!(
+        !all.contains('≈'),
+        "an approximate mark in a public text:\n{all}"
+    );
+    assert!(all.contains("《杭州市滨江区失业应急预案》第五条"), "{all}");
+    // The rates of the update read as the plan's tables write them: two decimals and "%".
+    let items = &r.bulletin(2).unwrap().content.fields.items.zh;
+    assert!(items.contains('%') && !items.contains(" %"), "{items}");
 }
 
 #[test]
@@ -640,7 +692,10 @@ fn check_common(a: &cap12::Alert, severity: cap12::Severity) {
         );
         assert_eq!(i.areas.len(), 1);
         assert!(i.description.as_deref().unwrap().contains("2025-"));
-        assert!(i.instruction.as_deref().unwrap().contains("§6."));
+        // The measures, numbered, with their units (no clause ids in a public text).
+        let instruction = i.instruction.as_deref().unwrap();
+        assert!(instruction.contains("\n1. "), "{instruction}");
+        assert!(!instruction.contains('§'), "{instruction}");
         assert_eq!(
             chrono::DateTime::<chrono::FixedOffset>::from(i.effective.unwrap())
                 .offset()
@@ -775,6 +830,8 @@ fn cap_exercise_round_trip_keeps_the_mark_and_the_text() {
                 event_time: None,
                 exercise: true,
                 scenario: None,
+                later: None,
+                reason: String::new(),
             },
         ),
         "2025-06-23 20:30",
@@ -795,7 +852,7 @@ fn cap_exercise_round_trip_keeps_the_mark_and_the_text() {
         "2025-06-24 09:00",
     );
     apply(&mut s, approve(1, "2025-06-24 09:30"), "2025-06-24 09:35");
-    apply(&mut s, Action::IssueBulletin { id: 1 }, "2025-06-24 10:00");
+    apply(&mut s, issue(1, "2025-06"), "2025-06-24 10:00");
     let r = s.active().unwrap();
     let env = cap_envelope(r, 1, CapMsgType::Alert, &CapId::new(SENDER).unwrap()).unwrap();
     let xml = cap_xml(r.bulletin(1).unwrap(), &env);
@@ -893,6 +950,8 @@ fn a_response_on_a_scenario_is_an_exercise_and_names_it() {
                     id,
                     name: "电子厂关停".into(),
                 }),
+                later: None,
+                reason: String::new(),
             },
         ),
         "2026-11-27 09:05",
@@ -917,4 +976,72 @@ fn a_response_on_a_scenario_is_an_exercise_and_names_it() {
     // Round trip through JSON keeps the scenario.
     let json = serde_json::to_string(&s).unwrap();
     assert_eq!(serde_json::from_str::<ResponseState>(&json).unwrap(), s);
+}
+
+/// The sample's data run to 2026-10: a real start on the 2025-06 episode today asks why, and
+/// names the later months; a real bulletin on it is not issued without the reason either.
+#[test]
+fn a_real_response_on_an_old_month_of_the_sample_needs_a_reason() {
+    let w = World::new();
+    let june = w.eval("2025-06");
+    let later = LaterData::of(&w.plan, &w.data, june.month);
+    assert_eq!(later.basis, m("2025-06"));
+    assert_eq!(later.latest(), w.data.span().unwrap().1);
+    assert!(later.is_later());
+    assert!(
+        !later.supports(Level::L2),
+        "the sample is normal at its end"
+    );
+    let request = |reason: &str| ActivationRequest {
+        level: Level::L2,
+        approved_by: COMMANDER.into(),
+        approved_at: t("2026-11-02 09:00"),
+        level_reached_at: t("2026-11-02 09:00"),
+        event_time: None,
+        exercise: false,
+        scenario: None,
+        later: Some(later.clone()),
+        reason: reason.to_owned(),
+    };
+    let mut s = ResponseState::new();
+    let e = s
+        .apply(
+            Action::activate(&w.plan, &june, request("")),
+            t("2026-11-02 09:10"),
+            OFFICE,
+        )
+        .unwrap_err();
+    assert!(matches!(e, ResponseError::EarlierBasisNeedsReason { .. }));
+    let text = e.message(Lang::Zh);
+    assert!(text.contains("2025-06"), "{text}");
+    assert!(text.contains(&later.latest().to_string()), "{text}");
+    assert!(text.contains("无预警"), "{text}");
+    assert!(s.responses().is_empty());
+    apply(
+        &mut s,
+        Action::activate(&w.plan, &june, request("复盘 2025 年 6 月的响应")),
+        "2026-11-02 09:10",
+    );
+    let line = s.audit()[0].event.describe(Lang::Zh);
+    assert!(line.contains("原因：复盘 2025 年 6 月的响应"), "{line}");
+    let r = s.active().unwrap();
+    let draft = draft_bulletin(&w.plan, &w.data, &june, r);
+    apply(
+        &mut s,
+        Action::DraftBulletin {
+            content: Box::new(draft),
+        },
+        "2026-11-02 09:20",
+    );
+    apply(&mut s, approve(1, "2026-11-02 09:30"), "2026-11-02 09:30");
+    let issue = |reason: &str| Action::IssueBulletin {
+        id: 1,
+        later: Some(later.clone()),
+        reason: reason.to_owned(),
+    };
+    let e = s
+        .apply(issue(""), t("2026-11-02 09:40"), OFFICE)
+        .unwrap_err();
+    assert!(matches!(e, ResponseError::NotSupportedByLaterData { .. }));
+    apply(&mut s, issue("复盘用"), "2026-11-02 09:40");
 }

@@ -17,7 +17,7 @@ use uew::month::Month;
 use uew::plan::{Level, Plan, Text};
 use uew::response::{
     Action, Activation, ActivationRequest, Basis, BulletinContent, BulletinFields, BulletinStatus,
-    EndCheck, EndEvaluation, LevelChangeRequest, MeasureStatus, Phase, Post, Procedure,
+    EndCheck, EndEvaluation, LaterData, LevelChangeRequest, MeasureStatus, Phase, Post, Procedure,
     ResponseState, Timestamp,
 };
 use uew::rules::{Decider, Status};
@@ -117,6 +117,22 @@ fn script() -> impl Strategy<Value = Vec<Step>> {
     })
 }
 
+/// [`action`], with a valid issue given the later data of the month the level rests on (the
+/// latest, here) and an invalid one none.
+fn action_on(state: &ResponseState, s: &Step, at: Timestamp, plan: &Plan) -> Action {
+    match action(s, at, plan) {
+        Action::IssueBulletin { id, reason, .. } if s.valid => Action::IssueBulletin {
+            id,
+            later: state
+                .responses()
+                .last()
+                .map(|r| LaterData::none(r.basis_month())),
+            reason,
+        },
+        a => a,
+    }
+}
+
 fn action(s: &Step, at: Timestamp, plan: &Plan) -> Action {
     let level = LEVELS[usize::from(s.a % 3)].unwrap_or(Level::L3);
     let basis_level = if s.valid {
@@ -142,6 +158,8 @@ fn action(s: &Step, at: Timestamp, plan: &Plan) -> Action {
                 event_time: s.b.is_multiple_of(2).then_some(at),
                 exercise: s.b.is_multiple_of(3),
                 scenario: None,
+                later: s.valid.then(|| LaterData::none(basis(month, None).month)),
+                reason: String::new(),
             },
             basis: basis(month, basis_level),
             procedure: Procedure::from_plan(plan),
@@ -179,7 +197,11 @@ fn action(s: &Step, at: Timestamp, plan: &Plan) -> Action {
             approved_by: who("commander"),
             approved_at: when,
         },
-        8 | 9 => Action::IssueBulletin { id },
+        8 | 9 => Action::IssueBulletin {
+            id,
+            later: None,
+            reason: String::new(),
+        },
         10 => Action::UpdateBulletin {
             id,
             content: content(s.valid),
@@ -287,7 +309,7 @@ proptest! {
             let at = time(i);
             let before = s.clone();
             let closed_before: Vec<_> = s.responses().iter().filter(|r| r.is_closed()).cloned().collect();
-            match s.apply(action(st, at, &plan), at, "office") {
+            match s.apply(action_on(&s, st, at, &plan), at, "office") {
                 Ok(()) => {
                     prop_assert_eq!(s.audit().len(), before.audit().len() + 1);
                     prop_assert_eq!(&s.audit()[..before.audit().len()], before.audit());
@@ -325,7 +347,7 @@ fn the_script_reaches_every_phase() {
         let mut s = ResponseState::new();
         for (i, st) in steps.iter().enumerate() {
             let at = time(i);
-            let _ = s.apply(action(st, at, &plan), at, "office");
+            let _ = s.apply(action_on(&s, st, at, &plan), at, "office");
         }
         let bulletins = || s.responses().iter().flat_map(|r| r.bulletins.iter());
         issued += usize::from(bulletins().any(|b| b.issued.is_some()));

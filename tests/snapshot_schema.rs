@@ -113,6 +113,8 @@ fn real_exports_match_the_schema() {
                     event_time: Some(at),
                     exercise: false,
                     scenario: None,
+                    later: Some(uew::response::LaterData::none(june.month)),
+                    reason: String::new(),
                 },
             ),
             at,

@@ -8,6 +8,7 @@ use crate::response::bulletin::{Bulletin, BulletinContent, BulletinStatus, Cance
 use crate::response::deadlines::{schedule, Completion};
 use crate::response::end::{EndCheck, EndEvaluation, EndNotice, EndRecord};
 use crate::response::error::{EndStep, Field, ResponseError};
+use crate::response::later::{check_issue, check_start, LaterData};
 use crate::response::measures::{add_level, MeasureStatus};
 use crate::response::procedure::{Basis, Procedure};
 use crate::response::record::{
@@ -37,6 +38,13 @@ pub struct ActivationRequest {
     /// scenario's hypothetical data); always an exercise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scenario: Option<ScenarioBasis>,
+    /// The months after the basis month up to the latest month with data
+    /// ([`LaterData::of`]); required for a real response.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub later: Option<LaterData>,
+    /// Why a real response starts on a month before the latest month with data.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
 }
 
 /// The scenario an exercise response runs on: its id in the snapshot and its name when the
@@ -113,8 +121,14 @@ pub enum Action {
         approved_by: String,
         approved_at: Timestamp,
     },
+    /// Issue an approved bulletin. A real one needs `later` (the data after the month the
+    /// level rests on) and, when those no longer support the level, a `reason`.
     IssueBulletin {
         id: u32,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        later: Option<LaterData>,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        reason: String,
     },
     /// Draft a change of an issued bulletin (issued later as a CAP Update).
     UpdateBulletin {
@@ -299,12 +313,18 @@ fn activate(
     let hq = Roster::for_level(&a.procedure.hq, level);
     // A response on a scenario is always an exercise.
     let exercise = req.exercise || req.scenario.is_some();
+    let earlier_basis = if exercise {
+        None
+    } else {
+        check_start(a.basis.month, req.later.as_ref(), &req.reason)?
+    };
     let event = AuditEvent::Activated {
         level,
         exercise,
         scenario: req.scenario.as_ref().map(|b| b.name.clone()),
         approved_by: approved_by.clone(),
         approved_at: req.approved_at,
+        earlier_basis: earlier_basis.clone(),
     };
     let response = Response {
         id,
@@ -321,6 +341,7 @@ fn activate(
             event_time: req.event_time,
             recorded_by: by.to_owned(),
             recorded_at: at,
+            earlier_basis,
         },
         procedure: a.procedure,
         hq,
@@ -337,7 +358,7 @@ fn activate(
 
 impl Response {
     /// The month the current level rests on.
-    fn basis_month(&self) -> crate::month::Month {
+    pub fn basis_month(&self) -> crate::month::Month {
         self.level_changes
             .last()
             .map_or(self.activation.basis.month, |c| c.basis.month)
@@ -512,8 +533,9 @@ impl Response {
                 b.approval = Some(a);
                 Ok(event)
             }
-            Action::IssueBulletin { id } => {
+            Action::IssueBulletin { id, later, reason } => {
                 let level = self.level;
+                let basis_month = self.basis_month();
                 let b = self
                     .bulletin(id)
                     .ok_or(ResponseError::UnknownBulletin { id })?;
@@ -530,6 +552,11 @@ impl Response {
                     });
                 }
                 let supersedes = b.supersedes;
+                let earlier_basis = if b.exercise || self.exercise {
+                    None
+                } else {
+                    check_issue(basis_month, level, later.as_ref(), &reason)?
+                };
                 if let Some(p) = supersedes {
                     let prev = self
                         .bulletin(p)
@@ -539,11 +566,17 @@ impl Response {
                     }
                     self.bulletin_mut(p)?.superseded_by = Some(id);
                 }
-                self.bulletin_mut(id)?.issued = Some(Stamp {
+                let b = self.bulletin_mut(id)?;
+                b.issued = Some(Stamp {
                     at,
                     by: by.to_owned(),
                 });
-                Ok(AuditEvent::BulletinIssued { id, supersedes })
+                b.earlier_basis = earlier_basis.clone();
+                Ok(AuditEvent::BulletinIssued {
+                    id,
+                    supersedes,
+                    earlier_basis,
+                })
             }
             Action::UpdateBulletin { id, content } => {
                 let b = self
@@ -770,6 +803,7 @@ impl Response {
             superseded_by: None,
             cancelled: None,
             withdrawn: None,
+            earlier_basis: None,
         }
     }
 

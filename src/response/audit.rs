@@ -5,6 +5,7 @@
 use crate::csv::CsvOut;
 use crate::i18n::{level_name, Lang};
 use crate::plan::{Level, Text};
+use crate::response::later::EarlierBasis;
 use crate::response::measures::MeasureStatus;
 use crate::response::roster::Post;
 use crate::response::time::Timestamp;
@@ -38,6 +39,9 @@ pub enum AuditEvent {
         scenario: Option<String>,
         approved_by: String,
         approved_at: Timestamp,
+        /// A real start on an earlier month than the latest with data, with its reason.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        earlier_basis: Option<EarlierBasis>,
     },
     /// Escalation or de-escalation, approved like a start.
     LevelChanged {
@@ -92,6 +96,9 @@ pub enum AuditEvent {
     BulletinIssued {
         id: u32,
         supersedes: Option<u32>,
+        /// Issued for real while the latest data no longer supported the level: the reason.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        earlier_basis: Option<EarlierBasis>,
     },
     BulletinWithdrawn {
         id: u32,
@@ -163,7 +170,14 @@ impl AuditEvent {
                 scenario,
                 approved_by,
                 approved_at,
+                earlier_basis,
             } => {
+                let why = earlier_basis
+                    .as_ref()
+                    .map_or(String::new(), |e| match lang {
+                        Lang::Zh => format!("；{}", e.describe(lang)),
+                        Lang::En => format!("; {}", e.describe(lang)),
+                    });
                 let ex = match (exercise, scenario, lang) {
                     (_, Some(n), Lang::Zh) => format!("【演练·推演“{n}”】"),
                     (_, Some(n), Lang::En) => format!("EXERCISE on scenario '{n}': "),
@@ -173,11 +187,11 @@ impl AuditEvent {
                 };
                 if zh {
                     format!(
-                        "{ex}启动{}失业应急响应（总指挥 {approved_by} 于 {approved_at} 同意）",
+                        "{ex}启动{}失业应急响应（总指挥 {approved_by} 于 {approved_at} 同意）{why}",
                         l(level)
                     )
                 } else {
-                    format!("{ex}{} emergency response started (approved by the commander {approved_by} at {approved_at})", l(level))
+                    format!("{ex}{} emergency response started (approved by the commander {approved_by} at {approved_at}){why}", l(level))
                 }
             }
             A::LevelChanged {
@@ -326,12 +340,24 @@ impl AuditEvent {
                     )
                 }
             }
-            A::BulletinIssued { id, supersedes } => match (supersedes, lang) {
-                (None, Lang::Zh) => format!("发布预警信息 #{id}"),
-                (None, Lang::En) => format!("Bulletin #{id} issued"),
-                (Some(p), Lang::Zh) => format!("发布预警信息变更 #{id}（替代 #{p}）"),
-                (Some(p), Lang::En) => format!("Update #{id} issued (replaces #{p})"),
-            },
+            A::BulletinIssued {
+                id,
+                supersedes,
+                earlier_basis,
+            } => {
+                let why = earlier_basis
+                    .as_ref()
+                    .map_or(String::new(), |e| match lang {
+                        Lang::Zh => format!("；{}", e.describe(lang)),
+                        Lang::En => format!("; {}", e.describe(lang)),
+                    });
+                match (supersedes, lang) {
+                    (None, Lang::Zh) => format!("发布预警信息 #{id}{why}"),
+                    (None, Lang::En) => format!("Bulletin #{id} issued{why}"),
+                    (Some(p), Lang::Zh) => format!("发布预警信息变更 #{id}（替代 #{p}）{why}"),
+                    (Some(p), Lang::En) => format!("Update #{id} issued (replaces #{p}){why}"),
+                }
+            }
             A::BulletinWithdrawn { id } => {
                 if zh {
                     format!("撤回预警信息草稿 #{id}")

@@ -166,6 +166,9 @@ pub struct Bulletin {
     pub cancelled: Option<Cancellation>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub withdrawn: Option<Stamp>,
+    /// Issued (for real) while the latest data no longer supported its level: the reason.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub earlier_basis: Option<crate::response::later::EarlierBasis>,
 }
 
 impl Bulletin {
@@ -254,12 +257,43 @@ fn joined(parts: &[Text], zh_sep: &str, en_sep: &str) -> Text {
     }
 }
 
-/// "4.86%" in Chinese, "4.86 %" in English (as the rest of the app writes them); "≈" where
-/// rounded to two decimals.
-pub(crate) fn percent(p: crate::num::Pct, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{}%", p.approx(2)),
-        Lang::En => format!("{} %", p.approx(2)),
+/// A figure as a public document writes it: "4.93%", rounded to two decimals as the plan's
+/// tables are, in both languages.
+pub(crate) fn percent(p: crate::num::Pct, _lang: Lang) -> String {
+    format!("{}%", p.rounded(2))
+}
+
+/// A clause cited in words for the public: "《滨江区失业应急预案》第五条" for any clause of
+/// §5 (`§5.1-L3-a`, `§5.1-M`), "section 5 of the Binjiang District Unemployment Emergency
+/// Plan" in English; the plan itself when the id names no section.
+pub fn cite(title: &Text, clause: &str) -> Text {
+    let n: Option<u32> = clause
+        .trim_start_matches('§')
+        .split(|c: char| !c.is_ascii_digit())
+        .next()
+        .and_then(|d| d.parse().ok());
+    match n {
+        Some(n) => Text {
+            zh: format!("《{}》第{}条", title.zh, chinese_number(n)),
+            en: format!("section {n} of the {}", title.en),
+        },
+        None => Text {
+            zh: format!("《{}》", title.zh),
+            en: format!("the {}", title.en),
+        },
+    }
+}
+
+/// 1 → 一, 10 → 十, 12 → 十二, 20 → 二十 (up to 99).
+fn chinese_number(n: u32) -> String {
+    const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    let digit = |d: u32| D.get(d as usize).copied().unwrap_or("");
+    match (n / 10, n % 10) {
+        (0, u) => digit(u).to_owned(),
+        (1, 0) => "十".to_owned(),
+        (1, u) => format!("十{}", digit(u)),
+        (t, 0) => format!("{}十", digit(t)),
+        (t, u) => format!("{}十{}", digit(t), digit(u)),
     }
 }
 
@@ -271,7 +305,8 @@ fn lvl(level: Level) -> Text {
 }
 
 /// The category and warning items of one evaluation, criterion by criterion.
-pub(crate) fn evidence_lines(evaluation: &Evaluation) -> (Vec<Text>, Vec<Text>) {
+pub(crate) fn evidence_lines(title: &Text, evaluation: &Evaluation) -> (Vec<Text>, Vec<Text>) {
+    let c = |clause: &str| cite(title, clause);
     let mut categories = Vec::new();
     let mut items = Vec::new();
     let rate = &evaluation.rate;
@@ -305,26 +340,26 @@ pub(crate) fn evidence_lines(evaluation: &Evaluation) -> (Vec<Text>, Vec<Text>) 
             let l = lvl(level);
             items.push(Text {
                 zh: format!(
-                    "{} 至 {} {}分别为 {}，连续 {} 个月达到{}标准（{}% 以上）（{}）",
+                    "{} 至 {} {}分别为 {}，连续 {} 个月达到{}标准（{} 以上），见{}",
                     check.window.from,
                     check.window.to,
                     sname.0,
                     values_in(Lang::Zh).join("、"),
                     check.sustained_months,
                     l.zh,
-                    check.min_rate,
-                    check.clause
+                    percent(check.min_rate, Lang::Zh),
+                    c(&check.clause).zh
                 ),
                 en: format!(
-                    "{} to {}: {} of {}, {} consecutive months at or above the {} threshold of {} % ({})",
+                    "{} to {}: {} of {}, {} consecutive months at or above the {} threshold of {} (see {})",
                     check.window.from,
                     check.window.to,
                     sname.1,
                     values_in(Lang::En).join(", "),
                     check.sustained_months,
                     l.en,
-                    check.min_rate,
-                    check.clause
+                    percent(check.min_rate, Lang::En),
+                    c(&check.clause).en
                 ),
             });
         }
@@ -341,24 +376,24 @@ pub(crate) fn evidence_lines(evaluation: &Evaluation) -> (Vec<Text>, Vec<Text>) 
             let min = group_thousands(check.min_unemployed);
             items.push(Text {
                 zh: format!(
-                    "{} 至 {} 共 {} 家企业关停破产，造成 {} 人失业，达到{}标准（{} 人以上）（{}）",
+                    "{} 至 {} 共 {} 家企业关停破产，造成 {} 人失业，达到{}标准（{} 人以上），见{}",
                     closures.window.from,
                     closures.window.to,
                     closures.enterprises,
                     people,
                     l.zh,
                     min,
-                    check.clause
+                    c(&check.clause).zh
                 ),
                 en: format!(
-                    "{} to {}: closures and bankruptcies of {} enterprise(s) left {} people unemployed, reaching the {} threshold of {} ({})",
+                    "{} to {}: closures and bankruptcies of {} enterprise(s) left {} people unemployed, reaching the {} threshold of {} (see {})",
                     closures.window.from,
                     closures.window.to,
                     closures.enterprises,
                     people,
                     l.en,
                     min,
-                    check.clause
+                    c(&check.clause).en
                 ),
             });
         }
@@ -375,58 +410,59 @@ pub(crate) fn evidence_lines(evaluation: &Evaluation) -> (Vec<Text>, Vec<Text>) 
             let people = group_thousands(layoffs.total_laid_off);
             items.push(Text {
                 zh: format!(
-                    "{} 至 {} {} 家企业一次性裁员 {} 人，占其职工总数 {}，达到{}标准（{}% 以上）（{}）",
+                    "{} 至 {} {} 家企业一次性裁员 {} 人，占其职工总数 {}，达到{}标准（{} 以上），见{}",
                     layoffs.window.from,
                     layoffs.window.to,
                     layoffs.enterprises.len(),
                     people,
                     share(Lang::Zh),
                     l.zh,
-                    check.min_share,
-                    check.clause
+                    percent(check.min_share, Lang::Zh),
+                    c(&check.clause).zh
                 ),
                 en: format!(
-                    "{} to {}: one-time layoffs of {} people by {} enterprise(s), {} of their workforce, reaching the {} threshold of {} % ({})",
+                    "{} to {}: one-time layoffs of {} people by {} enterprise(s), {} of their workforce, reaching the {} threshold of {} (see {})",
                     layoffs.window.from,
                     layoffs.window.to,
                     people,
                     layoffs.enterprises.len(),
                     share(Lang::En),
                     l.en,
-                    check.min_share,
-                    check.clause
+                    percent(check.min_share, Lang::En),
+                    c(&check.clause).en
                 ),
             });
         }
     }
     if let Some(s) = &evaluation.special {
-        categories.push(Text::new(
-            "特殊认定（§5.1-M）",
-            "special determination (§5.1-M)",
-        ));
+        categories.push(Text::new("特殊认定", "special determination"));
         let l = lvl(s.level);
         items.push(Text {
             zh: format!(
-                "经区失业应急指挥部同意、市失业应急办批准，自 {} 起认定为{}失业预警（§5.1-M）",
-                s.effective_from, l.zh
+                "经区失业应急指挥部同意、市失业应急办批准，自 {} 起认定为{}失业预警，见{}",
+                s.effective_from,
+                l.zh,
+                c("§5.1-M").zh
             ),
             en: format!(
-                "Determined as a {} warning from {} with the district HQ's consent and the city office's approval (§5.1-M)",
-                l.en, s.effective_from
+                "Determined as a {} warning from {} with the district HQ's consent and the city office's approval (see {})",
+                l.en,
+                s.effective_from,
+                c("§5.1-M").en
             ),
         });
     }
-    if let Some(c) = &evaluation.city {
+    if let Some(city) = &evaluation.city {
         categories.push(Text::new(
             "市政府发布的失业预警",
             "unemployment warning issued by the city government",
         ));
-        let l = lvl(c.level);
+        let l = lvl(city.level);
         items.push(Text {
-            zh: format!("市政府自 {} 起发布{}失业预警，涉及本区（§1）", c.from, l.zh),
+            zh: format!("市政府自 {} 起发布{}失业预警，涉及本区", city.from, l.zh),
             en: format!(
-                "The city government has issued a {} unemployment warning involving the district since {} (§1)",
-                l.en, c.from
+                "The city government has issued a {} unemployment warning involving the district since {}",
+                l.en, city.from
             ),
         });
     }
@@ -467,7 +503,7 @@ pub fn draft_bulletin(
         .unwrap_or_else(|| lvl(level));
     let colour = level.colour().name();
     let start = response.level_since();
-    let (categories, items) = evidence_lines(evaluation);
+    let (categories, items) = evidence_lines(&plan.title, evaluation);
 
     let streets = streets_involved(data, evaluation);
     let mut scope = Text {
@@ -481,9 +517,9 @@ pub fn draft_bulletin(
     }
     scope
         .zh
-        .push_str("；重点关注高校毕业生、就业困难人员、农民工等群体（§4.1）");
+        .push_str("；重点关注高校毕业生、就业困难人员、农民工等群体");
     scope.en.push_str(
-        "; with attention to college graduates, people with employment difficulties and migrant workers (§4.1)",
+        "; with attention to college graduates, people with employment difficulties and migrant workers",
     );
 
     let l = lvl(level);
@@ -496,13 +532,12 @@ pub fn draft_bulletin(
     };
     for (n, m) in (1u32..).zip(&response.measures) {
         let units = unit_names(plan, &m.units);
-        measures.zh.push_str(&format!(
-            "\n{n}. {}（责任单位：{}）（{}）",
-            m.title.zh, units.zh, m.clause
-        ));
+        measures
+            .zh
+            .push_str(&format!("\n{n}. {}（责任单位：{}）", m.title.zh, units.zh));
         measures.en.push_str(&format!(
-            "\n{n}. {} (responsible: {}) ({})",
-            m.title.en, units.en, m.clause
+            "\n{n}. {} (responsible: {})",
+            m.title.en, units.en
         ));
     }
 

@@ -283,6 +283,14 @@ pub fn cap_xml(bulletin: &Bulletin, env: &CapEnvelope) -> String {
     if let Some(n) = env.note.as_deref().filter(|n| !n.trim().is_empty()) {
         note.push(n.trim().to_owned());
     }
+    // A real warning issued while the latest data no longer supported its level says why.
+    if let Some(e) = bulletin.earlier_basis.as_ref().filter(|_| !exercise) {
+        note.push(format!(
+            "{} / {}",
+            e.describe(Lang::Zh),
+            e.describe(Lang::En)
+        ));
+    }
     if !note.is_empty() {
         element(&mut out, i, "note", &note.join(" — "));
     }

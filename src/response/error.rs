@@ -137,6 +137,26 @@ pub enum ResponseError {
         as_of: Month,
         since: Month,
     },
+    /// A real response acts only with the later data known (the latest month with data).
+    LaterDataUnknown,
+    /// The later data were checked from another month than the basis.
+    LaterDataOtherMonth {
+        basis: Month,
+        checked: Month,
+    },
+    /// A real response on a month before the latest month with data needs a reason.
+    EarlierBasisNeedsReason {
+        basis: Month,
+        latest: Month,
+        levels: crate::plan::Text,
+    },
+    /// A real bulletin whose level the latest data no longer support needs a reason.
+    NotSupportedByLaterData {
+        level: Level,
+        basis: Month,
+        latest: Month,
+        levels: crate::plan::Text,
+    },
 }
 
 /// The named inputs of actions, for messages.
@@ -268,6 +288,36 @@ impl ResponseError {
         use ResponseError as E;
         let zh = lang == Lang::Zh;
         match self {
+            E::LaterDataUnknown => match lang {
+                Lang::Zh => "实际响应须先核对最新数据月份。".into(),
+                Lang::En => "A real response needs the latest month with data checked first.".into(),
+            },
+            E::LaterDataOtherMonth { basis, checked } => match lang {
+                Lang::Zh => format!("最新数据是自 {checked} 起核对的，而依据月份是 {basis}。"),
+                Lang::En => format!("The later data were checked from {checked}, but the basis month is {basis}."),
+            },
+            E::EarlierBasisNeedsReason { basis, latest, levels } => match lang {
+                Lang::Zh => format!(
+                    "依据月份 {basis} 早于最新数据月份 {latest}（其后：{}）。实际响应须写明为何依据较早月份，原因将记入审计记录。",
+                    levels.zh
+                ),
+                Lang::En => format!(
+                    "The basis month {basis} is before the latest month with data, {latest} (since then: {}). A real response on an earlier month needs a reason, which is recorded in the audit trail.",
+                    levels.en
+                ),
+            },
+            E::NotSupportedByLaterData { level, basis, latest, levels } => match lang {
+                Lang::Zh => format!(
+                    "最新数据已不支持{}（依据 {basis}；其后：{}；最新 {latest}）。发布实际公告须写明原因，原因将记入审计记录。",
+                    level_name(*level, lang),
+                    levels.zh
+                ),
+                Lang::En => format!(
+                    "The latest data no longer support {} (basis {basis}; since then: {}; latest {latest}). Issuing a real bulletin needs a reason, which is recorded in the audit trail.",
+                    level_name(*level, lang),
+                    levels.en
+                ),
+            },
             E::MissingPerson { what } | E::MissingText { what } => {
                 if zh {
                     format!("请填写{}。", what.name(lang))

@@ -20,6 +20,7 @@ pub mod cap;
 pub mod deadlines;
 pub mod end;
 pub mod error;
+pub mod later;
 pub mod measures;
 pub mod procedure;
 pub mod record;
@@ -34,6 +35,7 @@ pub use cap::{cap_envelope, cap_xml, CapEnvelope, CapId, CapMsgType, CapReferenc
 pub use deadlines::{DeadlineItem, DeadlineState};
 pub use end::{end_conditions, EndCheck, EndEvaluation, DEFAULT_END_MONTHS};
 pub use error::{EndField, ResponseError};
+pub use later::{EarlierBasis, LaterData, LaterMonth};
 pub use measures::{MeasureItem, MeasureStatus, Progress};
 pub use procedure::{activatable_level, start_procedure, Basis, Procedure};
 pub use record::{Phase, Response, ResponseState};

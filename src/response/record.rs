@@ -46,6 +46,10 @@ pub struct ActivationRecord {
     pub event_time: Option<Timestamp>,
     pub recorded_by: String,
     pub recorded_at: Timestamp,
+    /// A real start on a month before the latest month with data: the reason and what the
+    /// later months showed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub earlier_basis: Option<crate::response::later::EarlierBasis>,
 }
 
 /// An escalation or de-escalation.

@@ -204,7 +204,7 @@ pub fn analysis_report(input: &ReportInput<'_, '_>, lang: Lang) -> Report {
     }
     let sections = vec![
         situation(engine, &district, &monthly, lang),
-        level_section(&district, lang),
+        level_section(&input.engine.plan().title, &district, lang),
         streets(engine, last, &street_name, lang),
         trend(engine, first, last, input.forecast, lang),
         response_section(input.response, input.now, lang),
@@ -293,7 +293,7 @@ fn situation(
     }
 }
 
-fn level_section(district: &Evaluation, lang: Lang) -> Section {
+fn level_section(title: &crate::plan::Text, district: &Evaluation, lang: Lang) -> Section {
     let mut paragraphs = vec![match lang {
         Lang::Zh => format!(
             "{} 全区预警等级：{}，{}。",
@@ -308,7 +308,7 @@ fn level_section(district: &Evaluation, lang: Lang) -> Section {
             explain::decider(district.decided_by, lang)
         ),
     }];
-    let (_, items) = evidence_lines(district);
+    let (_, items) = evidence_lines(title, district);
     paragraphs.extend(items.iter().map(|t| t.get(lang).to_owned()));
     let gaps: Vec<String> = [
         district

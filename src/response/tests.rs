@@ -51,6 +51,8 @@ fn activation(level: Level, b: Basis) -> Action {
             event_time: Some(t("2026-01-31 20:00")),
             exercise: false,
             scenario: None,
+            later: Some(LaterData::none(b.month)),
+            reason: String::new(),
         },
         basis: b,
         procedure: Procedure::from_plan(&Plan::binjiang_2020()),
@@ -58,6 +60,15 @@ fn activation(level: Level, b: Basis) -> Action {
 }
 
 const NOW: &str = "2026-01-31 21:00";
+
+/// Issue bulletin `id` of a real response whose level rests on the latest month (`mk_basis`'s).
+fn issue(id: u32) -> Action {
+    Action::IssueBulletin {
+        id,
+        later: Some(LaterData::none(m("2026-01"))),
+        reason: String::new(),
+    }
+}
 
 /// A state with an active response at `level` (activated at 21:00 on 2026-01-31).
 fn active(level: Level) -> ResponseState {
@@ -496,7 +507,7 @@ fn refusals_on_an_active_response() {
         (
             "unknown bulletin",
             &s2,
-            Action::IssueBulletin { id: 5 },
+            issue(5),
             ResponseError::UnknownBulletin { id: 5 },
         ),
         (
@@ -556,6 +567,8 @@ fn a_city_warning_alone_allows_a_start() {
             event_time: None,
             exercise: false,
             scenario: None,
+            later: Some(LaterData::none(e.month)),
+            reason: String::new(),
         },
     );
     ok(&mut s, a, NOW);
@@ -808,7 +821,7 @@ fn a_bulletin_is_approved_before_it_is_issued() {
         NOW,
     );
     assert_eq!(
-        refuse(&s, Action::IssueBulletin { id: 1 }, NOW),
+        refuse(&s, issue(1), NOW),
         ResponseError::BulletinNotApproved { id: 1 }
     );
     let mut gap = content("b1");
@@ -869,7 +882,7 @@ fn a_bulletin_is_approved_before_it_is_issued() {
         BulletinStatus::Draft
     );
     ok(&mut s, approve(), NOW);
-    ok(&mut s, Action::IssueBulletin { id: 1 }, NOW);
+    ok(&mut s, issue(1), NOW);
     let b = s.active().unwrap().bulletin(1).unwrap();
     assert_eq!(b.status(), BulletinStatus::Issued);
     assert_eq!(b.headline(Lang::Zh), "b1'");
@@ -929,7 +942,7 @@ fn a_bulletin_is_approved_before_it_is_issued() {
         },
         NOW,
     );
-    ok(&mut s, Action::IssueBulletin { id: 2 }, NOW);
+    ok(&mut s, issue(2), NOW);
     let r = s.active().unwrap();
     assert_eq!(r.bulletin(1).unwrap().status(), BulletinStatus::Superseded);
     assert_eq!(r.bulletins_in_force().len(), 1);
@@ -1018,7 +1031,7 @@ fn a_bulletin_of_another_level_is_not_issued() {
         NOW,
     );
     assert_eq!(
-        refuse(&s, Action::IssueBulletin { id: 1 }, NOW),
+        refuse(&s, issue(1), NOW),
         ResponseError::BulletinStale {
             id: 1,
             level: L2,
@@ -1350,7 +1363,7 @@ fn closing_with_a_bulletin_in_force_is_refused() {
         },
         NOW,
     );
-    ok(&mut s, Action::IssueBulletin { id: 1 }, NOW);
+    ok(&mut s, issue(1), NOW);
     for a in [
         Action::RecordEndEvaluation {
             evaluation: evaluation(),
@@ -1443,4 +1456,263 @@ fn the_state_round_trips_through_json() {
         serde_json::from_str::<ResponseState>("{}").unwrap(),
         ResponseState::new()
     );
+}
+
+// ---------------------------------------------------------------- later data
+
+/// The later months after `basis`: each `(month, level)`.
+fn later(basis: &str, months: &[(&str, Option<Level>)]) -> LaterData {
+    LaterData {
+        basis: m(basis),
+        months: months
+            .iter()
+            .map(|(month, level)| LaterMonth {
+                month: m(month),
+                effective: level.map_or(Status::Normal, |level| Status::Warning { level }),
+            })
+            .collect(),
+    }
+}
+
+fn activation_with(level: Level, b: Basis, later: Option<LaterData>, reason: &str) -> Action {
+    let mut a = activation(level, b);
+    if let Action::Activate(x) = &mut a {
+        x.request.later = later;
+        x.request.reason = reason.to_owned();
+    }
+    a
+}
+
+#[test]
+fn later_data_name_their_levels_and_say_what_they_support() {
+    let l = later(
+        "2025-09",
+        &[
+            ("2025-10", None),
+            ("2025-11", None),
+            ("2025-12", Some(L3)),
+            ("2026-01", Some(L2)),
+        ],
+    );
+    assert_eq!(l.latest(), m("2026-01"));
+    assert!(l.is_later());
+    assert_eq!(
+        l.levels_text(Lang::Zh),
+        "2025-10 至 2025-11 无预警；2025-12 三级；2026-01 二级"
+    );
+    assert_eq!(
+        l.levels_text(Lang::En),
+        "2025-10 to 2025-11 no warning; 2025-12 Level 3; 2026-01 Level 2"
+    );
+    // The latest month decides: level 2 supports levels 2 and 3, not 1.
+    assert!(l.supports(L2));
+    assert!(l.supports(L3));
+    assert!(!l.supports(L1));
+    assert!(!later("2025-09", &[("2025-10", None)]).supports(L3));
+    assert!(LaterData::none(m("2025-09")).supports(L1));
+    assert!(!LaterData::none(m("2025-09")).is_later());
+}
+
+#[test]
+fn a_real_start_on_an_earlier_month_needs_a_recorded_reason() {
+    let s = ResponseState::new();
+    let b = basis("2025-09", Some(L3));
+    let l = later("2025-09", &[("2025-10", None), ("2025-11", None)]);
+    // Without the later data, a real start is refused.
+    assert_eq!(
+        refuse(&s, activation_with(L3, b.clone(), None, ""), NOW),
+        ResponseError::LaterDataUnknown
+    );
+    // Later data checked from another month do not count.
+    assert!(matches!(
+        refuse(
+            &s,
+            activation_with(L3, b.clone(), Some(LaterData::none(m("2025-11"))), "x"),
+            NOW
+        ),
+        ResponseError::LaterDataOtherMonth { .. }
+    ));
+    // An earlier month without a reason: refused, naming the later months' levels.
+    let e = refuse(
+        &s,
+        activation_with(L3, b.clone(), Some(l.clone()), "  "),
+        NOW,
+    );
+    assert!(matches!(
+        e,
+        ResponseError::EarlierBasisNeedsReason { basis, latest, .. }
+            if basis == m("2025-09") && latest == m("2025-11")
+    ));
+    assert!(e.message(Lang::Zh).contains("2025-10 至 2025-11 无预警"));
+    assert!(e
+        .message(Lang::En)
+        .contains("2025-10 to 2025-11 no warning"));
+    // With a reason: started, the reason and the later levels in the record and the trail.
+    let mut s = s;
+    ok(
+        &mut s,
+        activation_with(L3, b.clone(), Some(l.clone()), "补录九月的响应"),
+        NOW,
+    );
+    let r = s.active().unwrap();
+    let eb = r.activation.earlier_basis.as_ref().unwrap();
+    assert_eq!(eb.reason, "补录九月的响应");
+    assert_eq!(eb.later, l);
+    let line = s.audit()[0].event.describe(Lang::Zh);
+    assert!(line.contains("原因：补录九月的响应"), "{line}");
+    assert!(line.contains("2025-10 至 2025-11 无预警"), "{line}");
+    assert!(s.audit()[0]
+        .event
+        .describe(Lang::En)
+        .contains("reason: 补录九月的响应"));
+    // On the latest month no reason is asked and none is recorded.
+    let mut s2 = ResponseState::new();
+    ok(
+        &mut s2,
+        activation_with(L3, b.clone(), Some(LaterData::none(m("2025-09"))), ""),
+        NOW,
+    );
+    assert_eq!(s2.active().unwrap().activation.earlier_basis, None);
+    // An exercise needs neither.
+    let mut s3 = ResponseState::new();
+    let mut a = activation_with(L3, b, None, "");
+    if let Action::Activate(x) = &mut a {
+        x.request.exercise = true;
+    }
+    ok(&mut s3, a, NOW);
+    assert_eq!(s3.active().unwrap().activation.earlier_basis, None);
+}
+
+fn cap_of(b: &Bulletin) -> String {
+    let env = CapEnvelope {
+        msg_type: CapMsgType::Alert,
+        status: CapStatus::Actual,
+        identifier: CapId::new("x1").unwrap(),
+        sender: CapId::new("s@example.org").unwrap(),
+        sent: t(NOW),
+        references: Vec::new(),
+        note: None,
+    };
+    cap_xml(b, &env)
+}
+
+#[test]
+fn an_actual_warning_the_later_data_no_longer_support_needs_a_reason() {
+    let mut s = active(L3);
+    ok(
+        &mut s,
+        Action::DraftBulletin {
+            content: content("滨江区三级失业预警"),
+        },
+        NOW,
+    );
+    ok(
+        &mut s,
+        Action::ApproveBulletin {
+            id: 1,
+            approved_by: "张总指挥".into(),
+            approved_at: t(NOW),
+        },
+        NOW,
+    );
+    let issue_with = |later: Option<LaterData>, reason: &str| Action::IssueBulletin {
+        id: 1,
+        later,
+        reason: reason.to_owned(),
+    };
+    assert_eq!(
+        refuse(&s, issue_with(None, ""), NOW),
+        ResponseError::LaterDataUnknown
+    );
+    let gone = later("2026-01", &[("2026-02", None)]);
+    let e = refuse(&s, issue_with(Some(gone.clone()), ""), NOW);
+    assert!(matches!(
+        e,
+        ResponseError::NotSupportedByLaterData { level: L3, .. }
+    ));
+    assert!(e.message(Lang::Zh).contains("2026-02 无预警"));
+    // Later data that still hold the level: issued without a reason, no note.
+    let mut held = s.clone();
+    ok(
+        &mut held,
+        issue_with(Some(later("2026-01", &[("2026-02", Some(L3))])), ""),
+        NOW,
+    );
+    let b = held.active().unwrap().bulletin(1).unwrap();
+    assert_eq!(b.earlier_basis, None);
+    let xml = cap_of(b);
+    assert!(xml.contains("<status>Actual</status>"));
+    assert!(!xml.contains("<note>"));
+    // With a reason: issued as Actual, the reason in the trail and in the CAP note.
+    ok(
+        &mut s,
+        issue_with(Some(gone), "指挥部决定维持预警至月底"),
+        NOW,
+    );
+    let b = s.active().unwrap().bulletin(1).unwrap();
+    assert_eq!(b.status(), BulletinStatus::Issued);
+    let xml = cap_of(b);
+    assert!(xml.contains("<status>Actual</status>"));
+    assert!(xml.contains("原因：指挥部决定维持预警至月底"), "{xml}");
+    assert!(xml.contains("reason: 指挥部决定维持预警至月底"));
+    let last = s.audit().last().unwrap().event.describe(Lang::Zh);
+    assert!(last.contains("原因：指挥部决定维持预警至月底"), "{last}");
+}
+
+#[test]
+fn an_exercise_bulletin_is_issued_without_the_later_data() {
+    let mut s = ResponseState::new();
+    let mut a = activation_with(L3, basis("2025-09", Some(L3)), None, "");
+    if let Action::Activate(x) = &mut a {
+        x.request.exercise = true;
+    }
+    ok(&mut s, a, NOW);
+    ok(
+        &mut s,
+        Action::DraftBulletin {
+            content: content("演练"),
+        },
+        NOW,
+    );
+    ok(
+        &mut s,
+        Action::ApproveBulletin {
+            id: 1,
+            approved_by: "张总指挥".into(),
+            approved_at: t(NOW),
+        },
+        NOW,
+    );
+    ok(
+        &mut s,
+        Action::IssueBulletin {
+            id: 1,
+            later: None,
+            reason: String::new(),
+        },
+        NOW,
+    );
+    let xml = cap_of(s.active().unwrap().bulletin(1).unwrap());
+    assert!(xml.contains("<status>Exercise</status>"));
+    assert!(xml.contains("<note>演练 / Exercise</note>"));
+}
+
+#[test]
+fn clauses_are_cited_in_words_and_figures_rounded_plainly() {
+    let title = Text::new("杭州市滨江区失业应急预案", "Binjiang Plan");
+    let c = bulletin::cite(&title, "§5.1-L3-a");
+    assert_eq!(c.zh, "《杭州市滨江区失业应急预案》第五条");
+    assert_eq!(c.en, "section 5 of the Binjiang Plan");
+    assert_eq!(
+        bulletin::cite(&title, "§12.3").zh,
+        "《杭州市滨江区失业应急预案》第十二条"
+    );
+    assert_eq!(
+        bulletin::cite(&title, "附则").zh,
+        "《杭州市滨江区失业应急预案》"
+    );
+    let p = crate::num::Pct::parse("4.9263").unwrap();
+    assert_eq!(bulletin::percent(p, Lang::Zh), "4.93%");
+    assert_eq!(bulletin::percent(p, Lang::En), "4.93%");
+    assert_eq!(p.approx(2), "≈4.93");
 }

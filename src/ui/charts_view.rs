@@ -434,8 +434,8 @@ fn ChartBox(drawn: Drawn) -> impl IntoView {
                 </div>
                 {d.with_value(|d| d.notes.iter().map(|n| view! { <p class="chart-note">{n.clone()}</p> }).collect_view())}
                 <div class="chart-actions no-print">
-                    <button type="button" on:click=download_svg>"SVG"</button>
-                    <button type="button" on:click=download_png>"PNG"</button>
+                    <button type="button" class="chart-svg" on:click=download_svg>{move || i18n.t(Msg::ChartDownloadSvg)}</button>
+                    <button type="button" class="chart-png" on:click=download_png>{move || i18n.t(Msg::ChartDownloadPng)}</button>
                 </div>
             </figcaption>
         </figure>

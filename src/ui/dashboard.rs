@@ -88,6 +88,7 @@ pub fn FocusBar() -> impl IntoView {
                     </button>
                     <select
                         id="month-select"
+                        aria-label=move || i18n.t(Msg::Month)
                         on:change=move |ev| focus.month.set(Month::parse(&event_target_value(&ev)).ok())
                         prop:value=move || focus.at.get().map(|m| m.to_string()).unwrap_or_default()
                     >
@@ -473,6 +474,32 @@ fn TimelineSection() -> impl IntoView {
                                 };
                                 let month = m.summary.month;
                                 let title = format!("{month} · {}", explain::status(&s, lang));
+                                let (first, last) = (t.from, t.to);
+                                // One Tab stop for the strip (the current month); the arrow keys,
+                                // Home and End move along it.
+                                let key = move |ev: web_sys::KeyboardEvent| {
+                                    let to = match ev.key().as_str() {
+                                        "ArrowLeft" => month.pred(),
+                                        "ArrowRight" => month.succ(),
+                                        "Home" => Some(first),
+                                        "End" => Some(last),
+                                        _ => return,
+                                    };
+                                    ev.prevent_default();
+                                    if let Some(m) = to.filter(|m| *m >= first && *m <= last) {
+                                        focus.month.set(Some(m));
+                                        request_animation_frame(|| {
+                                            if let Some(el) = web_sys::window()
+                                                .and_then(|w| w.document())
+                                                .and_then(|d| d.query_selector(".level-strip button.current").ok().flatten())
+                                                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+                                            {
+                                                let _ = el.focus();
+                                            }
+                                        });
+                                    }
+                                };
+                                let current = Some(month) == at || (at.is_none() && month == last);
                                 view! {
                                     <button
                                         type="button"
@@ -480,7 +507,10 @@ fn TimelineSection() -> impl IntoView {
                                         class:current=Some(month) == at
                                         title=title.clone()
                                         aria-label=title
+                                        aria-current=current.then_some("date")
+                                        tabindex=if current { "0" } else { "-1" }
                                         on:click=move |_| focus.month.set(Some(month))
+                                        on:keydown=key
                                     ></button>
                                 }
                             })

@@ -373,7 +373,7 @@ fn ImportSection() -> impl IntoView {
                             <button type="button" id="restore-backup" on:click=restore>
                                 {Msg::RestoreBackup.text(lang)}
                             </button>
-                            " " <span class="muted">{meta.saved} " · " {meta.reason}</span>
+                            " " <span class="muted" id="backup-label">{backup_label(&meta.saved, &meta.reason, lang)}</span>
                         </p>
                     }
                         .into_any(),
@@ -382,6 +382,21 @@ fn ImportSection() -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// "2026-11-30 03:02（北京时间）· 合并前" rather than the stored UTC instant and reason key.
+fn backup_label(saved: &str, reason: &str, lang: Lang) -> String {
+    let when = crate::response::Timestamp::parse_rfc3339(saved)
+        .map(|t| format!("{} {}", t.format_cst(), Msg::PbCst.text(lang)))
+        .unwrap_or_else(|_| saved.to_owned());
+    let why = match reason {
+        "import" => Msg::BackupBeforeImport.text(lang).to_owned(),
+        "merge" => Msg::BackupBeforeMerge.text(lang).to_owned(),
+        "share" => Msg::BackupBeforeShare.text(lang).to_owned(),
+        "restore" => Msg::BackupBeforeRestore.text(lang).to_owned(),
+        other => other.to_owned(),
+    };
+    format!("{when} · {why}")
 }
 
 /// The import preview: counts per kind, what replacing would remove, and every conflict with
@@ -422,8 +437,11 @@ fn preview(
     let loses = impact.loses_anything().then(|| {
         view! {
             <p class="muted" id="replace-impact">
-                {Msg::ReplaceLoses.text(lang)} ": " {impact.regions} " / " {impact.observations} " / "
-                {impact.closures + impact.layoffs}
+                {Msg::ReplaceLoses.text(lang)} {super::playbook::colon(lang)}
+                {Msg::RegionsTitle.text(lang)} " " {impact.regions} " · "
+                {Msg::MonthlyData.text(lang)} " " {impact.observations} " · "
+                {Msg::ClosuresCol.text(lang)} " " {impact.closures} " · "
+                {Msg::LayoffsCol.text(lang)} " " {impact.layoffs}
             </p>
         }
     });
@@ -518,6 +536,9 @@ fn preview(
     }
 }
 
+/// Links longer than this are cut by many chat tools: the file is offered instead.
+const SHARE_LINK_WARN_CHARS: usize = 2_000;
+
 #[component]
 fn ShareSection() -> impl IntoView {
     let i18n = I18n::get();
@@ -570,7 +591,20 @@ fn ShareSection() -> impl IntoView {
                         Ok(url) => {
                             let chars = url.chars().count();
                             view! {
+                                {(chars > SHARE_LINK_WARN_CHARS).then(|| view! {
+                                    <div class="share-long" role="note" id="share-too-long">
+                                        <p>{Msg::ShareLinkLong.text(lang)}</p>
+                                        <button type="button" id="share-use-file" on:click=move |_| {
+                                            if let Err(e) = export_snapshot(store) {
+                                                link.set(Some(Err(e)));
+                                            }
+                                        }>
+                                            {Msg::ExportWhole.text(lang)}
+                                        </button>
+                                    </div>
+                                })}
                                 <div class="share-link">
+                                    <label for="share-link" class="pb-sr-only">{Msg::ShareLinkLabel.text(lang)}</label>
                                     <input id="share-link" readonly=true prop:value=url.clone() on:focus=move |ev| {
                                         event_target::<web_sys::HtmlInputElement>(&ev).select()
                                     }/>

@@ -66,12 +66,21 @@ pub fn status_badge(s: &crate::rules::Status, lang: Lang) -> impl IntoView {
 /// The `<option>`s of a month picker over `span`, newest first (one type for every picker, so
 /// the view code is not repeated per page).
 pub fn month_options(span: Option<(crate::month::Month, crate::month::Month)>) -> impl IntoView {
+    month_options_at(span, None)
+}
+
+/// [`month_options`] with `at` selected, so the select shows the month in use even when the
+/// options are drawn after its value was set.
+pub fn month_options_at(
+    span: Option<(crate::month::Month, crate::month::Month)>,
+    at: Option<crate::month::Month>,
+) -> impl IntoView {
     span.map(|(a, b)| {
         let months: Vec<crate::month::Month> = a.through(b).collect();
         months
             .into_iter()
             .rev()
-            .map(|m| view! { <option value=m.to_string()>{m.to_string()}</option> })
+            .map(|m| view! { <option value=m.to_string() selected=Some(m) == at>{m.to_string()}</option> })
             .collect_view()
     })
 }

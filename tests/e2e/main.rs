@@ -12,6 +12,7 @@
 mod entry;
 mod forecast;
 mod hardening;
+mod meeting;
 mod offline;
 mod plan;
 mod playbook;

@@ -13,6 +13,8 @@ use oasiscap::v1dot2 as cap12;
 use std::path::Path;
 
 const OFFICE: &str = "王五（区失业应急办）";
+/// Why a real response on the sample's 2025 episode is started and issued today.
+const REPLAY: &str = "复盘 2025 年 6 月的二级响应";
 const COMMANDER: &str = "李四（副区长）";
 
 /// Sets a field's value as typing would (input, then change).
@@ -35,6 +37,12 @@ async fn click(h: &Harness, css: &str) {
     ))
     .await;
     el.click().await.unwrap();
+}
+
+/// An irreversible step: its button reveals what will happen, and the confirm button does it.
+async fn confirm(h: &Harness, css: &str) {
+    click(h, css).await;
+    click(h, &format!("{css}-confirm")).await;
 }
 
 async fn select(h: &Harness, css: &str, value: &str) {
@@ -144,7 +152,7 @@ async fn playbook_level_2_episode_from_activation_to_close() {
     fill(&h, "#pb-event-time", "2025-06-23 14:00").await;
 
     // Nothing is recorded without a name.
-    click(&h, "#pb-activate").await;
+    confirm(&h, "#pb-activate").await;
     let refusal = h.text(".pb-error").await;
     assert!(refusal.contains("记录人"), "{refusal}");
     assert!(h
@@ -153,7 +161,18 @@ async fn playbook_level_2_episode_from_activation_to_close() {
         .await
         .is_err());
     fill(&h, "#pb-user", OFFICE).await;
-    click(&h, "#pb-activate").await;
+    // The sample's data run to 2026-10: a real start on 2025-06 names the later months and
+    // needs a reason, which the trail keeps.
+    let warning = h.text("#pb-earlier-basis").await;
+    assert!(
+        warning.contains("2026-10") && warning.contains("无预警"),
+        "{warning}"
+    );
+    confirm(&h, "#pb-activate").await;
+    h.wait_for_js("(document.querySelector('.pb-error') || {}).textContent?.includes('原因')")
+        .await;
+    fill(&h, "#pb-earlier-reason", REPLAY).await;
+    confirm(&h, "#pb-activate").await;
     h.wait_for_css("#pb-response-card.level-2[data-phase='active']")
         .await;
     wait_audit(&h, 1, "activate").await;
@@ -212,7 +231,11 @@ async fn playbook_level_2_episode_from_activation_to_close() {
     h.wait_for_css(".pb-bulletin[data-id='1'][data-status='approved']")
         .await;
     set_clock(&h, "2025-06-24 10:00").await;
+    // The latest data no longer support level 2: the issue asks why, too.
     click(&h, ".pb-bulletin[data-id='1'] .pb-issue").await;
+    h.wait_for_css("#pb-b-1-unsupported").await;
+    fill(&h, "#pb-b-1-issue-reason", REPLAY).await;
+    click(&h, ".pb-bulletin[data-id='1'] .pb-issue-confirm").await;
     n += 1;
     wait_audit(&h, n, "issue").await;
     h.wait_for_css(".pb-bulletin[data-id='1'][data-status='issued']")
@@ -383,13 +406,13 @@ async fn playbook_level_2_episode_from_activation_to_close() {
     set_clock(&h, "2026-01-12 16:30").await;
     fill(&h, "#pb-end-d-who", "滨江区人民政府").await;
     fill(&h, "#pb-end-d-at", "2026-01-12 16:00").await;
-    click(&h, "#pb-end-d-approve").await;
+    confirm(&h, "#pb-end-d-approve").await;
     n += 1;
     wait_audit(&h, n, "district approval").await;
     set_clock(&h, "2026-01-15 11:30").await;
     fill(&h, "#pb-end-c-who", "杭州市失业应急办").await;
     fill(&h, "#pb-end-c-at", "2026-01-15 11:00").await;
-    click(&h, "#pb-end-c-approve").await;
+    confirm(&h, "#pb-end-c-approve").await;
     n += 1;
     wait_audit(&h, n, "city approval").await;
 
@@ -400,7 +423,7 @@ async fn playbook_level_2_episode_from_activation_to_close() {
     fill(&h, "#pb-b-1-reason", "失业预警解除，应急处置结束").await;
     fill(&h, "#pb-b-1-c-approver", COMMANDER).await;
     fill(&h, "#pb-b-1-c-at", "2026-01-15 15:00").await;
-    click(&h, ".pb-bulletin[data-id='1'] .pb-cancel-btn").await;
+    confirm(&h, ".pb-bulletin[data-id='1'] .pb-cancel-btn").await;
     n += 1;
     wait_audit(&h, n, "cancel").await;
     click(
@@ -413,11 +436,11 @@ async fn playbook_level_2_episode_from_activation_to_close() {
     assert_eq!(cancel.status, cap12::Status::Actual);
 
     set_clock(&h, "2026-01-16 09:00").await;
-    click(&h, "#pb-end-notify").await;
+    confirm(&h, "#pb-end-notify").await;
     n += 1;
     wait_audit(&h, n, "notice").await;
     set_clock(&h, "2026-01-16 10:00").await;
-    click(&h, "#pb-end-close").await;
+    confirm(&h, "#pb-end-close").await;
     n += 1;
     wait_audit(&h, n, "close").await;
 
@@ -494,13 +517,13 @@ async fn an_exercise_response_issues_exercise_bulletins_and_a_cap_update() {
     // A level the evaluation does not support is refused with the core's reason.
     select(&h, "#pb-level", "1").await;
     fill(&h, "#pb-approver", COMMANDER).await;
-    click(&h, "#pb-activate").await;
+    confirm(&h, "#pb-activate").await;
     let refusal = h.text(".pb-error").await;
     assert!(refusal.contains("二级"), "{refusal}");
     select(&h, "#pb-level", "2").await;
     click(&h, "#pb-exercise").await;
     // Approval and level-reached times left at "now" (the drill clock); no event time.
-    click(&h, "#pb-activate").await;
+    confirm(&h, "#pb-activate").await;
     h.wait_for_css("#pb-response-card.level-2").await;
     wait_audit(&h, 1, "activate").await;
     assert!(h.text("#pb-response-card").await.contains("EXERCISE"));
@@ -525,7 +548,7 @@ async fn an_exercise_response_issues_exercise_bulletins_and_a_cap_update() {
     fill(&h, "#pb-b-1-approver", COMMANDER).await;
     click(&h, ".pb-bulletin[data-id='1'] .pb-approve-btn").await;
     wait_audit(&h, 3, "approve").await;
-    click(&h, ".pb-bulletin[data-id='1'] .pb-issue").await;
+    confirm(&h, ".pb-bulletin[data-id='1'] .pb-issue").await;
     wait_audit(&h, 4, "issue").await;
 
     // A change: a new draft that supersedes #1 once issued (a CAP Update).
@@ -535,7 +558,7 @@ async fn an_exercise_response_issues_exercise_bulletins_and_a_cap_update() {
     fill(&h, "#pb-b-2-approver", COMMANDER).await;
     click(&h, ".pb-bulletin[data-id='2'] .pb-approve-btn").await;
     wait_audit(&h, 6, "approve change").await;
-    click(&h, ".pb-bulletin[data-id='2'] .pb-issue").await;
+    confirm(&h, ".pb-bulletin[data-id='2'] .pb-issue").await;
     wait_audit(&h, 7, "issue change").await;
     h.wait_for_css(".pb-bulletin[data-id='1'][data-status='superseded']")
         .await;
@@ -613,6 +636,8 @@ async fn an_exercise_on_a_scenario_rests_on_the_scenario_data() {
     fill(&h, "#tweak-month", "2026-11").await;
     fill(&h, "#tweak-unemployed", "6000").await;
     click(&h, "#tweak-add").await;
+    // Adding the closure keeps the month; the closure's month is chosen.
+    crate::scenarios::show_month(&h, "2026-11").await;
     h.wait_for_css("#scenario-level [data-status='3']").await;
 
     h.js("localStorage.setItem('uew.clock', '2026-11-27 10:00'); localStorage.setItem('uew.user', '演练组 孙八'); return true;")
@@ -639,7 +664,7 @@ async fn an_exercise_on_a_scenario_rests_on_the_scenario_data() {
         serde_json::json!(true)
     );
     fill(&h, "#pb-approver", COMMANDER).await;
-    click(&h, "#pb-activate").await;
+    confirm(&h, "#pb-activate").await;
     h.wait_for_css("#pb-response-card.level-3").await;
     wait_audit(&h, 1, "activate on the scenario").await;
     assert!(h.text("#pb-basis-scenario").await.contains("电子厂关停"));
@@ -652,7 +677,7 @@ async fn an_exercise_on_a_scenario_rests_on_the_scenario_data() {
     fill(&h, "#pb-b-1-approver", COMMANDER).await;
     click(&h, ".pb-bulletin[data-id='1'] .pb-approve-btn").await;
     wait_audit(&h, 3, "approve").await;
-    click(&h, ".pb-bulletin[data-id='1'] .pb-issue").await;
+    confirm(&h, ".pb-bulletin[data-id='1'] .pb-issue").await;
     wait_audit(&h, 4, "issue").await;
     click(&h, ".pb-bulletin[data-id='1'] .pb-open-doc").await;
     let doc = h.text("#pb-bulletin-doc").await;

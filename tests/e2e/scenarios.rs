@@ -19,7 +19,7 @@ async fn status_of(h: &Harness, css: &str) -> String {
 }
 
 /// Sends keys to the page itself (not a form field), as a presenter would.
-async fn press(h: &Harness, keys: &str) {
+pub(crate) async fn press(h: &Harness, keys: &str) {
     h.js("document.activeElement && document.activeElement.blur(); return true;")
         .await;
     h.client
@@ -38,7 +38,7 @@ async fn fill(h: &Harness, css: &str, text: &str) {
 }
 
 /// Creates the scenario "电子厂关停" with a closure of 6 000 people in 西兴 in 2026-11.
-async fn closure_scenario(h: &Harness) {
+pub(crate) async fn closure_scenario(h: &Harness) {
     h.open("#/scenarios").await;
     fill(h, "#scenario-new-name", "电子厂关停").await;
     h.wait_for_css("#scenario-create")
@@ -54,6 +54,23 @@ async fn closure_scenario(h: &Harness) {
     fill(h, "#tweak-unemployed", "6000").await;
     h.wait_for_css("#tweak-add").await.click().await.unwrap();
     h.wait_for_css(".tweak-items .tweak").await;
+    // Adding a change keeps the month; the meeting turns to the closure's month.
+    show_month(h, "2026-11").await;
+}
+
+/// Turns the what-if page to `month`.
+pub(crate) async fn show_month(h: &Harness, month: &str) {
+    h.wait_for_css(&format!("#scenario-month option[value='{month}']"))
+        .await;
+    h.wait_for_css("#scenario-month")
+        .await
+        .select_by_value(month)
+        .await
+        .unwrap();
+    h.wait_for_js(&format!(
+        "document.querySelector('#scenario-month').value === '{month}'"
+    ))
+    .await;
 }
 
 #[tokio::test]
@@ -69,11 +86,10 @@ async fn a_closure_of_6000_gives_level_3_in_the_scenario_and_the_baseline_stays(
     let digits: String = tweak.chars().filter(char::is_ascii_digit).collect();
     assert!(digits.ends_with("6000"), "{tweak}");
     assert!(tweak.contains("西兴"), "{tweak}");
-    // The month moved to the closure's month: level 3 there, the baseline normal.
-    h.wait_for_js("document.querySelector('#scenario-month').value === '2026-11'")
-        .await;
+    // In the closure's month: level 3 there; the baseline has no data yet, a projected month.
     assert_eq!(status_of(&h, "#scenario-level").await, "3");
-    assert_eq!(status_of(&h, "#baseline-level").await, "none");
+    h.wait_for_css("#baseline-level[data-projection='true']")
+        .await;
     let criteria = h.text("#scenario-criteria").await;
     assert!(criteria.contains("§5.1-Lx-b"), "{criteria}");
     // The exercise mark on screen.
@@ -274,6 +290,7 @@ async fn a_scenario_travels_inside_an_exported_snapshot_and_comes_back() {
         .click()
         .await
         .unwrap();
+    show_month(&h, "2026-11").await;
     assert_eq!(status_of(&h, "#scenario-level").await, "3");
     h.assert_no_errors().await;
     h.finish().await;

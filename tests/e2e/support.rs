@@ -41,7 +41,7 @@ pub struct Harness {
     offline: Arc<AtomicBool>,
     chromedriver: Child,
     profile: PathBuf,
-    shots: PathBuf,
+    pub shots: PathBuf,
 }
 
 fn dist_dir() -> PathBuf {

@@ -3,15 +3,16 @@
 //! form, the §6.x start procedure shown before approval; past responses, read-only.
 
 use super::{
-    msg_text, none_yet, now_input, on_snapshot_basis, opt_time, outcome_view, parse_time, rerr,
-    section_head, text_input, time_input, Pb,
+    confirm_step, msg_text, none_yet, now_input, on_snapshot_basis, opt_time, outcome_view,
+    parse_time, rerr, says, section_head, text_input, time_input, Pb,
 };
 use crate::i18n::{level_name, Lang, Msg};
 use crate::model::Scope;
 use crate::month::Month;
 use crate::plan::{Level, Text};
 use crate::response::{
-    activatable_level, start_procedure, Action, ActivationRequest, Phase, Response, ScenarioBasis,
+    activatable_level, start_procedure, Action, ActivationRequest, LaterData, Phase, Response,
+    ResponseError, ScenarioBasis,
 };
 use crate::rules::{Engine, Evaluation};
 use crate::ui::derived::Focus;
@@ -214,7 +215,21 @@ fn StartForm() -> impl IntoView {
     let event = RwSignal::new(String::new());
     let exercise = RwSignal::new(false);
     let out = RwSignal::new(None::<Result<Text, Text>>);
-    let start = move |_| {
+    // A real start on a month before the latest with data: the warning naming the later
+    // months' levels, and the reason it needs.
+    let reason = RwSignal::new(String::new());
+    let is_exercise = Memo::new(move |_| exercise.get() || on.with(Option::is_some));
+    let later = Memo::new(move |_| {
+        let m = month.get()?;
+        if is_exercise.get() {
+            return None;
+        }
+        store.snap.with(|s| {
+            let l = LaterData::of(&s.plan, &s.dataset, m);
+            l.is_later().then_some(l)
+        })
+    });
+    let start = move |()| {
         let Some(m) = month.get_untracked() else {
             out.set(Some(Err(msg_text(Msg::NoDataYet))));
             return;
@@ -234,6 +249,8 @@ fn StartForm() -> impl IntoView {
                 },
                 exercise: exercise.get_untracked() || on.with_untracked(Option::is_some),
                 scenario: on.get_untracked(),
+                later: None,
+                reason: reason.get_untracked(),
             })
         })();
         let req = match req {
@@ -250,6 +267,11 @@ fn StartForm() -> impl IntoView {
             basis,
             move |s, plan, data, now, by| {
                 let e = Engine::new(plan, data).evaluate(&Scope::District, m);
+                let mut req = req;
+                // The data after the basis month, as they are now (a scenario's exercise needs none).
+                if req.scenario.is_none() {
+                    req.later = Some(LaterData::of(plan, data, m));
+                }
                 s.apply(Action::activate(plan, &e, req), now, by)
                     .map_err(rerr)
             },
@@ -309,6 +331,31 @@ fn StartForm() -> impl IntoView {
                 </p>
             </Show>
             {allowed_view(eval)}
+            {move || {
+                let lang = i18n.lang();
+                later.get().map(|l| {
+                    let latest = l.latest();
+                    let warning = ResponseError::EarlierBasisNeedsReason {
+                        basis: l.basis,
+                        latest,
+                        levels: Text {
+                            zh: l.levels_text(Lang::Zh),
+                            en: l.levels_text(Lang::En),
+                        },
+                    };
+                    view! {
+                        <div class="pb-warning" id="pb-earlier-basis" role="note">
+                            <p>{warning.message(lang)}</p>
+                            <button type="button" id="pb-use-latest" on:click=move |_| month.set(Some(latest))>
+                                {Msg::PbUseLatest.text(lang)} " " {latest.to_string()}
+                            </button>
+                        </div>
+                    }
+                })
+            }}
+            <Show when=move || writable.get() && later.with(Option::is_some)>
+                {text_input("pb-earlier-reason".into(), Msg::PbEarlierReason, reason, locked)}
+            </Show>
             <Show when=move || writable.get()>
                 <div class="pb-row">
                     <label class="pb-field" for="pb-level">
@@ -362,15 +409,36 @@ fn StartForm() -> impl IntoView {
                 <div class="pb-actions">
                     // Nothing to approve while the evaluation allows no start (the reason is
                     // shown above); a wrong level is still refused with the core's message.
-                    <button
-                        type="button"
-                        class="pb-primary"
-                        id="pb-activate"
-                        on:click=start
-                        disabled=move || eval.with(|e| e.as_ref().is_none_or(|e| activatable_level(e).is_err()))
-                    >
-                        {move || i18n.t(Msg::PbActivate)}
-                    </button>
+                    {confirm_step(
+                        "pb-activate".into(),
+                        "pb-activate",
+                        Msg::PbActivate,
+                        Msg::PbConfirmStart,
+                        true,
+                        Signal::derive(move || eval.with(|e| e.as_ref().is_none_or(|e| activatable_level(e).is_err()))),
+                        Callback::new(move |lang: Lang| {
+                            let text = if is_exercise.get_untracked() {
+                                Msg::PbConfirmStartExercise
+                            } else {
+                                Msg::PbConfirmStartReal
+                            };
+                            let what = format!(
+                                "{} · {} {}",
+                                level_name(chosen.get_untracked(), lang),
+                                Msg::PbBasisMonth.text(lang),
+                                month.get_untracked().map(|m| m.to_string()).unwrap_or_default()
+                            );
+                            view! {
+                                <p><strong>{what}</strong></p>
+                                <p>{text.text(lang)}</p>
+                                {later.get_untracked().is_some().then(|| view! {
+                                    <p class="pb-warning">{Msg::PbEarlierReason.text(lang)} {super::colon(lang)} {reason.get_untracked()}</p>
+                                })}
+                            }
+                            .into_any()
+                        }),
+                        Callback::new(start),
+                    )}
                 </div>
             </Show>
             {outcome_view(out)}
@@ -405,7 +473,7 @@ fn ChangeLevelForm() -> impl IntoView {
     let reached = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
     let out = RwSignal::new(None::<Result<Text, Text>>);
-    let change = move |_| {
+    let change = move |()| {
         let Some(m) = month.get_untracked() else {
             return;
         };
@@ -445,7 +513,7 @@ fn ChangeLevelForm() -> impl IntoView {
                 </div>
                 {text_input("pb-change-reason".into(), Msg::PbReason, reason, locked)}
                 <div class="pb-actions">
-                    <button type="button" on:click=change>{move || i18n.t(Msg::PbRecordLevelChange)}</button>
+                    {confirm_step("pb-change-record".into(), "pb-change-record", Msg::PbRecordLevelChange, Msg::PbConfirmLevel, false, Signal::from(false), says(Msg::PbConfirmLevelText), Callback::new(change))}
                 </div>
                 {outcome_view(out)}
             </details>

@@ -3,15 +3,15 @@
 //! Cancel); printed on A4 and exported as CAP 1.2 XML.
 
 use super::{
-    area_input, msg_text, none_yet, now_input, outcome_view, section_head, text_input, Doc,
-    Outcome, Pb,
+    area_input, confirm_step, msg_text, none_yet, now_input, outcome_view, says, section_head,
+    text_input, Doc, Outcome, Pb,
 };
 use crate::i18n::{level_name, Lang, Msg};
 use crate::model::Scope;
 use crate::plan::Text;
 use crate::response::{
     cap_envelope, cap_xml, draft_bulletin, Action, Bulletin, BulletinContent, BulletinFields,
-    BulletinStatus, CapId, CapMsgType, Response, ResponseError,
+    BulletinStatus, CapId, CapMsgType, LaterData, Response, ResponseError,
 };
 use crate::rules::Engine;
 use crate::ui::download::download_text;
@@ -183,6 +183,67 @@ fn BulletinCard(
             s.apply(action(id), now, by).map_err(super::rerr)
         });
     };
+    // A real bulletin is issued against the data after the month its level rests on; when
+    // those no longer support the level, only with a reason.
+    let issue_reason = RwSignal::new(String::new());
+    let exercise = b.exercise
+        || pb
+            .resp
+            .with_untracked(|r| r.as_ref().is_some_and(|r| r.exercise));
+    let unsupported = Memo::new(move |_| {
+        if exercise {
+            return None;
+        }
+        let (basis, level) = pb
+            .resp
+            .with(|r| r.as_ref().map(|r| (r.basis_month(), r.level)))?;
+        Store::get().snap.with(|s| {
+            let later = LaterData::of(&s.plan, &s.dataset, basis);
+            (!later.supports(level)).then(|| ResponseError::NotSupportedByLaterData {
+                level,
+                basis,
+                latest: later.latest(),
+                levels: Text {
+                    zh: later.levels_text(Lang::Zh),
+                    en: later.levels_text(Lang::En),
+                },
+            })
+        })
+    });
+    let issue = Callback::new(move |()| {
+        let why = issue_reason.get_untracked();
+        pb.run(out, Msg::PbBulletinIssued, move |s, plan, data, now, by| {
+            let later = s
+                .response(rid)
+                .map(|r| LaterData::of(plan, data, r.basis_month()));
+            s.apply(
+                Action::IssueBulletin {
+                    id,
+                    later,
+                    reason: why,
+                },
+                now,
+                by,
+            )
+            .map_err(super::rerr)
+        });
+    });
+    let issue_what = Callback::new(move |lang: Lang| {
+        let text = if exercise {
+            Msg::PbConfirmIssueExercise
+        } else {
+            Msg::PbConfirmIssueReal
+        };
+        view! {
+            <p>{text.text(lang)}</p>
+            {move || unsupported.get().map(|e| view! {
+                <p class="pb-warning" id=format!("pb-b-{id}-unsupported")>{e.message(lang)}</p>
+                {text_input(format!("pb-b-{id}-issue-reason"), Msg::PbIssueReason, issue_reason, locked)}
+            })}
+        }
+        .into_any()
+    });
+    let no = Signal::from(false);
     let update = move |_| {
         if pb.run(
             out,
@@ -197,7 +258,7 @@ fn BulletinCard(
             editing.set(None);
         }
     };
-    let cancel = move |_| {
+    let cancel = move |()| {
         let at = match pb.time_or_now(&c_at.get_untracked(), Msg::PbApprovalTime) {
             Ok(t) => t,
             Err(e) => return out.set(Some(Err(e))),
@@ -245,7 +306,7 @@ fn BulletinCard(
     };
     let open_doc = move |_| {
         pb.doc.set(Some(Doc::Bulletin { response: rid, id }));
-        super::focus_id("pb-print-area");
+        super::focus_later("pb-print-area");
     };
     let approval = b.approval.as_ref().map(|a| {
         view! {
@@ -298,10 +359,10 @@ fn BulletinCard(
                 <div class="pb-actions no-print">
                     {can_edit.then(|| view! {
                         <button type="button" class="pb-edit" on:click=move |_| editing.set(Some(id))>{Msg::PbEdit.text(lang)}</button>
-                        <button type="button" class="pb-withdraw" on:click=move |_| simple(|id| Action::WithdrawBulletin { id }, Msg::PbBulletinWithdrawn)>{Msg::PbWithdraw.text(lang)}</button>
+                        {confirm_step(format!("pb-b-{id}-withdraw"), "pb-withdraw", Msg::PbWithdraw, Msg::PbConfirmWithdraw, false, no, says(Msg::PbConfirmWithdrawText), Callback::new(move |()| simple(|id| Action::WithdrawBulletin { id }, Msg::PbBulletinWithdrawn)))}
                     })}
                     {can_issue.then(|| view! {
-                        <button type="button" class="pb-primary pb-issue" on:click=move |_| simple(|id| Action::IssueBulletin { id }, Msg::PbBulletinIssued)>{Msg::PbIssue.text(lang)}</button>
+                        {confirm_step(format!("pb-b-{id}-issue"), "pb-issue", Msg::PbIssue, Msg::PbConfirmIssue, true, no, issue_what, issue)}
                     })}
                     {in_force.then(|| view! {
                         <button type="button" class="pb-update" on:click=update>{Msg::PbDraftChange.text(lang)}</button>
@@ -321,7 +382,7 @@ fn BulletinCard(
                             {text_input(format!("pb-b-{id}-reason"), Msg::PbReason, reason, locked)}
                             {text_input(format!("pb-b-{id}-c-approver"), Msg::PbHqApprover, c_approver, locked)}
                             {now_input(format!("pb-b-{id}-c-at"), Msg::PbApprovalTime, c_at, locked)}
-                            <button type="button" class="pb-cancel-btn" on:click=cancel>{move || i18n.t(Msg::PbCancelBulletin)}</button>
+                            {confirm_step(format!("pb-b-{id}-cancel"), "pb-cancel-btn", Msg::PbCancelBulletin, Msg::PbConfirmCancelBulletin, false, no, says(Msg::PbConfirmCancelText), Callback::new(cancel))}
                         </div>
                     </details>
                 })}

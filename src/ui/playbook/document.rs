@@ -130,7 +130,7 @@ fn bulletin_doc(r: &Response, b: &Bulletin, plan: &crate::plan::Plan, lang: Lang
                 {approval}
                 <p class="pb-doc-sign">{b.content.fields.issuer.get(lang).to_owned()}</p>
                 <p class="pb-doc-sign">{date}</p>
-                <p class="pb-doc-clause">"§5.4"</p>
+                <p class="pb-doc-clause">{crate::response::bulletin::cite(&plan.title, "§5.4").get(lang).to_owned()}</p>
             </footer>
         </article>
     }
@@ -201,7 +201,7 @@ fn report_doc(
                 </div>
             </header>
             {sections}
-            <footer class="pb-doc-foot"><p class="pb-doc-clause">"§4.4"</p></footer>
+            <footer class="pb-doc-foot"><p class="pb-doc-clause">{crate::response::bulletin::cite(&plan.title, "§4.4").get(lang).to_owned()}</p></footer>
         </article>
     }
 }

@@ -4,7 +4,8 @@
 //! notice to the member units, and the close, after which the response is read-only.
 
 use super::{
-    area_input, none_yet, now_input, outcome_view, section_head, text_input, unit_name, Pb,
+    area_input, confirm_step, none_yet, now_input, outcome_view, says, section_head, text_input,
+    unit_name, Pb,
 };
 use crate::i18n::Msg;
 use crate::model::Scope;
@@ -349,6 +350,7 @@ fn EndSteps() -> impl IntoView {
             s.apply(a(), now, by).map_err(super::rerr)
         });
     };
+    let no = Signal::from(false);
     view! {
         <Show when=move || pb.editable.get()>
             {move || {
@@ -358,26 +360,26 @@ fn EndSteps() -> impl IntoView {
                         <div class="pb-form pb-row" id="pb-end-district-form">
                             {text_input("pb-end-d-who".into(), Msg::PbDistrictApprover, d_who, locked)}
                             {now_input("pb-end-d-at".into(), Msg::PbApprovalTime, d_at, locked)}
-                            <button type="button" id="pb-end-d-approve" on:click=move |_| approve(false)>{Msg::PbRecordDistrictApproval.text(lang)}</button>
+                            {confirm_step("pb-end-d-approve".into(), "pb-end-d-approve", Msg::PbRecordDistrictApproval, Msg::PbConfirmApproval, false, no, says(Msg::PbConfirmApprovalText), Callback::new(move |()| approve(false)))}
                         </div>
                     }.into_any(),
                     Some(2) => view! {
                         <div class="pb-form pb-row" id="pb-end-city-form">
                             {text_input("pb-end-c-who".into(), Msg::PbCityApprover, c_who, locked)}
                             {now_input("pb-end-c-at".into(), Msg::PbApprovalTime, c_at, locked)}
-                            <button type="button" id="pb-end-c-approve" on:click=move |_| approve(true)>{Msg::PbRecordCityApproval.text(lang)}</button>
+                            {confirm_step("pb-end-c-approve".into(), "pb-end-c-approve", Msg::PbRecordCityApproval, Msg::PbConfirmApproval, false, no, says(Msg::PbConfirmApprovalText), Callback::new(move |()| approve(true)))}
                         </div>
                     }.into_any(),
                     Some(3) => view! {
                         <div class="pb-form" id="pb-end-notice-form">
                             <p class="muted">{Msg::PbNoticeHelp.text(lang)} " " {clause_tag("§7.3")}</p>
-                            <button type="button" id="pb-end-notify" on:click=move |_| simple(|| Action::NotifyEnd, Msg::PbNoticeSent)>{Msg::PbNotifyEnd.text(lang)}</button>
+                            {confirm_step("pb-end-notify".into(), "pb-end-notify", Msg::PbNotifyEnd, Msg::PbConfirmNotify, false, no, says(Msg::PbConfirmNotifyText), Callback::new(move |()| simple(|| Action::NotifyEnd, Msg::PbNoticeSent)))}
                         </div>
                     }.into_any(),
                     Some(4) => view! {
                         <div class="pb-form" id="pb-end-close-form">
                             <p class="muted">{Msg::PbCloseHelp.text(lang)}</p>
-                            <button type="button" class="pb-primary" id="pb-end-close" on:click=move |_| simple(|| Action::Close, Msg::PbResponseClosed)>{Msg::PbCloseResponse.text(lang)}</button>
+                            {confirm_step("pb-end-close".into(), "pb-end-close", Msg::PbCloseResponse, Msg::PbConfirmClose, true, no, says(Msg::PbConfirmCloseText), Callback::new(move |()| simple(|| Action::Close, Msg::PbResponseClosed)))}
                         </div>
                     }.into_any(),
                     _ => ().into_any(),

@@ -307,6 +307,100 @@ pub(crate) fn area_input(
     }
 }
 
+/// An irreversible step asks first. The button (`id`, `class`) reveals in place what will happen
+/// (`what`, with any field the step needs) and a confirm button (`id`-confirm, `class`-confirm),
+/// which takes the focus; "back" or Esc leaves everything as it was and returns the focus.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn confirm_step(
+    id: String,
+    class: &'static str,
+    label: Msg,
+    confirm: Msg,
+    primary: bool,
+    disabled: Signal<bool>,
+    what: Callback<Lang, AnyView>,
+    on_confirm: Callback<()>,
+) -> impl IntoView {
+    let i18n = I18n::get();
+    let armed = RwSignal::new(false);
+    let confirm_id = format!("{id}-confirm");
+    let panel_id = format!("{id}-ask");
+    let first_id = id.clone();
+    let back_to = StoredValue::new(id.clone());
+    let to_confirm = StoredValue::new(confirm_id.clone());
+    let arm = move |_| {
+        armed.set(true);
+        let c = to_confirm.get_value();
+        request_animation_frame(move || focus_id(&c));
+    };
+    let disarm = move || {
+        armed.set(false);
+        let b = back_to.get_value();
+        request_animation_frame(move || focus_id(&b));
+    };
+    let button_class = if primary {
+        format!("pb-primary {class}")
+    } else {
+        class.to_owned()
+    };
+    view! {
+        <button
+            type="button"
+            class=button_class
+            id=first_id
+            aria-expanded=move || armed.get().to_string()
+            aria-controls=panel_id.clone()
+            disabled=move || disabled.get()
+            on:click=arm
+        >
+            {move || i18n.t(label)}
+        </button>
+        <Show when=move || armed.get()>
+            <div
+                class="pb-confirm"
+                id=panel_id.clone()
+                role="group"
+                aria-label=move || i18n.t(Msg::PbConfirmWhat)
+                on:keydown=move |ev: web_sys::KeyboardEvent| {
+                    if ev.key() == "Escape" {
+                        ev.prevent_default();
+                        disarm();
+                    }
+                }
+            >
+                <p class="pb-confirm-title"><strong>{move || i18n.t(Msg::PbConfirmWhat)}</strong></p>
+                <div class="pb-confirm-what">{move || what.run(i18n.lang())}</div>
+                <div class="pb-actions">
+                    <button
+                        type="button"
+                        class=format!("pb-primary {class}-confirm")
+                        id=confirm_id.clone()
+                        on:click=move |_| {
+                            armed.set(false);
+                            on_confirm.run(());
+                        }
+                    >
+                        {move || i18n.t(confirm)}
+                    </button>
+                    <button type="button" class="pb-confirm-back" on:click=move |_| disarm()>
+                        {move || i18n.t(Msg::PbConfirmBack)}
+                    </button>
+                </div>
+            </div>
+        </Show>
+    }
+}
+
+/// A confirmation's text: one message as a paragraph.
+pub(crate) fn says(m: Msg) -> Callback<Lang, AnyView> {
+    Callback::new(move |lang: Lang| view! { <p>{m.text(lang)}</p> }.into_any())
+}
+
+/// [`focus_id`] once what was just opened is drawn.
+pub(crate) fn focus_later(id: &'static str) {
+    request_animation_frame(move || focus_id(id));
+}
+
 pub(crate) fn focus_id(id: &str) {
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())

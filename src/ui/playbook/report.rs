@@ -68,7 +68,7 @@ pub fn ReportsSection() -> impl IntoView {
         match period().and_then(|p| make(p, pb.clock.now_untracked(), lang)) {
             Some(r) => {
                 pb.doc.set(Some(Doc::Report(Box::new(r))));
-                super::focus_id("pb-print-area");
+                super::focus_later("pb-print-area");
             }
             None => out.set(Some(Err(super::msg_text(Msg::NoDataYet)))),
         }
@@ -147,7 +147,7 @@ pub fn ReportsSection() -> impl IntoView {
                                         {s.report.title.clone()} " · " {s.saved.at.format_cst()} " · " {s.saved.by.clone()} " "
                                         <button type="button" on:click=move |_| {
                                             pb.doc.set(Some(Doc::SavedReport { response: rid, id }));
-                                            super::focus_id("pb-print-area");
+                                            super::focus_later("pb-print-area");
                                         }>{Msg::PbPrintPreview.text(lang)}</button>
                                     </li>
                                 }

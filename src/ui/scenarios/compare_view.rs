@@ -212,7 +212,7 @@ pub fn ComparePanel() -> impl IntoView {
     });
 
     view! {
-        <section class="compare" id="compare" aria-labelledby="compare-h">
+        <section class="compare" id="compare" tabindex="-1" aria-labelledby="compare-h">
             <h2 id="compare-h">
                 {move || i18n.t(Msg::ScCompare)} " " {clause_tag("§5.1")}
                 <span class="exercise-tag">{move || EXERCISE_MARK.get(i18n.lang()).to_owned()}</span>

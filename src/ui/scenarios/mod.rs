@@ -16,7 +16,7 @@ use crate::month::Month;
 use crate::scenario::EXERCISE_MARK;
 use crate::ui::i18n_ctx::I18n;
 use crate::ui::store::Store;
-use crate::ui::widgets::{month_options, scope_options};
+use crate::ui::widgets::{month_options_at, scope_options};
 use compare_view::ComparePanel;
 use leptos::ev;
 use leptos::prelude::*;
@@ -48,6 +48,21 @@ fn focus_id(id: &str) {
     {
         let _ = el.focus();
     }
+}
+
+/// A panel just opened comes into view with the focus on it, once it is drawn (a panel below
+/// the fold would otherwise look like nothing happened on a projector).
+fn bring_into_view(id: &'static str) {
+    request_animation_frame(move || {
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            el.scroll_into_view();
+            let _ = el.focus();
+        }
+    });
 }
 
 /// Whether a key event belongs to a form field (typing, or a select's own arrows). Keys on a
@@ -198,6 +213,21 @@ pub fn ScenariosView() -> impl IntoView {
     });
 
     let exercise = move || page.selected.get().is_some() || page.show_compare.get();
+    // Opening the comparison or "what it takes" (button or key) shows it.
+    for (on, id) in [
+        (page.show_compare, "compare"),
+        (page.show_reach, "what-it-takes"),
+    ] {
+        Effect::watch(
+            move || on.get(),
+            move |shown, before, _| {
+                if *shown && before.is_some_and(|b| !*b) {
+                    bring_into_view(id);
+                }
+            },
+            false,
+        );
+    }
 
     view! {
         <div class="scenarios" class:presenter=move || page.presenter.get()>
@@ -335,10 +365,11 @@ fn Toolbar(toggle_presenter: impl Fn() + Copy + Send + Sync + 'static) -> impl I
                     <button type="button" aria-label=move || i18n.t(Msg::PrevMonth) on:click=move |_| page.step_month(-1)>"←"</button>
                     <select
                         id="scenario-month"
+                        aria-label=move || i18n.t(Msg::Month)
                         on:change=move |ev| page.month.set(Month::parse(&event_target_value(&ev)).ok())
                         prop:value=move || page.at.get().map(|m| m.to_string()).unwrap_or_default()
                     >
-                        {move || month_options(page.span.get())}
+                        {move || month_options_at(page.span.get(), page.at.get())}
                     </select>
                     <button type="button" aria-label=move || i18n.t(Msg::NextMonth) on:click=move |_| page.step_month(1)>"→"</button>
                 </span>

@@ -104,7 +104,7 @@ pub fn ReachPanel() -> impl IntoView {
     };
 
     view! {
-        <section class="reach" id="what-it-takes" aria-labelledby="reach-h">
+        <section class="reach" id="what-it-takes" tabindex="-1" aria-labelledby="reach-h">
             <h2 id="reach-h">{move || i18n.t(Msg::ScWhatItTakes)} " " {clause_tag("§5.1")}</h2>
             <p class="hint">{move || i18n.t(Msg::ScWhatItTakesHint)}</p>
             {move || {

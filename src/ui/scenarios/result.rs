@@ -4,6 +4,7 @@
 use super::state::Page;
 use crate::explain;
 use crate::i18n::{Lang, Msg};
+use crate::month::Month;
 use crate::rules::{Evaluation, Status};
 use crate::ui::dashboard::{closure_card, layoff_card, rate_card, status_card};
 use crate::ui::derived::scope_name;
@@ -79,12 +80,27 @@ fn criteria_rows(base: &Evaluation, hyp: &Evaluation, lang: Lang) -> impl IntoVi
 }
 
 /// The baseline's level, large, with who decided it.
-fn answer_col(base: &Evaluation, lang: Lang) -> impl IntoView {
+/// A month after the real data's last is a projection: the baseline has no data there, and says
+/// so instead of showing "insufficient data" as its answer.
+fn answer_col(base: &Evaluation, last_data: Option<Month>, lang: Lang) -> impl IntoView {
+    let projected = last_data.filter(|l| base.month > *l);
     view! {
         <div class="answer-col">
             <div class="muted">{Msg::ScBaseline.text(lang)}</div>
-            <div class="answer-badge" id="baseline-level">{status_badge(&base.effective, lang)}</div>
-            <div class="muted">{explain::decider(base.decided_by, lang)}</div>
+            {match projected {
+                Some(l) => view! {
+                    <div class="answer-badge" id="baseline-level" data-projection="true">
+                        <span class="projection-badge">{Msg::ScProjectionMonth.text(lang)}</span>
+                    </div>
+                    <div class="muted">{Msg::ScDataUntil.text(lang)} " " {l.to_string()}</div>
+                }
+                .into_any(),
+                None => view! {
+                    <div class="answer-badge" id="baseline-level">{status_badge(&base.effective, lang)}</div>
+                    <div class="muted">{explain::decider(base.decided_by, lang)}</div>
+                }
+                .into_any(),
+            }}
         </div>
     }
 }
@@ -103,19 +119,20 @@ pub fn ScenarioResult() -> impl IntoView {
                 };
                 let scope = store.snap.with(|s| scope_name(&s.dataset, &base.scope, lang));
                 let head = format!("{scope} · {}", base.month);
+                let last_data = store.snap.with(|s| s.dataset.span().map(|s| s.1));
                 match page.scenario.get() {
                     None => {
                         // The baseline itself: the real data, no exercise mark.
                         view! {
                             <h2 id="scenario-result-h">{Msg::ScBaseline.text(lang)} " — " {head}</h2>
-                            <div class="answer">{answer_col(&base, lang)}</div>
+                            <div class="answer">{answer_col(&base, last_data, lang)}</div>
                         }
                         .into_any()
                     }
                     Some(hyp) => view! {
                         <h2 id="scenario-result-h">{Msg::ScAnswer.text(lang)} " — " {head}</h2>
                         <div class="answer">
-                            {answer_col(&base, lang)}
+                            {answer_col(&base, last_data, lang)}
                             <div class="answer-arrow" aria-hidden="true">"→"</div>
                             <div class="answer-col exercise-col">
                                 <div class="muted">{Msg::ScThisScenario.text(lang)} " · " {crate::scenario::EXERCISE_MARK.get(lang).to_owned()}</div>

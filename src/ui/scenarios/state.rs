@@ -115,11 +115,14 @@ impl Page {
                 (x, None) | (None, x) => x,
             }
         });
+        // Unless a month was chosen, the latest month of the real data: a scenario that adds
+        // months (a trend) does not move the month on its own.
         let at = Memo::new(move |_| {
             let (a, b) = span.get()?;
+            let latest = inputs.with(|i| i.1.span()).map_or(b, |s| s.1);
             Some(match month.get() {
                 Some(m) if m >= a && m <= b => m,
-                _ => b,
+                _ => latest,
             })
         });
         let baseline = Memo::new(move |_| {
