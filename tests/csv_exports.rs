@@ -16,7 +16,7 @@ use uew::i18n::Lang;
 use uew::model::{ClosureEvent, Scope};
 use uew::month::{Date, Month};
 use uew::plan::{Level, Plan};
-use uew::response::{Action, ActivationRequest, ResponseState, Timestamp};
+use uew::response::{Action, ActivationRequest, LaterData, ResponseState, Timestamp};
 use uew::rules::Engine;
 use uew::scenario::{compare, comparison_csv, Scenario, Tweak};
 
@@ -161,6 +161,9 @@ fn the_audit_trail_export_guards_the_names_users_type() {
             event_time: None,
             exercise: false,
             scenario: None,
+            // As of the time June was the latest month with data.
+            later: Some(LaterData::none(Month::new(2025, 6).unwrap())),
+            reason: String::new(),
         };
         s.apply(
             Action::activate(&plan, &june, request),
