@@ -45,11 +45,20 @@ struct GridCtx {
 }
 
 impl GridCtx {
+    /// Whether the grid still exists. Removing the page blurs the focused cell after its
+    /// reactive state is gone (components are type-erased in the wasm build, which changes
+    /// the order); handlers then do nothing.
+    fn alive(&self) -> bool {
+        self.editing.try_with_value(|_| ()).is_some()
+    }
+
     fn mode(&self, month: Month, region: &str) -> Option<Mode> {
-        self.editing.with_value(|e| match e {
-            Some((m, r, mode)) if *m == month && r == region => Some(*mode),
-            _ => None,
-        })
+        self.editing
+            .try_with_value(|e| match e {
+                Some((m, r, mode)) if *m == month && r == region => Some(*mode),
+                _ => None,
+            })
+            .flatten()
     }
 
     fn stored_text(&self, month: Month, region: &str) -> String {
@@ -210,7 +219,10 @@ pub fn EntryGrid(
         })
     };
 
+    // One root element: the view is type-erased in the wasm build, and a component with a
+    // single root unmounts cleanly when the route changes.
     view! {
+        <div class="entry-grid-box">
         <ul class="completeness small" id="completeness" aria-live="polite">
             {move || {
                 let lang = i18n.lang();
@@ -280,6 +292,7 @@ pub fn EntryGrid(
                     </For>
                 </tbody>
             </table>
+        </div>
         </div>
     }
 }
@@ -407,6 +420,9 @@ fn GridCell(month: Month, region: Region, ctx: GridCtx) -> impl IntoView {
         let revert = revert.clone();
         let finish = finish.clone();
         move |ev: web_sys::KeyboardEvent| {
+            if !ctx.alive() {
+                return;
+            }
             let el = event_target::<web_sys::HtmlInputElement>(&ev);
             let key = ev.key();
             let mode = ctx.mode(month, &id);
@@ -476,6 +492,9 @@ fn GridCell(month: Month, region: Region, ctx: GridCtx) -> impl IntoView {
     let on_paste = {
         let id = id.clone();
         move |ev: web_sys::ClipboardEvent| {
+            if !ctx.alive() {
+                return;
+            }
             let text = ev
                 .clipboard_data()
                 .and_then(|d| d.get_data("text/plain").ok())
@@ -538,6 +557,9 @@ fn GridCell(month: Month, region: Region, ctx: GridCtx) -> impl IntoView {
     let on_blur = {
         let id = id.clone();
         move |ev: web_sys::FocusEvent| {
+            if !ctx.alive() {
+                return;
+            }
             let el = event_target::<web_sys::HtmlInputElement>(&ev);
             if ctx.mode(month, &id).is_some() && !finish(&el) {
                 // Left with a refused value: the reason stays on screen, the cell shows
@@ -550,6 +572,9 @@ fn GridCell(month: Month, region: Region, ctx: GridCtx) -> impl IntoView {
     let on_input = {
         let id = id.clone();
         move |_| {
+            if !ctx.alive() {
+                return;
+            }
             if ctx.mode(month, &id).is_none() {
                 ctx.editing
                     .set_value(Some((month, id.clone(), Mode::Typing)));
