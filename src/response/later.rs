@@ -155,13 +155,8 @@ impl EarlierBasis {
     }
 }
 
-/// What a real start asks: the later data must be known; an earlier basis needs a reason.
-/// Returns the earlier basis to record, if any.
-pub(crate) fn check_start(
-    basis: Month,
-    later: Option<&LaterData>,
-    reason: &str,
-) -> Result<Option<EarlierBasis>, ResponseError> {
+/// The later data checked for `basis`: known, and for that month.
+fn later_for(basis: Month, later: Option<&LaterData>) -> Result<&LaterData, ResponseError> {
     let later = later.ok_or(ResponseError::LaterDataUnknown)?;
     if later.basis != basis {
         return Err(ResponseError::LaterDataOtherMonth {
@@ -169,24 +164,48 @@ pub(crate) fn check_start(
             checked: later.basis,
         });
     }
-    if !later.is_later() {
-        return Ok(None);
-    }
+    Ok(later)
+}
+
+/// The earlier basis to record with its reason, or `refused` (given the later months' levels
+/// in both languages) when no reason was given.
+fn with_reason(
+    later: &LaterData,
+    reason: &str,
+    refused: impl FnOnce(Month, crate::plan::Text) -> ResponseError,
+) -> Result<Option<EarlierBasis>, ResponseError> {
     let reason = reason.trim();
     if reason.is_empty() {
-        return Err(ResponseError::EarlierBasisNeedsReason {
-            basis,
-            latest: later.latest(),
-            levels: crate::plan::Text {
-                zh: later.levels_text(Lang::Zh),
-                en: later.levels_text(Lang::En),
-            },
-        });
+        let levels = crate::plan::Text {
+            zh: later.levels_text(Lang::Zh),
+            en: later.levels_text(Lang::En),
+        };
+        return Err(refused(later.latest(), levels));
     }
     Ok(Some(EarlierBasis {
         reason: reason.to_owned(),
         later: later.clone(),
     }))
+}
+
+/// What a real start asks: the later data must be known; an earlier basis needs a reason.
+/// Returns the earlier basis to record, if any.
+pub(crate) fn check_start(
+    basis: Month,
+    later: Option<&LaterData>,
+    reason: &str,
+) -> Result<Option<EarlierBasis>, ResponseError> {
+    let later = later_for(basis, later)?;
+    if !later.is_later() {
+        return Ok(None);
+    }
+    with_reason(later, reason, |latest, levels| {
+        ResponseError::EarlierBasisNeedsReason {
+            basis,
+            latest,
+            levels,
+        }
+    })
 }
 
 /// What a real bulletin's issue asks: the later data must be known; when they no longer
@@ -197,30 +216,16 @@ pub(crate) fn check_issue(
     later: Option<&LaterData>,
     reason: &str,
 ) -> Result<Option<EarlierBasis>, ResponseError> {
-    let later = later.ok_or(ResponseError::LaterDataUnknown)?;
-    if later.basis != basis {
-        return Err(ResponseError::LaterDataOtherMonth {
-            basis,
-            checked: later.basis,
-        });
-    }
+    let later = later_for(basis, later)?;
     if later.supports(level) {
         return Ok(None);
     }
-    let reason = reason.trim();
-    if reason.is_empty() {
-        return Err(ResponseError::NotSupportedByLaterData {
+    with_reason(later, reason, |latest, levels| {
+        ResponseError::NotSupportedByLaterData {
             level,
             basis,
-            latest: later.latest(),
-            levels: crate::plan::Text {
-                zh: later.levels_text(Lang::Zh),
-                en: later.levels_text(Lang::En),
-            },
-        });
-    }
-    Ok(Some(EarlierBasis {
-        reason: reason.to_owned(),
-        later: later.clone(),
-    }))
+            latest,
+            levels,
+        }
+    })
 }
