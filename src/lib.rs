@@ -4,6 +4,7 @@
 //! snapshot (input data + plan) → evaluation (the pure rules engine) → views. Everything but the
 //! `ui` module is plain Rust that runs natively (tests, CLI, benchmarks) and in WebAssembly.
 
+#[macro_use]
 pub mod i18n;
 pub mod num;
 pub mod plan;

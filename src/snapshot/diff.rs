@@ -70,50 +70,25 @@ impl ItemKey {
 
     /// A short name for lists: `xixing-dongguan 2025-05`, `closure C-2025-01`.
     pub fn label(&self, lang: Lang) -> String {
-        let zh = lang == Lang::Zh;
         match self {
             ItemKey::Region(id) => {
-                if zh {
-                    format!("地区 {id}")
-                } else {
-                    format!("region {id}")
-                }
+                tr!(lang, "地区 {id}", "region {id}")
             }
             ItemKey::Observation { region, month } => format!("{region} {month}"),
             ItemKey::Closure(id) => {
-                if zh {
-                    format!("关停破产 {id}")
-                } else {
-                    format!("closure {id}")
-                }
+                tr!(lang, "关停破产 {id}", "closure {id}")
             }
             ItemKey::Layoff(id) => {
-                if zh {
-                    format!("一次性裁员 {id}")
-                } else {
-                    format!("layoff {id}")
-                }
+                tr!(lang, "一次性裁员 {id}", "layoff {id}")
             }
             ItemKey::CityWarning(i) => {
-                if zh {
-                    format!("市级预警 #{}", i + 1)
-                } else {
-                    format!("city warning #{}", i + 1)
-                }
+                tr!(lang, ["市级预警 #{}", i + 1], ["city warning #{}", i + 1])
             }
             ItemKey::Determination(id) => {
-                if zh {
-                    format!("特殊认定 {id}")
-                } else {
-                    format!("special determination {id}")
-                }
+                tr!(lang, "特殊认定 {id}", "special determination {id}")
             }
             ItemKey::StreetThresholds(id) => {
-                if zh {
-                    format!("街道自有标准 {id}")
-                } else {
-                    format!("own thresholds of {id}")
-                }
+                tr!(lang, "街道自有标准 {id}", "own thresholds of {id}")
             }
         }
     }
@@ -271,37 +246,28 @@ pub enum MergeError {
 
 impl MergeError {
     pub fn message(&self, lang: Lang) -> String {
-        let zh = lang == Lang::Zh;
         match self {
             MergeError::Unresolved { keys } => {
                 let shown: Vec<String> = keys.iter().take(5).map(|k| k.label(lang)).collect();
                 let more = if keys.len() > shown.len() { "…" } else { "" };
-                if zh {
-                    format!(
+                tr!(
+                    lang,
+                    [
                         "还有 {} 处冲突未选择处理方式（保留本地或采用导入）：{}{more}",
                         keys.len(),
                         shown.join("、")
-                    )
-                } else {
-                    format!(
+                    ],
+                    [
                         "{} conflict(s) have no choice yet (keep mine or take theirs): {}{more}",
                         keys.len(),
                         shown.join(", ")
-                    )
-                }
+                    ]
+                )
             }
             MergeError::CannotTakeTheirs { key } => {
-                if zh {
-                    format!(
-                        "{}：两边的类型或上级地区不同，只能保留本地；如需采用导入的地区结构，请选择“替换”",
-                        key.label(lang)
-                    )
-                } else {
-                    format!(
-                        "{}: its kind or parent differs, so only 'keep mine' is possible; to take the other tree, replace instead",
-                        key.label(lang)
-                    )
-                }
+                tr!(lang, ["{}：两边的类型或上级地区不同，只能保留本地；如需采用导入的地区结构，请选择“替换”",
+                        key.label(lang)], ["{}: its kind or parent differs, so only 'keep mine' is possible; to take the other tree, replace instead",
+                        key.label(lang)])
             }
             MergeError::Edit(e) => e.message(lang),
         }
