@@ -12,7 +12,7 @@ use crate::response::time::Timestamp;
 impl Response {
     pub(super) fn save_report(
         &mut self,
-        report: Box<Report>,
+        report: Report,
         at: Timestamp,
         by: &str,
     ) -> Result<AuditEvent, ResponseError> {
@@ -24,14 +24,14 @@ impl Response {
                 at,
                 by: by.to_owned(),
             },
-            report: *report,
+            report,
         });
         Ok(AuditEvent::ReportSaved { id, title })
     }
 
     pub(super) fn record_end_evaluation(
         &mut self,
-        evaluation: Box<EndEvaluation>,
+        evaluation: EndEvaluation,
         check: EndCheck,
         at: Timestamp,
         by: &str,
@@ -65,7 +65,7 @@ impl Response {
         };
         self.end = Some(EndRecord {
             check,
-            evaluation: *evaluation,
+            evaluation,
             recorded: Stamp {
                 at,
                 by: by.to_owned(),

@@ -420,9 +420,9 @@ impl Response {
                 approved_by,
                 approved_at,
             } => self.cancel_bulletin(id, reason, approved_by, approved_at, at, by),
-            Action::SaveReport { report } => self.save_report(report, at, by),
+            Action::SaveReport { report } => self.save_report(*report, at, by),
             Action::RecordEndEvaluation { evaluation, check } => {
-                self.record_end_evaluation(evaluation, check, at, by)
+                self.record_end_evaluation(*evaluation, check, at, by)
             }
             Action::ApproveEnd {
                 approved_by,
