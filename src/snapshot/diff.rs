@@ -19,7 +19,7 @@
 use crate::edit::{CellEdit, Edit, EditError, Field};
 use crate::i18n::Lang;
 use crate::model::{
-    ClosureEvent, Dataset, LayoffEvent, Observation, Region, RegionKind, Signoff,
+    ClosureEvent, Dataset, EnterpriseEvent, LayoffEvent, Observation, Region, RegionKind, Signoff,
     SpecialDetermination,
 };
 use crate::month::Month;
@@ -516,6 +516,78 @@ fn kind_id(k: RegionKind) -> &'static str {
     }
 }
 
+/// Compares incoming events of one kind with mine by id; a new one that looks like one of
+/// mine (same enterprise, street and date under another id) is flagged as a possible duplicate.
+fn diff_events<E: EnterpriseEvent>(
+    current: &[E],
+    incoming: &[E],
+    key: fn(String) -> ItemKey,
+    cmp: fn(&E, &E) -> (Status, Vec<FieldDiff>),
+    counts: &mut Counts,
+    items: &mut Vec<ItemDiff>,
+) {
+    let mine: HashMap<&str, &E> = current.iter().map(|e| (e.id(), e)).collect();
+    for e in incoming {
+        let mut d = match mine.get(e.id()) {
+            Some(m) => {
+                let (st, f) = cmp(m, e);
+                item(key(e.id().to_owned()), st, f)
+            }
+            None => item(key(e.id().to_owned()), Status::Added, Vec::new()),
+        };
+        if d.status == Status::Added {
+            d.possible_duplicate_of = current
+                .iter()
+                .find(|m| {
+                    same_enterprise(m.enterprise(), e.enterprise())
+                        && m.street() == e.street()
+                        && m.date() == e.date()
+                })
+                .map(|m| m.id().to_owned());
+        }
+        counts.add(d.status);
+        if d.status != Status::Identical {
+            items.push(d);
+        }
+    }
+}
+
+/// The edits that merge incoming events of one kind: a new one is added; a changed one takes
+/// the side chosen for it, keeping an industry only one side has.
+#[allow(clippy::too_many_arguments)]
+fn merge_events<E: EnterpriseEvent>(
+    incoming: &[E],
+    base: &[E],
+    key: fn(String) -> ItemKey,
+    steps: &mut Vec<Edit>,
+    wants: &dyn Fn(&ItemKey) -> bool,
+    take: &dyn Fn(&ItemKey) -> bool,
+    add: impl Fn(E) -> Edit,
+    update: impl Fn(E) -> Edit,
+) {
+    for e in incoming {
+        let k = key(e.id().to_owned());
+        if !wants(&k) {
+            continue;
+        }
+        match base.iter().find(|m| m.id() == e.id()) {
+            None => steps.push(add(e.clone())),
+            Some(m) => {
+                let mut ev = if take(&k) { e.clone() } else { m.clone() };
+                if ev.industry().is_empty() {
+                    let known = if m.industry().is_empty() {
+                        e.industry()
+                    } else {
+                        m.industry()
+                    };
+                    *ev.industry_mut() = known.to_owned();
+                }
+                steps.push(update(ev));
+            }
+        }
+    }
+}
+
 fn diff_closure(mine: &ClosureEvent, theirs: &ClosureEvent) -> (Status, Vec<FieldDiff>) {
     let mut c = Cmp::new();
     c.must("enterprise", &mine.enterprise, &theirs.enterprise);
@@ -654,61 +726,22 @@ pub fn diff(current: &Dataset, incoming: &Dataset) -> ImportPlan {
     let observations_lost = mine_obs.len() - matched;
 
     // Events.
-    let mine_closures: HashMap<&str, &ClosureEvent> = current
-        .closures
-        .iter()
-        .map(|e| (e.id.as_str(), e))
-        .collect();
-    for e in &incoming.closures {
-        let mut d = match mine_closures.get(e.id.as_str()) {
-            Some(m) => {
-                let (st, f) = diff_closure(m, e);
-                item(ItemKey::Closure(e.id.clone()), st, f)
-            }
-            None => item(ItemKey::Closure(e.id.clone()), Status::Added, Vec::new()),
-        };
-        if d.status == Status::Added {
-            d.possible_duplicate_of = current
-                .closures
-                .iter()
-                .find(|m| {
-                    same_enterprise(&m.enterprise, &e.enterprise)
-                        && m.street == e.street
-                        && m.date == e.date
-                })
-                .map(|m| m.id.clone());
-        }
-        s.closures.add(d.status);
-        if d.status != Status::Identical {
-            items.push(d);
-        }
-    }
-    let mine_layoffs: HashMap<&str, &LayoffEvent> =
-        current.layoffs.iter().map(|e| (e.id.as_str(), e)).collect();
-    for e in &incoming.layoffs {
-        let mut d = match mine_layoffs.get(e.id.as_str()) {
-            Some(m) => {
-                let (st, f) = diff_layoff(m, e);
-                item(ItemKey::Layoff(e.id.clone()), st, f)
-            }
-            None => item(ItemKey::Layoff(e.id.clone()), Status::Added, Vec::new()),
-        };
-        if d.status == Status::Added {
-            d.possible_duplicate_of = current
-                .layoffs
-                .iter()
-                .find(|m| {
-                    same_enterprise(&m.enterprise, &e.enterprise)
-                        && m.street == e.street
-                        && m.date == e.date
-                })
-                .map(|m| m.id.clone());
-        }
-        s.layoffs.add(d.status);
-        if d.status != Status::Identical {
-            items.push(d);
-        }
-    }
+    diff_events(
+        &current.closures,
+        &incoming.closures,
+        ItemKey::Closure,
+        diff_closure,
+        &mut s.closures,
+        &mut items,
+    );
+    diff_events(
+        &current.layoffs,
+        &incoming.layoffs,
+        ItemKey::Layoff,
+        diff_layoff,
+        &mut s.layoffs,
+        &mut items,
+    );
 
     // City warnings (no ids: equal or added).
     for (i, w) in incoming.city_warnings.iter().enumerate() {
@@ -969,52 +1002,26 @@ impl ImportPlan {
         }
 
         // Events.
-        for e in &inc.closures {
-            let key = ItemKey::Closure(e.id.clone());
-            if !wants(&key) {
-                continue;
-            }
-            match base.closures.iter().find(|m| m.id == e.id) {
-                None => steps.push(Edit::AddClosure {
-                    event: e.clone(),
-                    at: None,
-                }),
-                Some(m) => {
-                    let mut ev = if take(&key) { e.clone() } else { m.clone() };
-                    if ev.industry.is_empty() {
-                        ev.industry = if m.industry.is_empty() {
-                            e.industry.clone()
-                        } else {
-                            m.industry.clone()
-                        };
-                    }
-                    steps.push(Edit::UpdateClosure(ev));
-                }
-            }
-        }
-        for e in &inc.layoffs {
-            let key = ItemKey::Layoff(e.id.clone());
-            if !wants(&key) {
-                continue;
-            }
-            match base.layoffs.iter().find(|m| m.id == e.id) {
-                None => steps.push(Edit::AddLayoff {
-                    event: e.clone(),
-                    at: None,
-                }),
-                Some(m) => {
-                    let mut ev = if take(&key) { e.clone() } else { m.clone() };
-                    if ev.industry.is_empty() {
-                        ev.industry = if m.industry.is_empty() {
-                            e.industry.clone()
-                        } else {
-                            m.industry.clone()
-                        };
-                    }
-                    steps.push(Edit::UpdateLayoff(ev));
-                }
-            }
-        }
+        merge_events(
+            &inc.closures,
+            &base.closures,
+            ItemKey::Closure,
+            &mut steps,
+            &wants,
+            &take,
+            |event| Edit::AddClosure { event, at: None },
+            Edit::UpdateClosure,
+        );
+        merge_events(
+            &inc.layoffs,
+            &base.layoffs,
+            ItemKey::Layoff,
+            &mut steps,
+            &wants,
+            &take,
+            |event| Edit::AddLayoff { event, at: None },
+            Edit::UpdateLayoff,
+        );
 
         let mut dataset = base.clone();
         let edit = Edit::Batch(steps);
