@@ -85,7 +85,17 @@ async fn wait_audit(h: &Harness, n: u64, step: &str) {
 
 async fn complete_deadline(h: &Harness, id: u32, done_at: &str, n: u64) {
     fill(h, &format!("#pb-d-{id}-at"), done_at).await;
-    click(h, &format!(".pb-complete-btn[data-id='{id}']")).await;
+    // Completing asks first, saying what will be recorded; nothing is recorded until confirmed.
+    click(h, &format!("#pb-d-{id}-complete")).await;
+    let ask = h.text(&format!("#pb-d-{id}-complete-ask")).await;
+    assert!(ask.contains(done_at) && ask.contains("不可删除"), "{ask}");
+    assert_eq!(
+        h.js("return document.querySelectorAll('#pb-audit-list li').length;")
+            .await,
+        serde_json::json!(n - 1),
+        "recorded before the confirmation"
+    );
+    click(h, &format!("#pb-d-{id}-complete-confirm")).await;
     wait_audit(h, n, &format!("deadline {id}")).await;
 }
 
@@ -225,7 +235,7 @@ async fn playbook_level_2_episode_from_activation_to_close() {
     set_clock(&h, "2025-06-24 09:35").await;
     fill(&h, "#pb-b-1-approver", COMMANDER).await;
     fill(&h, "#pb-b-1-approved-at", "2025-06-24 09:30").await;
-    click(&h, ".pb-bulletin[data-id='1'] .pb-approve-btn").await;
+    confirm(&h, ".pb-bulletin[data-id='1'] .pb-approve-btn").await;
     n += 1;
     wait_audit(&h, n, "approve").await;
     h.wait_for_css(".pb-bulletin[data-id='1'][data-status='approved']")
@@ -339,7 +349,7 @@ async fn playbook_level_2_episode_from_activation_to_close() {
 
     // The level-3 package.
     set_clock(&h, "2025-06-26 09:00").await;
-    click(&h, ".pb-add-package[data-level='3']").await;
+    confirm(&h, ".pb-package[data-level='3'] .pb-add-package").await;
     n += 1;
     wait_audit(&h, n, "package").await;
 
@@ -358,7 +368,7 @@ async fn playbook_level_2_episode_from_activation_to_close() {
             .await,
         serde_json::json!(3)
     );
-    click(&h, "#pb-report-save").await;
+    confirm(&h, "#pb-report-save").await;
     n += 1;
     wait_audit(&h, n, "report").await;
     assert!(h.text("#pb-saved-reports").await.contains("2025 年 6 月"));
@@ -400,7 +410,7 @@ async fn playbook_level_2_episode_from_activation_to_close() {
     ] {
         fill(&h, &format!("#pb-end-{field}"), text).await;
     }
-    click(&h, "#pb-end-record").await;
+    confirm(&h, "#pb-end-record").await;
     n += 1;
     wait_audit(&h, n, "end evaluation").await;
     set_clock(&h, "2026-01-12 16:30").await;
@@ -546,7 +556,7 @@ async fn an_exercise_response_issues_exercise_bulletins_and_a_cap_update() {
     click(&h, "#pb-draft-bulletin").await;
     wait_audit(&h, 2, "draft").await;
     fill(&h, "#pb-b-1-approver", COMMANDER).await;
-    click(&h, ".pb-bulletin[data-id='1'] .pb-approve-btn").await;
+    confirm(&h, ".pb-bulletin[data-id='1'] .pb-approve-btn").await;
     wait_audit(&h, 3, "approve").await;
     confirm(&h, ".pb-bulletin[data-id='1'] .pb-issue").await;
     wait_audit(&h, 4, "issue").await;
@@ -556,7 +566,7 @@ async fn an_exercise_response_issues_exercise_bulletins_and_a_cap_update() {
     click(&h, ".pb-bulletin[data-id='1'] .pb-update").await;
     wait_audit(&h, 5, "change").await;
     fill(&h, "#pb-b-2-approver", COMMANDER).await;
-    click(&h, ".pb-bulletin[data-id='2'] .pb-approve-btn").await;
+    confirm(&h, ".pb-bulletin[data-id='2'] .pb-approve-btn").await;
     wait_audit(&h, 6, "approve change").await;
     confirm(&h, ".pb-bulletin[data-id='2'] .pb-issue").await;
     wait_audit(&h, 7, "issue change").await;
@@ -675,7 +685,7 @@ async fn an_exercise_on_a_scenario_rests_on_the_scenario_data() {
     click(&h, "#pb-draft-bulletin").await;
     wait_audit(&h, 2, "draft").await;
     fill(&h, "#pb-b-1-approver", COMMANDER).await;
-    click(&h, ".pb-bulletin[data-id='1'] .pb-approve-btn").await;
+    confirm(&h, ".pb-bulletin[data-id='1'] .pb-approve-btn").await;
     wait_audit(&h, 3, "approve").await;
     confirm(&h, ".pb-bulletin[data-id='1'] .pb-issue").await;
     wait_audit(&h, 4, "issue").await;

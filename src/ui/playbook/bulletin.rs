@@ -159,7 +159,7 @@ fn BulletinCard(
         .with_untracked(|r| r.as_ref().map(|r| r.id))
         .unwrap_or(0);
 
-    let approve = move |_| {
+    let approve = move |()| {
         let at = match pb.time_or_now(&approved_at.get_untracked(), Msg::PbApprovalTime) {
             Ok(t) => t,
             Err(e) => return out.set(Some(Err(e))),
@@ -372,7 +372,10 @@ fn BulletinCard(
                     <div class="pb-row pb-approve">
                         {text_input(format!("pb-b-{id}-approver"), Msg::PbHqApprover, approver, locked)}
                         {now_input(format!("pb-b-{id}-approved-at"), Msg::PbApprovalTime, approved_at, locked)}
-                        <button type="button" class="pb-approve-btn" on:click=approve>{move || i18n.t(Msg::PbApprove)}</button>
+                        {confirm_step(format!("pb-b-{id}-approve"), "pb-approve-btn", Msg::PbApprove, Msg::PbConfirmApproval, false, no, Callback::new(move |lang: Lang| {
+                            let what = format!("#{id} · {} {}", Msg::PbHqApprover.text(lang), approver.get_untracked());
+                            view! { <p><strong>{what}</strong></p> <p>{Msg::PbConfirmApprovalText.text(lang)}</p> }.into_any()
+                        }), Callback::new(approve))}
                     </div>
                 })}
                 {in_force.then(|| view! {

@@ -13,6 +13,7 @@ mod bulletin;
 mod clock;
 mod deadlines;
 mod document;
+mod drafts;
 mod end;
 mod hq;
 mod measures;
@@ -27,6 +28,7 @@ use crate::plan::{Plan, Text};
 use crate::response::{Phase, Response, ResponseError, ResponseState, ScenarioBasis, Timestamp};
 use crate::scenario::Scenarios;
 use clock::Clock;
+pub use drafts::Drafts;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -54,6 +56,8 @@ pub(crate) struct Pb {
     /// Whether the shown response takes changes (open, and the workspace is writable).
     pub editable: Memo<bool>,
     pub doc: RwSignal<Option<Doc>>,
+    /// What was typed in the one-form sections and not yet saved (outlives the page).
+    pub drafts: Drafts,
 }
 
 impl Pb {
@@ -453,6 +457,7 @@ pub fn PlaybookView() -> impl IntoView {
         resp,
         editable,
         doc,
+        drafts: Drafts::get(),
     });
     // While a document is open, printing this page prints that document only.
     Effect::new(move |_| {
