@@ -279,6 +279,11 @@ messages! {
     DropHere => "或将文件拖放到这里", "or drop a file here";
     Replace => "替换全部数据", "Replace all data";
     Merge => "合并", "Merge";
+    SideMine => "本机", "Mine";
+    SideTheirs => "导入", "Imported";
+    RegionWord => "地区", "Region";
+    NameWord => "名称", "Name";
+    OwnThresholds => "街道自有标准", "own thresholds";
     ChoiceMine => "保留本地", "Keep mine";
     ChoiceTheirs => "采用导入", "Take theirs";
     AllKeepMine => "全部保留本地", "Keep mine for all";

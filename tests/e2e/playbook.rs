@@ -193,20 +193,52 @@ async fn playbook_level_2_episode_from_activation_to_close() {
         serde_json::json!(OFFICE)
     );
 
-    // The HQ: commander, a deputy, the finance bureau's leader in charge.
+    // The HQ is one form: commander, a deputy and the finance bureau's leader in charge,
+    // typed from field to field with Tab. Unsaved rows say so in words; what was typed is
+    // still there after a visit to another page; Enter saves the section in one step.
     set_clock(&h, "2025-06-23 20:40").await;
     let mut n = 1;
-    for (post, name) in [
-        ("commander", COMMANDER),
-        ("deputy-0", "赵六"),
-        ("member-finance", "钱七"),
-    ] {
-        fill(&h, &format!("#pb-hq-{post}-name"), name).await;
-        fill(&h, &format!("#pb-hq-{post}-contact"), "0571-8000 0000").await;
-        click(&h, &format!(".pb-save[data-post='{post}']")).await;
-        n += 1;
-        wait_audit(&h, n, post).await;
-    }
+    fill(&h, "#pb-hq-commander-name", COMMANDER).await;
+    click(&h, "#pb-hq-commander-contact").await;
+    h.type_keys("0571-8000 0000\u{E004}Zhao Liu\u{E004}0571-8000 0001")
+        .await;
+    h.wait_for_css("#pb-hq-unsaved[data-count='2']").await;
+    let row = h.text("tr.pb-unsaved[data-post='deputy-0']").await;
+    assert!(row.contains("未保存"), "{row}");
+    assert!(h.text("#pb-hq-unsaved").await.contains("未保存的行：2"));
+    click(&h, "nav a[href='#/dashboard']").await;
+    h.wait_for_css(".dashboard").await;
+    click(&h, "nav a[href='#/playbook']").await;
+    h.wait_for_css("tr.pb-unsaved[data-post='commander']").await;
+    assert_eq!(
+        h.js("return document.querySelector('#pb-hq-deputy-0-name').value;")
+            .await,
+        serde_json::json!("Zhao Liu")
+    );
+    assert_eq!(
+        h.js("return localStorage.getItem('uew.snapshot').includes('Zhao Liu');")
+            .await,
+        serde_json::json!(false),
+        "a draft is not stored before it is saved"
+    );
+    fill(&h, "#pb-hq-member-finance-name", "钱七").await;
+    fill(&h, "#pb-hq-member-finance-contact", "0571-8000 0002").await;
+    h.wait_for_css("#pb-hq-unsaved[data-count='3']").await;
+    click(&h, "#pb-hq-member-finance-contact").await;
+    h.type_keys("\u{E007}").await;
+    n += 3;
+    wait_audit(&h, n, "HQ saved").await;
+    h.wait_for_css("#pb-hq-unsaved[data-count='0']").await;
+    assert_eq!(
+        h.js("return document.querySelectorAll('tr.pb-unsaved').length;")
+            .await,
+        serde_json::json!(0)
+    );
+    assert_eq!(
+        h.js("return localStorage.getItem('uew.snapshot').includes('Zhao Liu');")
+            .await,
+        serde_json::json!(true)
+    );
     assert!(h.text("#pb-hq-filled").await.starts_with("3 / "));
 
     // On site at 01:30, across midnight, within 12 hours.
@@ -305,18 +337,16 @@ async fn playbook_level_2_episode_from_activation_to_close() {
     assert_eq!(alert.info[0].severity, cap12::Severity::Severe);
     assert_eq!(alert.info[1].sender_name.as_deref(), Some(issuer_en));
 
-    // Measures: §6.2-1 in progress, §6.2-7 done.
+    // Measures: §6.2-1 in progress, §6.2-7 done, saved together in one step.
     set_clock(&h, "2025-06-24 11:00").await;
-    for (key, clause, status) in [
-        ("s6-2-1", "§6.2-1", "in-progress"),
-        ("s6-2-7", "§6.2-7", "done"),
-    ] {
+    for (key, status) in [("s6-2-1", "in-progress"), ("s6-2-7", "done")] {
         select(&h, &format!("#pb-m-{key}-status"), status).await;
         fill(&h, &format!("#pb-m-{key}-owner"), "区人力社保局就业科").await;
-        click(&h, &format!("tr[data-clause='{clause}'] .pb-save")).await;
-        n += 1;
-        wait_audit(&h, n, clause).await;
     }
+    h.wait_for_css("#pb-measures-unsaved[data-count='2']").await;
+    click(&h, "#pb-measures-save").await;
+    n += 2;
+    wait_audit(&h, n, "measures").await;
     h.wait_for_css("tr.pb-measure.status-done[data-clause='§6.2-7']")
         .await;
     let progress = h.text("#pb-measures-progress").await;
