@@ -172,6 +172,7 @@ async fn a_merge_conflict_names_the_region_the_figure_and_which_side_is_mine() {
     make_level_2(&h).await;
     let file = h.export_snapshot().await;
     // The same month typed differently here after the export: a conflict on merge.
+    h.open("#/data").await;
     let css = "#entry-grid input[data-region='binjiang'][data-month='2026-10']";
     let el = h.wait_for_css(css).await;
     el.clear().await.unwrap();

@@ -372,10 +372,7 @@ fn BulletinCard(
                     <div class="pb-row pb-approve">
                         {text_input(format!("pb-b-{id}-approver"), Msg::PbHqApprover, approver, locked)}
                         {now_input(format!("pb-b-{id}-approved-at"), Msg::PbApprovalTime, approved_at, locked)}
-                        {confirm_step(format!("pb-b-{id}-approve"), "pb-approve-btn", Msg::PbApprove, Msg::PbConfirmApproval, false, no, Callback::new(move |lang: Lang| {
-                            let what = format!("#{id} · {} {}", Msg::PbHqApprover.text(lang), approver.get_untracked());
-                            view! { <p><strong>{what}</strong></p> <p>{Msg::PbConfirmApprovalText.text(lang)}</p> }.into_any()
-                        }), Callback::new(approve))}
+                        {confirm_step(format!("pb-b-{id}-approve"), "pb-approve-btn", Msg::PbApprove, Msg::PbConfirmApproval, false, no, says(Msg::PbConfirmApprovalText), Callback::new(approve))}
                     </div>
                 })}
                 {in_force.then(|| view! {

@@ -4,7 +4,6 @@
 
 use crate::response::{MeasureStatus, Post};
 use leptos::prelude::*;
-use std::collections::BTreeMap;
 
 /// A seat's typed name and contact.
 #[derive(Clone, Debug, PartialEq)]
@@ -22,9 +21,10 @@ pub(crate) struct MeasureDraft {
     pub note: String,
 }
 
-/// A section's unsaved rows of one response, by (response id, row key). A row whose typed
-/// values equal the stored ones is no draft.
-pub(crate) type Rows<T> = RwSignal<BTreeMap<(u32, String), T>>;
+/// A section's unsaved rows: (response id, row key, typed values). A row whose typed values
+/// equal the stored ones is no draft. A list, not a map: a section has a few dozen rows, and a
+/// map's code would weigh on the download for nothing.
+pub(crate) type Rows<T> = RwSignal<Vec<(u32, String, T)>>;
 
 /// The unsaved rows of every section, provided by the app shell so they outlive the page.
 #[derive(Clone, Copy)]
@@ -36,8 +36,8 @@ pub struct Drafts {
 impl Drafts {
     pub fn new() -> Drafts {
         Drafts {
-            hq: RwSignal::new(BTreeMap::new()),
-            measures: RwSignal::new(BTreeMap::new()),
+            hq: RwSignal::new(Vec::new()),
+            measures: RwSignal::new(Vec::new()),
         }
     }
 
@@ -56,17 +56,29 @@ impl Default for Drafts {
 /// Sets a row's draft to `value`, or drops it when `value` is what is stored.
 pub(crate) fn set_row<T: PartialEq + Send + Sync + 'static>(
     rows: Rows<T>,
-    key: (u32, String),
+    (rid, key): (u32, String),
     value: T,
     stored: &T,
 ) {
     rows.update(|m| {
-        if value == *stored {
-            m.remove(&key);
-        } else {
-            m.insert(key, value);
+        m.retain(|(r, k, _)| !(*r == rid && *k == key));
+        if value != *stored {
+            m.push((rid, key, value));
         }
     });
+}
+
+/// The draft of one row, if any.
+pub(crate) fn row<T: Clone + Send + Sync + 'static>(
+    rows: Rows<T>,
+    rid: u32,
+    key: &str,
+) -> Option<T> {
+    rows.with(|m| {
+        m.iter()
+            .find(|(r, k, _)| *r == rid && k == key)
+            .map(|(_, _, v)| v.clone())
+    })
 }
 
 /// The unsaved rows of response `rid`.
@@ -76,13 +88,13 @@ pub(crate) fn of_response<T: Clone + Send + Sync + 'static>(
 ) -> Vec<(String, T)> {
     rows.with(|m| {
         m.iter()
-            .filter(|((r, _), _)| *r == rid)
-            .map(|((_, k), v)| (k.clone(), v.clone()))
+            .filter(|(r, _, _)| *r == rid)
+            .map(|(_, k, v)| (k.clone(), v.clone()))
             .collect()
     })
 }
 
 /// Forgets the unsaved rows of response `rid` (saved, or discarded).
 pub(crate) fn clear<T: Send + Sync + 'static>(rows: Rows<T>, rid: u32) {
-    rows.update(|m| m.retain(|(r, _), _| *r != rid));
+    rows.update(|m| m.retain(|(r, _, _)| *r != rid));
 }

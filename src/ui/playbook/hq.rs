@@ -2,7 +2,7 @@
 //! one seat per member unit (principal leaders at level 1) — with names and contacts, and the
 //! HQ's decisions.
 
-use super::drafts::{clear, of_response, set_row, SeatDraft};
+use super::drafts::{clear, of_response, row, set_row, SeatDraft};
 use super::{area_input, none_yet, outcome_view, section_head, Pb};
 use crate::i18n::Msg;
 use crate::plan::Level;
@@ -164,8 +164,8 @@ fn SeatRow(post: Post, seat: Seat, rid: u32) -> impl IntoView {
     };
     let row_key = (rid, key.clone());
     let draft = {
-        let row_key = row_key.clone();
-        Memo::new(move |_| rows.with(|m| m.get(&row_key).cloned()))
+        let k = row_key.1.clone();
+        Memo::new(move |_| row(rows, rid, &k))
     };
     let dirty = Memo::new(move |_| draft.with(Option::is_some));
     let shown = StoredValue::new(stored.clone());
@@ -246,7 +246,7 @@ fn Decisions() -> impl IntoView {
             <div class="pb-form">
                 {move || area_input("pb-decision".into(), i18n.t(Msg::PbDecision).to_owned(), text, locked, 2)}
                 <div class="pb-actions">
-                    {super::confirm_step("pb-decide".into(), "pb-decide", Msg::PbRecordDecision, Msg::PbConfirmDecision, false, Signal::derive(move || text.with(|t| t.trim().is_empty())), Callback::new(move |lang: crate::i18n::Lang| view! { <p><strong>{text.get_untracked()}</strong></p> <p>{Msg::PbConfirmDecisionText.text(lang)}</p> }.into_any()), Callback::new(decide))}
+                    {super::confirm_step("pb-decide".into(), "pb-decide", Msg::PbRecordDecision, Msg::PbConfirmDecision, false, Signal::derive(move || text.with(|t| t.trim().is_empty())), super::says(Msg::PbConfirmDecisionText), Callback::new(decide))}
                 </div>
                 {outcome_view(out)}
             </div>

@@ -1,9 +1,9 @@
 //! §6.1–§6.3: the measures of the response's level as a checklist (status, owner, note, dates),
 //! the lower-level packages the level may add, the tasks of one unit, progress at a glance.
 
-use super::drafts::{clear, of_response, set_row, MeasureDraft};
+use super::drafts::{clear, of_response, row, set_row, MeasureDraft};
 use super::{none_yet, opt_time, outcome_view, section_head, unit_name, Pb};
-use crate::i18n::{level_name, Lang, Msg};
+use crate::i18n::{level_name, Msg};
 use crate::plan::{Level, Text};
 use crate::response::{Action, MeasureItem, MeasureStatus, Progress};
 use crate::ui::i18n_ctx::I18n;
@@ -143,11 +143,10 @@ pub fn MeasuresSection() -> impl IntoView {
                             {addable
                                 .into_iter()
                                 .map(|l| {
-                                    let what = format!("{}{}{}", Msg::PbAddPackage.text(lang), super::colon(lang), level_name(l, lang));
                                     view! {
                                         <span class="pb-package" data-level=l.number()>
                                             {level_name(l, lang)} " "
-                                            {super::confirm_step(format!("pb-add-package-{}", l.number()), "pb-add-package", Msg::PbAddPackage, Msg::PbConfirmPackage, false, Signal::from(false), Callback::new(move |lang: Lang| view! { <p><strong>{what.clone()}</strong></p> <p>{Msg::PbConfirmPackageText.text(lang)}</p> }.into_any()), Callback::new(move |()| add(l)))}
+                                            {super::confirm_step(format!("pb-add-package-{}", l.number()), "pb-add-package", Msg::PbAddPackage, Msg::PbConfirmPackage, false, Signal::from(false), super::says(Msg::PbConfirmPackageText), Callback::new(move |()| add(l)))}
                                         </span>
                                     }
                                 })
@@ -219,8 +218,8 @@ fn MeasureRow(item: MeasureItem, rid: u32) -> impl IntoView {
     let clause = item.clause.clone();
     let row_key = (rid, clause.clone());
     let draft = {
-        let row_key = row_key.clone();
-        Memo::new(move |_| drafts.with(|m| m.get(&row_key).cloned()))
+        let k = row_key.1.clone();
+        Memo::new(move |_| row(drafts, rid, &k))
     };
     let dirty = Memo::new(move |_| draft.with(Option::is_some));
     let shown = StoredValue::new(stored.clone());
