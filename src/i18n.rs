@@ -279,7 +279,7 @@ messages! {
     DropHere => "或将文件拖放到这里", "or drop a file here";
     Replace => "替换全部数据", "Replace all data";
     Merge => "合并", "Merge";
-    SideMine => "本机", "Mine";
+    SideMine => "本地", "Mine";
     SideTheirs => "导入", "Imported";
     RegionWord => "地区", "Region";
     NameWord => "名称", "Name";

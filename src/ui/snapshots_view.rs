@@ -558,7 +558,7 @@ fn preview(
             let key2 = c.key.clone();
             let key3 = c.key.clone();
             let key4 = c.key.clone();
-            // Which side is which, by the words of the choice below: "本机 870 ↔ 导入 880".
+            // Which side is which, in the words of the choice beside it: "本地 870 ↔ 导入 880".
             let fields = c
                 .fields
                 .iter()

@@ -62,6 +62,17 @@ async fn violations(h: &Harness, axe: &str) -> Vec<String> {
     serde_json::from_value(found["found"].clone()).unwrap()
 }
 
+/// Fails on any serious or critical violation in the page as it is now (for journeys that
+/// reach states no route shows on its own: a running response, an open confirmation).
+pub async fn assert_accessible(h: &Harness, what: &str) {
+    let found = violations(h, &axe_source()).await;
+    assert!(
+        found.is_empty(),
+        "accessibility violations in {what}:\n{}",
+        found.join("\n")
+    );
+}
+
 #[tokio::test]
 #[ignore = "needs dist/, chromium, chromedriver and axe-core (scripts/test.sh)"]
 async fn every_page_passes_the_accessibility_check_in_both_languages() {

@@ -89,6 +89,15 @@ async fn complete_deadline(h: &Harness, id: u32, done_at: &str, n: u64) {
     click(h, &format!("#pb-d-{id}-complete")).await;
     let ask = h.text(&format!("#pb-d-{id}-complete-ask")).await;
     assert!(ask.contains(done_at) && ask.contains("不可删除"), "{ask}");
+    if id == 1 {
+        let (ask, button) = (
+            format!("#pb-d-{id}-complete-ask"),
+            format!("#pb-d-{id}-complete"),
+        );
+        h.screenshots_at_sizes("playbook-deadline-confirm", &ask, Some(&button))
+            .await;
+        crate::a11y::assert_accessible(h, "a deadline's confirmation").await;
+    }
     assert_eq!(
         h.js("return document.querySelectorAll('#pb-audit-list li').length;")
             .await,
@@ -206,6 +215,9 @@ async fn playbook_level_2_episode_from_activation_to_close() {
     let row = h.text("tr.pb-unsaved[data-post='deputy-0']").await;
     assert!(row.contains("未保存"), "{row}");
     assert!(h.text("#pb-hq-unsaved").await.contains("未保存的行：2"));
+    h.screenshots_at_sizes("playbook-hq-unsaved", "#pb-hq", None)
+        .await;
+    crate::a11y::assert_accessible(&h, "the response page with unsaved HQ rows").await;
     click(&h, "nav a[href='#/dashboard']").await;
     h.wait_for_css(".dashboard").await;
     click(&h, "nav a[href='#/playbook']").await;
@@ -344,6 +356,8 @@ async fn playbook_level_2_episode_from_activation_to_close() {
         fill(&h, &format!("#pb-m-{key}-owner"), "区人力社保局就业科").await;
     }
     h.wait_for_css("#pb-measures-unsaved[data-count='2']").await;
+    h.screenshots_at_sizes("playbook-measures-unsaved", "#pb-measures-form", None)
+        .await;
     click(&h, "#pb-measures-save").await;
     n += 2;
     wait_audit(&h, n, "measures").await;

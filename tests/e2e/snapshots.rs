@@ -188,7 +188,7 @@ async fn a_merge_conflict_names_the_region_the_figure_and_which_side_is_mine() {
     assert!(
         conflict.contains("滨江区 2026-10")
             && conflict.contains("登记失业率")
-            && conflict.contains("本机 5.7 ↔ 导入 5.6"),
+            && conflict.contains("本地 5.7 ↔ 导入 5.6"),
         "{conflict}"
     );
     assert!(
@@ -196,7 +196,8 @@ async fn a_merge_conflict_names_the_region_the_figure_and_which_side_is_mine() {
         "an id on screen: {conflict}"
     );
     assert!(!conflict.contains("registered_rate"), "{conflict}");
-    h.screenshot("snapshots-conflict").await;
+    h.screenshots_at_sizes("snapshots-conflict", "#snapshot-preview li.conflict", None)
+        .await;
     h.assert_no_errors().await;
     h.finish().await;
 }

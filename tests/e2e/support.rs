@@ -297,6 +297,38 @@ impl Harness {
         let _ = self.client.set_window_size(1280, 800).await;
     }
 
+    /// Screenshots of the viewport with `css` in view at a phone's width (390 px) and a
+    /// meeting room's (1366 px), in Chinese and in English: `<name>-<lang>-<width>.png`. The page
+    /// is left in Chinese at 1280×800. A panel that the language switch redraws closed is opened
+    /// again by clicking `reopen`.
+    pub async fn screenshots_at_sizes(&self, name: &str, css: &str, reopen: Option<&str>) {
+        for lang in ["en", "zh-CN"] {
+            self.js(&format!(
+                "document.querySelector(\".lang-switch button[lang='{lang}']\").click(); return true;"
+            ))
+            .await;
+            self.wait_for_js(&format!("document.documentElement.lang === '{lang}'"))
+                .await;
+            if let Some(button) = reopen {
+                self.js(&format!(
+                    "if (!document.querySelector({css:?})) document.querySelector({button:?}).click(); return true;"
+                ))
+                .await;
+                self.wait_for_css(css).await;
+            }
+            for (w, h) in [(390, 844), (1366, 768)] {
+                let _ = self.client.set_window_size(w, h).await;
+                self.js(&format!(
+                    "document.querySelector({css:?}).scrollIntoView({{block: 'start'}}); return true;"
+                ))
+                .await;
+                let png = self.client.screenshot().await.unwrap();
+                std::fs::write(self.shots.join(format!("{name}-{lang}-{w}.png")), png).unwrap();
+            }
+        }
+        let _ = self.client.set_window_size(1280, 800).await;
+    }
+
     /// Prints the page as the browser would (print media, A4) to target/screenshots/<name>.pdf,
     /// renders its first page to <name>-print.png for looking at (where `pdftoppm` is at hand),
     /// and returns the PDF's text (`pdftotext`; empty where poppler-utils is missing).

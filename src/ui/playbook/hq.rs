@@ -199,7 +199,7 @@ fn SeatRow(post: Post, seat: Seat, rid: u32) -> impl IntoView {
         <tr data-post=key class:pb-unsaved=move || dirty.get()>
             <th scope="row">{role}</th>
             <td>{unit}</td>
-            <td>
+            <td data-label=Msg::PbName.text(lang)>
                 <input
                     id=name_id
                     type="text"
@@ -209,7 +209,7 @@ fn SeatRow(post: Post, seat: Seat, rid: u32) -> impl IntoView {
                     disabled=move || locked.get()
                 />
             </td>
-            <td>
+            <td data-label=Msg::PbContact.text(lang)>
                 <input
                     id=contact_id
                     type="text"

@@ -248,7 +248,7 @@ fn MeasureRow(item: MeasureItem, rid: u32) -> impl IntoView {
                 <strong>{package}{title.clone()}</strong>
                 <div class="muted">{Msg::PbResponsibleUnits.text(lang)} {super::colon(lang)} {units}</div>
             </td>
-            <td>
+            <td data-label=Msg::PbStatus.text(lang)>
                 <select
                     id=format!("pb-m-{key}-status")
                     aria-label=format!("{title} · {}", Msg::PbStatus.text(lang))
@@ -266,7 +266,7 @@ fn MeasureRow(item: MeasureItem, rid: u32) -> impl IntoView {
                 </select>
                 <span class="pb-status-text">{item.status.name(lang)}</span>
             </td>
-            <td>
+            <td data-label=Msg::PbOwner.text(lang)>
                 <input
                     id=format!("pb-m-{key}-owner")
                     type="text"
@@ -279,7 +279,7 @@ fn MeasureRow(item: MeasureItem, rid: u32) -> impl IntoView {
                     disabled=move || locked.get()
                 />
             </td>
-            <td>
+            <td data-label=Msg::PbNote.text(lang)>
                 <input
                     id=format!("pb-m-{key}-note")
                     type="text"
