@@ -324,6 +324,22 @@ impl Harness {
                 .await;
                 let png = self.client.screenshot().await.unwrap();
                 std::fs::write(self.shots.join(format!("{name}-{lang}-{w}.png")), png).unwrap();
+                // The page never scrolls sideways; wide tables scroll inside their box.
+                let wide = self
+                    .js("const d = document.documentElement;
+                         if (d.scrollWidth <= d.clientWidth) return '';
+                         const clipped = e => { for (let p = e.parentElement; p; p = p.parentElement)
+                             if (getComputedStyle(p).overflowX !== 'visible') return true; return false; };
+                         const over = [...document.querySelectorAll('body *')]
+                           .filter(e => e.getBoundingClientRect().right > d.clientWidth + 1 && !clipped(e))
+                           .map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + [...e.classList].join('.'));
+                         return d.scrollWidth + ' > ' + d.clientWidth + ': ' + over.slice(0, 8).join(' ');")
+                    .await;
+                assert_eq!(
+                    wide,
+                    serde_json::json!(""),
+                    "{name} {lang} {w}: the page scrolls sideways"
+                );
             }
         }
         let _ = self.client.set_window_size(1280, 800).await;
