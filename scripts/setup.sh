@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130 # must equal the `wasm-bindgen = "=…"` pin in Cargo.toml
 BINARYEN_VERSION=132         # must equal `wasm_opt` in Trunk.toml
+AXE_CORE_VERSION=4.10.3      # the accessibility check of the e2e (tests/e2e/a11y.rs)
 
 want_test=false
 [ "${1:-}" = "--test" ] && want_test=true
@@ -60,6 +61,14 @@ if $want_test; then
   # said so by the test, where it is missing).
   if command -v python3 >/dev/null && python3 -m pip --version >/dev/null 2>&1; then
     bash scripts/cap-xsd.sh || log "CAP schema check unavailable; the test says so and goes on"
+  fi
+  # axe-core, injected by the e2e accessibility check into every page. Its own prefix, so that
+  # npm never prunes binaryen (installed without a package.json) to make room for it.
+  if ! grep -qs "\"version\": \"$AXE_CORE_VERSION\"" .tools/axe/node_modules/axe-core/package.json; then
+    command -v npm >/dev/null || { log "npm missing: installing Debian's nodejs and npm"; apt_install nodejs npm; }
+    log "installing axe-core $AXE_CORE_VERSION from npm into .tools/axe/"
+    mkdir -p .tools/axe
+    npm install --prefix .tools/axe --no-save --no-audit --no-fund "axe-core@$AXE_CORE_VERSION" >/dev/null
   fi
   # pdftotext/pdftoppm read the printed PDFs of the print tests (bulletin, exercise mark).
   if ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null; then

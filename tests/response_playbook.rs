@@ -241,7 +241,9 @@ fn episode(w: &World) -> ResponseState {
             t("2025-09-05 09:00"),
             t("2025-09-05 09:00"),
             "关停影响消退，失业率仍在三级",
-        ),
+        )
+        // As the data stood on 5 September: August was the latest month.
+        .with_later(LaterData::none(august.month)),
         "2025-09-05 09:30",
     );
     let update = draft_bulletin(&w.plan, &w.data, &august, s.active().unwrap());

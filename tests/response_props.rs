@@ -171,6 +171,7 @@ fn action(s: &Step, at: Timestamp, plan: &Plan) -> Action {
             approved_at: when,
             level_reached_at: at,
             reason: String::new(),
+            later: s.valid.then(|| LaterData::none(basis(month, None).month)),
         })),
         2 => Action::SetMeasure {
             clause: format!("§6.{}-{}", s.a % 3 + 1, s.b + 1),

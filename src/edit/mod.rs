@@ -240,63 +240,120 @@ impl Edit {
         }
     }
 
-    /// A short description for the undo and redo buttons.
-    pub fn describe(&self) -> Text {
+    /// A short description for the undo and redo buttons, in people's words: regions and
+    /// events by their names in `ds` (the dataset the edit applies to), not their ids.
+    pub fn describe(&self, ds: &Dataset) -> Text {
+        let region = |id: &str| region_names(ds, id);
+        let closure = |id: &str| {
+            ds.closures
+                .iter()
+                .find(|e| e.id == id)
+                .map_or_else(|| id.to_owned(), |e| e.enterprise.clone())
+        };
+        let layoff = |id: &str| {
+            ds.layoffs
+                .iter()
+                .find(|e| e.id == id)
+                .map_or_else(|| id.to_owned(), |e| e.enterprise.clone())
+        };
         match self {
-            Edit::SetCell(c) => Text {
-                zh: format!("编辑 {} {} {}", c.region, c.month, c.field.label(Lang::Zh)),
-                en: format!("edit {} {} {}", c.region, c.month, c.field.label(Lang::En)),
-            },
+            Edit::SetCell(c) => {
+                let (zh, en) = region(&c.region);
+                Text {
+                    zh: format!("编辑 {zh} {} {}", c.month, c.field.label(Lang::Zh)),
+                    en: format!("edit {en} {} {}", c.month, c.field.label(Lang::En)),
+                }
+            }
             Edit::SetCells(c) => Text {
                 zh: format!("编辑 {} 个单元格", c.len()),
                 en: format!("edit {} cells", c.len()),
             },
             Edit::PatchObservations(_) => Text::new("编辑数据", "edit data"),
             Edit::AddClosure { event, .. } => Text {
-                zh: format!("新增关停破产事件 {}", event.id),
-                en: format!("add closure {}", event.id),
+                zh: format!("新增关停破产事件：{}", event.enterprise),
+                en: format!("add closure: {}", event.enterprise),
             },
             Edit::UpdateClosure(e) => Text {
-                zh: format!("修改关停破产事件 {}", e.id),
-                en: format!("change closure {}", e.id),
+                zh: format!("修改关停破产事件：{}", e.enterprise),
+                en: format!("change closure: {}", e.enterprise),
             },
             Edit::RemoveClosure { id } => Text {
-                zh: format!("删除关停破产事件 {id}"),
-                en: format!("remove closure {id}"),
+                zh: format!("删除关停破产事件：{}", closure(id)),
+                en: format!("remove closure: {}", closure(id)),
             },
             Edit::AddLayoff { event, .. } => Text {
-                zh: format!("新增一次性裁员事件 {}", event.id),
-                en: format!("add layoff {}", event.id),
+                zh: format!("新增一次性裁员事件：{}", event.enterprise),
+                en: format!("add layoff: {}", event.enterprise),
             },
             Edit::UpdateLayoff(e) => Text {
-                zh: format!("修改一次性裁员事件 {}", e.id),
-                en: format!("change layoff {}", e.id),
+                zh: format!("修改一次性裁员事件：{}", e.enterprise),
+                en: format!("change layoff: {}", e.enterprise),
             },
             Edit::RemoveLayoff { id } => Text {
-                zh: format!("删除一次性裁员事件 {id}"),
-                en: format!("remove layoff {id}"),
+                zh: format!("删除一次性裁员事件：{}", layoff(id)),
+                en: format!("remove layoff: {}", layoff(id)),
             },
             Edit::AddRegion { region, .. } => Text {
                 zh: format!("新增地区 {}", region.name),
-                en: format!("add region {}", region.name),
+                en: format!(
+                    "add region {}",
+                    region.name_en.as_deref().unwrap_or(&region.name)
+                ),
             },
-            Edit::RenameRegion { id, .. } => Text {
-                zh: format!("重命名地区 {id}"),
-                en: format!("rename region {id}"),
-            },
-            Edit::RemoveRegion { id } => Text {
-                zh: format!("删除地区 {id}"),
-                en: format!("remove region {id}"),
-            },
-            Edit::RestoreRegion(r) => Text {
-                zh: format!("恢复地区 {}", r.root),
-                en: format!("restore region {}", r.root),
-            },
+            Edit::RenameRegion { id, name, .. } => {
+                let (zh, en) = region(id);
+                Text {
+                    zh: format!("重命名地区 {zh} → {name}"),
+                    en: format!("rename region {en} → {name}"),
+                }
+            }
+            Edit::RemoveRegion { id } => {
+                let (zh, en) = region(id);
+                Text {
+                    zh: format!("删除地区 {zh}"),
+                    en: format!("remove region {en}"),
+                }
+            }
+            Edit::RestoreRegion(r) => {
+                let named = r
+                    .regions
+                    .iter()
+                    .find(|(_, g)| g.id == r.root)
+                    .map(|(_, g)| {
+                        (
+                            g.name.clone(),
+                            g.name_en
+                                .clone()
+                                .filter(|n| !n.is_empty())
+                                .unwrap_or_else(|| g.name.clone()),
+                        )
+                    });
+                let (zh, en) = named.unwrap_or_else(|| (r.root.clone(), r.root.clone()));
+                Text {
+                    zh: format!("恢复地区 {zh}"),
+                    en: format!("restore region {en}"),
+                }
+            }
             Edit::Batch(b) => Text {
                 zh: format!("{} 项修改", b.len()),
                 en: format!("{} changes", b.len()),
             },
         }
+    }
+}
+
+/// A region's Chinese and English names (the English falls back to the Chinese; an unknown
+/// id is shown as it is).
+fn region_names(ds: &Dataset, id: &str) -> (String, String) {
+    match ds.region(id) {
+        Some(r) => (
+            r.name.clone(),
+            r.name_en
+                .clone()
+                .filter(|n| !n.trim().is_empty())
+                .unwrap_or_else(|| r.name.clone()),
+        ),
+        None => (id.to_owned(), id.to_owned()),
     }
 }
 
@@ -951,7 +1008,7 @@ impl History {
 
     /// Applies `edit` and records it ("do"); a step that changes nothing is not recorded.
     pub fn apply(&mut self, ds: &mut Dataset, edit: Edit) -> Result<(), EditError> {
-        let label = edit.describe();
+        let label = edit.describe(ds);
         let inverse = edit.apply(ds)?;
         self.record(inverse, label);
         Ok(())

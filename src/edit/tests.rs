@@ -447,9 +447,17 @@ fn history_undoes_redoes_and_is_bounded() {
         .unwrap();
     }
     assert_eq!(h.undo_len(), 3);
+    // Undo names the region by its name, not its id.
     assert_eq!(
         h.undo_label().unwrap().en,
-        "edit xixing 2026-01 registered unemployed"
+        "edit Xixing Subdistrict 2026-01 registered unemployed"
+    );
+    assert_eq!(
+        h.undo_label().unwrap().zh,
+        format!(
+            "编辑 {} 2026-01 登记失业人数",
+            ds.region("xixing").unwrap().name
+        )
     );
     let after5 = ds.clone();
     while h.undo(&mut ds).unwrap().is_some() {}

@@ -51,6 +51,9 @@ pub enum AuditEvent {
         approved_at: Timestamp,
         /// An end evaluation recorded earlier no longer stands.
         end_reset: bool,
+        /// A real change on an earlier month than the latest with data, with its reason.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        earlier_basis: Option<EarlierBasis>,
     },
     HqMemberSet {
         post: Post,
@@ -200,6 +203,7 @@ impl AuditEvent {
                 approved_by,
                 approved_at,
                 end_reset,
+                earlier_basis,
             } => {
                 let up = to > from;
                 let mut s = match (up, lang) {
@@ -230,6 +234,10 @@ impl AuditEvent {
                     } else {
                         "; the earlier end evaluation no longer stands"
                     });
+                }
+                if let Some(e) = earlier_basis {
+                    s.push_str(if zh { "；" } else { "; " });
+                    s.push_str(&e.describe(lang));
                 }
                 s
             }

@@ -67,6 +67,10 @@ pub struct LevelChange {
     pub recorded_at: Timestamp,
     /// The HQ as it was before the change.
     pub hq_before: Roster,
+    /// A real change on a month before the latest with data: the reason and what the later
+    /// months showed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub earlier_basis: Option<crate::response::later::EarlierBasis>,
 }
 
 /// A saved analysis report (§4.4).

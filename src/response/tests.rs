@@ -408,6 +408,7 @@ fn refusals_on_an_active_response() {
                 approved_at: t(later),
                 level_reached_at: t(later),
                 reason: String::new(),
+                later: Some(LaterData::none(m("2026-02"))),
             })),
             ResponseError::BelowLevel3 {
                 month: m("2026-02"),
@@ -666,6 +667,7 @@ fn the_hq_follows_the_level() {
             approved_at: t("2026-02-01 09:00"),
             level_reached_at: t("2026-02-01 08:00"),
             reason: "关停人数超过 15 000".into(),
+            later: Some(LaterData::none(m("2026-02"))),
         })),
         "2026-02-01 09:30",
     );
@@ -701,7 +703,8 @@ fn escalation_keeps_the_people_where_the_posts_stay() {
     );
     ok(
         &mut s,
-        Action::change_level(&dummy_eval(), L2, "李副区长", t(NOW), t(NOW), ""),
+        Action::change_level(&dummy_eval(), L2, "李副区长", t(NOW), t(NOW), "")
+            .with_later(LaterData::none(m("2026-01"))),
         NOW,
     );
     let r = s.active().unwrap();
@@ -790,6 +793,7 @@ fn measures_per_unit_and_at_a_glance() {
             approved_at: t("2026-03-02 09:00"),
             level_reached_at: t("2026-03-01 09:00"),
             reason: String::new(),
+            later: Some(LaterData::none(m("2026-03"))),
         })),
         "2026-03-02 10:00",
     );
@@ -1027,6 +1031,7 @@ fn a_bulletin_of_another_level_is_not_issued() {
             approved_at: t(NOW),
             level_reached_at: t(NOW),
             reason: String::new(),
+            later: Some(LaterData::none(m("2026-02"))),
         })),
         NOW,
     );
@@ -1329,6 +1334,7 @@ fn a_level_change_voids_an_end_evaluation_in_progress() {
             approved_at: t("2026-06-01 11:00"),
             level_reached_at: t("2026-06-01 11:00"),
             reason: String::new(),
+            later: Some(LaterData::none(m("2026-06"))),
         })),
         "2026-06-01 11:00",
     );
@@ -1715,4 +1721,72 @@ fn clauses_are_cited_in_words_and_figures_rounded_plainly() {
     assert_eq!(bulletin::percent(p, Lang::Zh), "4.93%");
     assert_eq!(bulletin::percent(p, Lang::En), "4.93%");
     assert_eq!(p.approx(2), "≈4.93");
+}
+
+#[test]
+fn a_real_level_change_on_an_earlier_month_needs_a_recorded_reason() {
+    let s = active(L3);
+    let change = |later: Option<LaterData>, reason: &str| {
+        let a = Action::ChangeLevel(Box::new(LevelChangeRequest {
+            to: L2,
+            basis: basis("2026-01", Some(L2)),
+            approved_by: "李".into(),
+            approved_at: t(NOW),
+            level_reached_at: t(NOW),
+            reason: reason.to_owned(),
+            later: None,
+        }));
+        match later {
+            Some(l) => a.with_later(l),
+            None => a,
+        }
+    };
+    // Without the later data, a real change is refused, as a real start is.
+    assert_eq!(
+        refuse(&s, change(None, "x"), NOW),
+        ResponseError::LaterDataUnknown
+    );
+    // An earlier month without a reason: refused, naming the later months' levels.
+    let l = later("2026-01", &[("2026-02", None)]);
+    let e = refuse(&s, change(Some(l.clone()), " "), NOW);
+    assert!(matches!(
+        e,
+        ResponseError::EarlierBasisNeedsReason { basis, latest, .. }
+            if basis == m("2026-01") && latest == m("2026-02")
+    ));
+    assert!(e.message(Lang::Zh).contains("2026-02 无预警"));
+    // With a reason: changed, the reason and the later levels in the record and the trail.
+    let mut with_reason = s.clone();
+    ok(
+        &mut with_reason,
+        change(Some(l.clone()), "补录一月的升级"),
+        NOW,
+    );
+    let r = with_reason.active().unwrap();
+    assert_eq!(r.level, L2);
+    let eb = r.level_changes[0].earlier_basis.as_ref().unwrap();
+    assert_eq!((eb.reason.as_str(), &eb.later), ("补录一月的升级", &l));
+    let line = with_reason.audit().last().unwrap().event.describe(Lang::Zh);
+    assert!(line.contains("原因：补录一月的升级"), "{line}");
+    assert!(line.contains("2026-02 无预警"), "{line}");
+    // On the latest month no reason is asked and none is recorded.
+    let mut latest = s.clone();
+    ok(
+        &mut latest,
+        change(Some(LaterData::none(m("2026-01"))), ""),
+        NOW,
+    );
+    assert_eq!(
+        latest.active().unwrap().level_changes[0].earlier_basis,
+        None
+    );
+    // An exercise needs neither.
+    let mut ex = ResponseState::new();
+    let mut a = activation(L3, basis("2026-01", Some(L3)));
+    if let Action::Activate(x) = &mut a {
+        x.request.exercise = true;
+    }
+    ok(&mut ex, a, NOW);
+    ok(&mut ex, change(None, ""), NOW);
+    assert_eq!(ex.active().unwrap().level_changes[0].earlier_basis, None);
 }

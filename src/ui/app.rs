@@ -7,7 +7,7 @@ use super::derived::Focus;
 use super::dialog::{DialogHost, Dialogs};
 use super::i18n_ctx::I18n;
 use super::plan_view::PlanView;
-use super::playbook::PlaybookView;
+use super::playbook::{Drafts, PlaybookView};
 use super::prefs;
 use super::route::Route;
 use super::scenarios::ScenariosView;
@@ -35,6 +35,8 @@ pub fn App() -> impl IntoView {
     // lives in its snapshot); it is read once per snapshot change.
     provide_context(PlanCtx(Memo::new(move |_| store.engine())));
     provide_context(Focus::new(store));
+    // The response page's unsaved rows live here, so leaving the page keeps them.
+    provide_context(Drafts::new());
     Dialogs::provide();
 
     // Keep <html lang> and the title in step with the language, and remember the choice.

@@ -53,8 +53,10 @@ fn levels_of(t: &Timeline) -> Vec<Option<Level>> {
         .collect()
 }
 
+/// A computed rate at the plan's precision (two decimals, "≈" where rounded).
 fn pct_text(p: Option<Pct>) -> String {
-    p.map(|p| format!("{p} %")).unwrap_or_else(|| "—".into())
+    p.map(|p| format!("{} %", p.approx(2)))
+        .unwrap_or_else(|| "—".into())
 }
 
 fn rate_drawn(e: &Engine<'_>, scope: &Scope, t: &Timeline, lang: Lang) -> Drawn {

@@ -12,7 +12,9 @@ use super::store::{now_iso, ReadOnly, Store};
 use super::widgets::clause_tag;
 use crate::i18n::{Lang, Msg};
 use crate::snapshot::ProblemKind;
-use crate::snapshot::{diff, share, Counts, ImportPlan, Opened, Resolution, Resolutions, Snapshot};
+use crate::snapshot::{
+    diff, share, Counts, ImportPlan, ItemKey, Opened, Resolution, Resolutions, Snapshot,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -324,7 +326,7 @@ fn ImportSection() -> impl IntoView {
                                     .into_any()
                             }
                             (None, Some(plan)) => {
-                                preview(plan, choices, lang, p.opened.snapshot.dataset.extent())
+                                preview(plan, choices, lang, &p.opened.snapshot.dataset)
                                     .into_any()
                             }
                             (None, None) => ().into_any(),
@@ -399,14 +401,106 @@ fn backup_label(saved: &str, reason: &str, lang: Lang) -> String {
     format!("{when} · {why}")
 }
 
+/// A region's name from either side (the id only when neither knows it).
+fn region_named(
+    id: &str,
+    mine: &crate::model::Dataset,
+    theirs: &crate::model::Dataset,
+    lang: Lang,
+) -> String {
+    mine.region(id)
+        .or_else(|| theirs.region(id))
+        .map(|r| region_name(r, lang))
+        .unwrap_or_else(|| id.to_owned())
+}
+
+/// An import item in people's words: the region's name and the month, the enterprise of an
+/// event, rather than the ids the snapshot keys them by.
+fn item_name(
+    key: &ItemKey,
+    mine: &crate::model::Dataset,
+    theirs: &crate::model::Dataset,
+    lang: Lang,
+) -> String {
+    let enterprise = |closure: bool, id: &str| {
+        let find = |d: &crate::model::Dataset| {
+            if closure {
+                d.closures
+                    .iter()
+                    .find(|e| e.id == id)
+                    .map(|e| e.enterprise.clone())
+            } else {
+                d.layoffs
+                    .iter()
+                    .find(|e| e.id == id)
+                    .map(|e| e.enterprise.clone())
+            }
+        };
+        find(mine).or_else(|| find(theirs))
+    };
+    match key {
+        ItemKey::Region(id) => format!(
+            "{} {}",
+            Msg::RegionWord.text(lang),
+            region_named(id, mine, theirs, lang)
+        ),
+        ItemKey::Observation { region, month } => {
+            format!("{} {month}", region_named(region, mine, theirs, lang))
+        }
+        ItemKey::Closure(id) => match enterprise(true, id) {
+            Some(e) => format!("{} · {e}", Msg::ScKindClosure.text(lang)),
+            None => key.label(lang),
+        },
+        ItemKey::Layoff(id) => match enterprise(false, id) {
+            Some(e) => format!("{} · {e}", Msg::ScKindLayoff.text(lang)),
+            None => key.label(lang),
+        },
+        ItemKey::StreetThresholds(id) => format!(
+            "{} · {}",
+            region_named(id, mine, theirs, lang),
+            Msg::OwnThresholds.text(lang)
+        ),
+        _ => key.label(lang),
+    }
+}
+
+/// A snapshot field in people's words (a field of the monthly data by its label).
+fn field_label(id: &str, lang: Lang) -> String {
+    if let Some(f) = crate::edit::Field::from_id(id) {
+        return f.label(lang).to_owned();
+    }
+    let m = match id {
+        "name" | "name_en" => Msg::NameWord,
+        "enterprise" => Msg::Enterprise,
+        "industry" => Msg::Industry,
+        "street" => Msg::Street,
+        "date" => Msg::Date,
+        "unemployed" => Msg::PeopleUnemployed,
+        "workforce" => Msg::Workforce,
+        "laid_off" => Msg::PeopleLaidOff,
+        "scope" => Msg::Scope,
+        "note" => Msg::PbNote,
+        "level" => Msg::PbLevel,
+        _ => return id.to_owned(),
+    };
+    let t = m.text(lang).to_owned();
+    if id == "name_en" {
+        format!("{t} (English)")
+    } else {
+        t
+    }
+}
+
 /// The import preview: counts per kind, what replacing would remove, and every conflict with
 /// its choice.
 fn preview(
     plan: &ImportPlan,
     choices: RwSignal<Resolutions>,
     lang: Lang,
-    extent: Option<crate::model::Extent>,
+    incoming: &crate::model::Dataset,
 ) -> impl IntoView {
+    let extent = incoming.extent();
+    let store = Store::get();
     let s = plan.summary();
     let impact = plan.replace_impact();
     let rows = view! {
@@ -464,22 +558,30 @@ fn preview(
             let key2 = c.key.clone();
             let key3 = c.key.clone();
             let key4 = c.key.clone();
+            // Which side is which, in the words of the choice beside it: "本地 870 ↔ 导入 880".
             let fields = c
                 .fields
                 .iter()
                 .map(|f| {
                     format!(
-                        "{}: {} ↔ {}",
-                        f.field,
+                        "{}{}{} {} ↔ {} {}",
+                        field_label(f.field, lang),
+                        super::playbook::colon(lang),
+                        Msg::SideMine.text(lang),
                         f.mine.clone().unwrap_or_else(|| "—".into()),
+                        Msg::SideTheirs.text(lang),
                         f.theirs.clone().unwrap_or_else(|| "—".into())
                     )
                 })
                 .collect::<Vec<_>>()
                 .join("; ");
+            let name = store
+                .snap
+                .with_untracked(|s| item_name(&key, &s.dataset, incoming, lang));
+            let data_key = key.label(Lang::En);
             view! {
-                <li class="conflict">
-                    <strong>{key.label(lang)}</strong> " " <span class="muted">{fields}</span>
+                <li class="conflict" data-key=data_key>
+                    <strong>{name}</strong> " " <span class="muted">{fields}</span>
                     <label class="check">
                         <input
                             type="radio"

@@ -9,6 +9,7 @@
     clippy::indexing_slicing
 )]
 
+mod a11y;
 mod entry;
 mod forecast;
 mod hardening;

@@ -78,6 +78,7 @@ async fn draft_approve_and_ask_to_issue(h: &Harness, first: usize) {
     wait_audit(h, first + 1).await;
     fill(h, "#pb-b-1-approver", COMMANDER).await;
     click(h, ".pb-bulletin[data-id='1'] .pb-approve-btn").await;
+    click(h, ".pb-bulletin[data-id='1'] .pb-approve-btn-confirm").await;
     wait_audit(h, first + 2).await;
     click(h, ".pb-bulletin[data-id='1'] .pb-issue").await;
     h.wait_for_css("#pb-b-1-issue-ask").await;

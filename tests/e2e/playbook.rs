@@ -85,7 +85,26 @@ async fn wait_audit(h: &Harness, n: u64, step: &str) {
 
 async fn complete_deadline(h: &Harness, id: u32, done_at: &str, n: u64) {
     fill(h, &format!("#pb-d-{id}-at"), done_at).await;
-    click(h, &format!(".pb-complete-btn[data-id='{id}']")).await;
+    // Completing asks first, saying what will be recorded; nothing is recorded until confirmed.
+    click(h, &format!("#pb-d-{id}-complete")).await;
+    let ask = h.text(&format!("#pb-d-{id}-complete-ask")).await;
+    assert!(ask.contains(done_at) && ask.contains("不可删除"), "{ask}");
+    if id == 1 {
+        let (ask, button) = (
+            format!("#pb-d-{id}-complete-ask"),
+            format!("#pb-d-{id}-complete"),
+        );
+        h.screenshots_at_sizes("playbook-deadline-confirm", &ask, Some(&button))
+            .await;
+        crate::a11y::assert_accessible(h, "a deadline's confirmation").await;
+    }
+    assert_eq!(
+        h.js("return document.querySelectorAll('#pb-audit-list li').length;")
+            .await,
+        serde_json::json!(n - 1),
+        "recorded before the confirmation"
+    );
+    click(h, &format!("#pb-d-{id}-complete-confirm")).await;
     wait_audit(h, n, &format!("deadline {id}")).await;
 }
 
@@ -183,20 +202,55 @@ async fn playbook_level_2_episode_from_activation_to_close() {
         serde_json::json!(OFFICE)
     );
 
-    // The HQ: commander, a deputy, the finance bureau's leader in charge.
+    // The HQ is one form: commander, a deputy and the finance bureau's leader in charge,
+    // typed from field to field with Tab. Unsaved rows say so in words; what was typed is
+    // still there after a visit to another page; Enter saves the section in one step.
     set_clock(&h, "2025-06-23 20:40").await;
     let mut n = 1;
-    for (post, name) in [
-        ("commander", COMMANDER),
-        ("deputy-0", "赵六"),
-        ("member-finance", "钱七"),
-    ] {
-        fill(&h, &format!("#pb-hq-{post}-name"), name).await;
-        fill(&h, &format!("#pb-hq-{post}-contact"), "0571-8000 0000").await;
-        click(&h, &format!(".pb-save[data-post='{post}']")).await;
-        n += 1;
-        wait_audit(&h, n, post).await;
-    }
+    fill(&h, "#pb-hq-commander-name", COMMANDER).await;
+    click(&h, "#pb-hq-commander-contact").await;
+    h.type_keys("0571-8000 0000\u{E004}Zhao Liu\u{E004}0571-8000 0001")
+        .await;
+    h.wait_for_css("#pb-hq-unsaved[data-count='2']").await;
+    let row = h.text("tr.pb-unsaved[data-post='deputy-0']").await;
+    assert!(row.contains("未保存"), "{row}");
+    assert!(h.text("#pb-hq-unsaved").await.contains("未保存的行：2"));
+    h.screenshots_at_sizes("playbook-hq-unsaved", "#pb-hq", None)
+        .await;
+    crate::a11y::assert_accessible(&h, "the response page with unsaved HQ rows").await;
+    click(&h, "nav a[href='#/dashboard']").await;
+    h.wait_for_css(".dashboard").await;
+    click(&h, "nav a[href='#/playbook']").await;
+    h.wait_for_css("tr.pb-unsaved[data-post='commander']").await;
+    assert_eq!(
+        h.js("return document.querySelector('#pb-hq-deputy-0-name').value;")
+            .await,
+        serde_json::json!("Zhao Liu")
+    );
+    assert_eq!(
+        h.js("return localStorage.getItem('uew.snapshot').includes('Zhao Liu');")
+            .await,
+        serde_json::json!(false),
+        "a draft is not stored before it is saved"
+    );
+    fill(&h, "#pb-hq-member-finance-name", "钱七").await;
+    fill(&h, "#pb-hq-member-finance-contact", "0571-8000 0002").await;
+    h.wait_for_css("#pb-hq-unsaved[data-count='3']").await;
+    click(&h, "#pb-hq-member-finance-contact").await;
+    h.type_keys("\u{E007}").await;
+    n += 3;
+    wait_audit(&h, n, "HQ saved").await;
+    h.wait_for_css("#pb-hq-unsaved[data-count='0']").await;
+    assert_eq!(
+        h.js("return document.querySelectorAll('tr.pb-unsaved').length;")
+            .await,
+        serde_json::json!(0)
+    );
+    assert_eq!(
+        h.js("return localStorage.getItem('uew.snapshot').includes('Zhao Liu');")
+            .await,
+        serde_json::json!(true)
+    );
     assert!(h.text("#pb-hq-filled").await.starts_with("3 / "));
 
     // On site at 01:30, across midnight, within 12 hours.
@@ -225,7 +279,7 @@ async fn playbook_level_2_episode_from_activation_to_close() {
     set_clock(&h, "2025-06-24 09:35").await;
     fill(&h, "#pb-b-1-approver", COMMANDER).await;
     fill(&h, "#pb-b-1-approved-at", "2025-06-24 09:30").await;
-    click(&h, ".pb-bulletin[data-id='1'] .pb-approve-btn").await;
+    confirm(&h, ".pb-bulletin[data-id='1'] .pb-approve-btn").await;
     n += 1;
     wait_audit(&h, n, "approve").await;
     h.wait_for_css(".pb-bulletin[data-id='1'][data-status='approved']")
@@ -295,18 +349,18 @@ async fn playbook_level_2_episode_from_activation_to_close() {
     assert_eq!(alert.info[0].severity, cap12::Severity::Severe);
     assert_eq!(alert.info[1].sender_name.as_deref(), Some(issuer_en));
 
-    // Measures: §6.2-1 in progress, §6.2-7 done.
+    // Measures: §6.2-1 in progress, §6.2-7 done, saved together in one step.
     set_clock(&h, "2025-06-24 11:00").await;
-    for (key, clause, status) in [
-        ("s6-2-1", "§6.2-1", "in-progress"),
-        ("s6-2-7", "§6.2-7", "done"),
-    ] {
+    for (key, status) in [("s6-2-1", "in-progress"), ("s6-2-7", "done")] {
         select(&h, &format!("#pb-m-{key}-status"), status).await;
         fill(&h, &format!("#pb-m-{key}-owner"), "区人力社保局就业科").await;
-        click(&h, &format!("tr[data-clause='{clause}'] .pb-save")).await;
-        n += 1;
-        wait_audit(&h, n, clause).await;
     }
+    h.wait_for_css("#pb-measures-unsaved[data-count='2']").await;
+    h.screenshots_at_sizes("playbook-measures-unsaved", "#pb-measures-form", None)
+        .await;
+    click(&h, "#pb-measures-save").await;
+    n += 2;
+    wait_audit(&h, n, "measures").await;
     h.wait_for_css("tr.pb-measure.status-done[data-clause='§6.2-7']")
         .await;
     let progress = h.text("#pb-measures-progress").await;
@@ -339,7 +393,7 @@ async fn playbook_level_2_episode_from_activation_to_close() {
 
     // The level-3 package.
     set_clock(&h, "2025-06-26 09:00").await;
-    click(&h, ".pb-add-package[data-level='3']").await;
+    confirm(&h, ".pb-package[data-level='3'] .pb-add-package").await;
     n += 1;
     wait_audit(&h, n, "package").await;
 
@@ -358,7 +412,7 @@ async fn playbook_level_2_episode_from_activation_to_close() {
             .await,
         serde_json::json!(3)
     );
-    click(&h, "#pb-report-save").await;
+    confirm(&h, "#pb-report-save").await;
     n += 1;
     wait_audit(&h, n, "report").await;
     assert!(h.text("#pb-saved-reports").await.contains("2025 年 6 月"));
@@ -400,7 +454,7 @@ async fn playbook_level_2_episode_from_activation_to_close() {
     ] {
         fill(&h, &format!("#pb-end-{field}"), text).await;
     }
-    click(&h, "#pb-end-record").await;
+    confirm(&h, "#pb-end-record").await;
     n += 1;
     wait_audit(&h, n, "end evaluation").await;
     set_clock(&h, "2026-01-12 16:30").await;
@@ -546,7 +600,7 @@ async fn an_exercise_response_issues_exercise_bulletins_and_a_cap_update() {
     click(&h, "#pb-draft-bulletin").await;
     wait_audit(&h, 2, "draft").await;
     fill(&h, "#pb-b-1-approver", COMMANDER).await;
-    click(&h, ".pb-bulletin[data-id='1'] .pb-approve-btn").await;
+    confirm(&h, ".pb-bulletin[data-id='1'] .pb-approve-btn").await;
     wait_audit(&h, 3, "approve").await;
     confirm(&h, ".pb-bulletin[data-id='1'] .pb-issue").await;
     wait_audit(&h, 4, "issue").await;
@@ -556,7 +610,7 @@ async fn an_exercise_response_issues_exercise_bulletins_and_a_cap_update() {
     click(&h, ".pb-bulletin[data-id='1'] .pb-update").await;
     wait_audit(&h, 5, "change").await;
     fill(&h, "#pb-b-2-approver", COMMANDER).await;
-    click(&h, ".pb-bulletin[data-id='2'] .pb-approve-btn").await;
+    confirm(&h, ".pb-bulletin[data-id='2'] .pb-approve-btn").await;
     wait_audit(&h, 6, "approve change").await;
     confirm(&h, ".pb-bulletin[data-id='2'] .pb-issue").await;
     wait_audit(&h, 7, "issue change").await;
@@ -675,7 +729,7 @@ async fn an_exercise_on_a_scenario_rests_on_the_scenario_data() {
     click(&h, "#pb-draft-bulletin").await;
     wait_audit(&h, 2, "draft").await;
     fill(&h, "#pb-b-1-approver", COMMANDER).await;
-    click(&h, ".pb-bulletin[data-id='1'] .pb-approve-btn").await;
+    confirm(&h, ".pb-bulletin[data-id='1'] .pb-approve-btn").await;
     wait_audit(&h, 3, "approve").await;
     confirm(&h, ".pb-bulletin[data-id='1'] .pb-issue").await;
     wait_audit(&h, 4, "issue").await;

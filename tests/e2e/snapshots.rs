@@ -164,3 +164,40 @@ async fn every_bad_fixture_is_refused_and_stored_data_is_untouched() {
     h.assert_no_errors().await;
     h.finish().await;
 }
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test.sh"]
+async fn a_merge_conflict_names_the_region_the_figure_and_which_side_is_mine() {
+    let h = Harness::start().await;
+    make_level_2(&h).await;
+    let file = h.export_snapshot().await;
+    // The same month typed differently here after the export: a conflict on merge.
+    h.open("#/data").await;
+    let css = "#entry-grid input[data-region='binjiang'][data-month='2026-10']";
+    let el = h.wait_for_css(css).await;
+    el.clear().await.unwrap();
+    el.send_keys("5.7\u{E007}").await.unwrap();
+    h.wait_for_js(&format!(
+        "document.querySelector(\"{css}\") && document.querySelector(\"{css}\").value === '5.7'"
+    ))
+    .await;
+    h.open("#/snapshots").await;
+    h.import_file(&file).await;
+    h.wait_for_css("#snapshot-preview li.conflict").await;
+    let conflict = h.text("#snapshot-preview li.conflict").await;
+    assert!(
+        conflict.contains("滨江区 2026-10")
+            && conflict.contains("登记失业率")
+            && conflict.contains("本地 5.7 ↔ 导入 5.6"),
+        "{conflict}"
+    );
+    assert!(
+        !conflict.contains("binjiang"),
+        "an id on screen: {conflict}"
+    );
+    assert!(!conflict.contains("registered_rate"), "{conflict}");
+    h.screenshots_at_sizes("snapshots-conflict", "#snapshot-preview li.conflict", None)
+        .await;
+    h.assert_no_errors().await;
+    h.finish().await;
+}

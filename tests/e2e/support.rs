@@ -297,6 +297,54 @@ impl Harness {
         let _ = self.client.set_window_size(1280, 800).await;
     }
 
+    /// Screenshots of the viewport with `css` in view at a phone's width (390 px) and a
+    /// meeting room's (1366 px), in Chinese and in English: `<name>-<lang>-<width>.png`. The page
+    /// is left in Chinese at 1280×800. A panel that the language switch redraws closed is opened
+    /// again by clicking `reopen`.
+    pub async fn screenshots_at_sizes(&self, name: &str, css: &str, reopen: Option<&str>) {
+        for lang in ["en", "zh-CN"] {
+            self.js(&format!(
+                "document.querySelector(\".lang-switch button[lang='{lang}']\").click(); return true;"
+            ))
+            .await;
+            self.wait_for_js(&format!("document.documentElement.lang === '{lang}'"))
+                .await;
+            if let Some(button) = reopen {
+                self.js(&format!(
+                    "if (!document.querySelector({css:?})) document.querySelector({button:?}).click(); return true;"
+                ))
+                .await;
+                self.wait_for_css(css).await;
+            }
+            for (w, h) in [(390, 844), (1366, 768)] {
+                let _ = self.client.set_window_size(w, h).await;
+                self.js(&format!(
+                    "document.querySelector({css:?}).scrollIntoView({{block: 'start'}}); return true;"
+                ))
+                .await;
+                let png = self.client.screenshot().await.unwrap();
+                std::fs::write(self.shots.join(format!("{name}-{lang}-{w}.png")), png).unwrap();
+                // The page never scrolls sideways; wide tables scroll inside their box.
+                let wide = self
+                    .js("const d = document.documentElement;
+                         if (d.scrollWidth <= d.clientWidth) return '';
+                         const clipped = e => { for (let p = e.parentElement; p; p = p.parentElement)
+                             if (getComputedStyle(p).overflowX !== 'visible') return true; return false; };
+                         const over = [...document.querySelectorAll('body *')]
+                           .filter(e => e.getBoundingClientRect().right > d.clientWidth + 1 && !clipped(e))
+                           .map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + [...e.classList].join('.'));
+                         return d.scrollWidth + ' > ' + d.clientWidth + ': ' + over.slice(0, 8).join(' ');")
+                    .await;
+                assert_eq!(
+                    wide,
+                    serde_json::json!(""),
+                    "{name} {lang} {w}: the page scrolls sideways"
+                );
+            }
+        }
+        let _ = self.client.set_window_size(1280, 800).await;
+    }
+
     /// Prints the page as the browser would (print media, A4) to target/screenshots/<name>.pdf,
     /// renders its first page to <name>-print.png for looking at (where `pdftoppm` is at hand),
     /// and returns the PDF's text (`pdftotext`; empty where poppler-utils is missing).

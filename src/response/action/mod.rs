@@ -77,6 +77,10 @@ pub struct LevelChangeRequest {
     /// When the new level was reached (§5.2 clocks on escalation start here).
     pub level_reached_at: Timestamp,
     pub reason: String,
+    /// The months after the basis month up to the latest month with data
+    /// ([`LaterData::of`]); required for a change of a real response, as for its start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub later: Option<LaterData>,
 }
 
 /// Every operation on the record.
@@ -201,7 +205,25 @@ impl Action {
             approved_at,
             level_reached_at,
             reason: reason.to_owned(),
+            later: None,
         }))
+    }
+
+    /// The same action with the data after its basis month, as they are now (a real start or
+    /// level change needs them; other actions are returned unchanged).
+    #[must_use]
+    pub fn with_later(self, later: LaterData) -> Action {
+        match self {
+            Action::Activate(mut a) => {
+                a.request.later = Some(later);
+                Action::Activate(a)
+            }
+            Action::ChangeLevel(mut c) => {
+                c.later = Some(later);
+                Action::ChangeLevel(c)
+            }
+            other => other,
+        }
     }
 }
 
@@ -479,6 +501,13 @@ impl Response {
         }
         c.basis.supports(c.to)?;
         let approved_by = person(&c.approved_by, Field::Approver)?;
+        // A real response changes level on the latest data, or on an earlier month with a
+        // recorded reason, exactly as it starts.
+        let earlier_basis = if self.exercise {
+            None
+        } else {
+            check_start(c.basis.month, c.later.as_ref(), &c.reason)?
+        };
         not_after(c.approved_at, at, Field::ApprovalTime)?;
         not_after(c.level_reached_at, at, Field::LevelReachedTime)?;
         let target = self
@@ -535,6 +564,7 @@ impl Response {
             recorded_by: by.to_owned(),
             recorded_at: at,
             hq_before,
+            earlier_basis: earlier_basis.clone(),
         });
         Ok(AuditEvent::LevelChanged {
             from,
@@ -542,6 +572,7 @@ impl Response {
             approved_by,
             approved_at: c.approved_at,
             end_reset,
+            earlier_basis,
         })
     }
 }

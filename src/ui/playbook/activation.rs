@@ -4,7 +4,7 @@
 
 use super::{
     confirm_step, msg_text, none_yet, now_input, on_workspace_basis, opt_time, outcome_view,
-    parse_time, rerr, says, section_head, text_input, time_input, Pb,
+    parse_time, rerr, section_head, text_input, time_input, Pb,
 };
 use crate::i18n::{level_name, Lang, Msg};
 use crate::model::Scope;
@@ -181,6 +181,51 @@ fn allowed_view(eval: Memo<Option<Evaluation>>) -> impl IntoView {
     }
 }
 
+/// The data after a basis month as they are now, for a real response on the real data
+/// (`None` for an exercise, or when the month is the latest with data).
+fn later_of(month: Option<Month>, exercise: bool) -> Option<LaterData> {
+    let m = month?;
+    if exercise {
+        return None;
+    }
+    Store::get().snap.with(|s| {
+        let l = LaterData::of(&s.plan, &s.dataset, m);
+        l.is_later().then_some(l)
+    })
+}
+
+/// The warning on a basis month before the latest with data: the later months' levels, the
+/// reason it needs, and a button that takes the latest month instead.
+fn later_warning(
+    id: &'static str,
+    later: Memo<Option<LaterData>>,
+    month: RwSignal<Option<Month>>,
+) -> impl IntoView {
+    let i18n = I18n::get();
+    move || {
+        let lang = i18n.lang();
+        later.get().map(|l| {
+            let latest = l.latest();
+            let warning = ResponseError::EarlierBasisNeedsReason {
+                basis: l.basis,
+                latest,
+                levels: Text {
+                    zh: l.levels_text(Lang::Zh),
+                    en: l.levels_text(Lang::En),
+                },
+            };
+            view! {
+                <div class="pb-warning" id=id role="note">
+                    <p>{warning.message(lang)}</p>
+                    <button type="button" class="pb-use-latest" id=format!("{id}-latest") on:click=move |_| month.set(Some(latest))>
+                        {Msg::PbUseLatest.text(lang)} " " {latest.to_string()}
+                    </button>
+                </div>
+            }
+        })
+    }
+}
+
 #[component]
 fn StartForm() -> impl IntoView {
     let i18n = I18n::get();
@@ -216,16 +261,7 @@ fn StartForm() -> impl IntoView {
     // months' levels, and the reason it needs.
     let reason = RwSignal::new(String::new());
     let is_exercise = Memo::new(move |_| exercise.get() || on.with(Option::is_some));
-    let later = Memo::new(move |_| {
-        let m = month.get()?;
-        if is_exercise.get() {
-            return None;
-        }
-        store.snap.with(|s| {
-            let l = LaterData::of(&s.plan, &s.dataset, m);
-            l.is_later().then_some(l)
-        })
-    });
+    let later = Memo::new(move |_| later_of(month.get(), is_exercise.get()));
     let start = move |()| {
         let Some(m) = month.get_untracked() else {
             out.set(Some(Err(msg_text(Msg::NoDataYet))));
@@ -323,28 +359,7 @@ fn StartForm() -> impl IntoView {
                 </p>
             </Show>
             {allowed_view(eval)}
-            {move || {
-                let lang = i18n.lang();
-                later.get().map(|l| {
-                    let latest = l.latest();
-                    let warning = ResponseError::EarlierBasisNeedsReason {
-                        basis: l.basis,
-                        latest,
-                        levels: Text {
-                            zh: l.levels_text(Lang::Zh),
-                            en: l.levels_text(Lang::En),
-                        },
-                    };
-                    view! {
-                        <div class="pb-warning" id="pb-earlier-basis" role="note">
-                            <p>{warning.message(lang)}</p>
-                            <button type="button" id="pb-use-latest" on:click=move |_| month.set(Some(latest))>
-                                {Msg::PbUseLatest.text(lang)} " " {latest.to_string()}
-                            </button>
-                        </div>
-                    }
-                })
-            }}
+            {later_warning("pb-earlier-basis", later, month)}
             <Show when=move || writable.get() && later.with(Option::is_some)>
                 {text_input("pb-earlier-reason".into(), Msg::PbEarlierReason, reason, locked)}
             </Show>
@@ -465,32 +480,39 @@ fn ChangeLevelForm() -> impl IntoView {
     let reached = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
     let out = RwSignal::new(None::<Result<Text, Text>>);
-    let change = move |()| {
-        let Some(m) = month.get_untracked() else {
-            return;
-        };
-        let times = pb
-            .time_or_now(&approved_at.get_untracked(), Msg::PbApprovalTime)
-            .and_then(|a| {
-                pb.time_or_now(&reached.get_untracked(), Msg::PbLevelReachedAt)
-                    .map(|r| (a, r))
-            });
-        let (a, r) = match times {
-            Ok(t) => t,
-            Err(e) => {
-                out.set(Some(Err(e)));
+    // A real response changes level on the latest month, or on an earlier one with a reason.
+    let later = Memo::new(move |_| {
+        let exercise = pb.resp.with(|r| r.as_ref().is_some_and(|r| r.exercise));
+        later_of(month.get(), exercise)
+    });
+    let change =
+        move |()| {
+            let Some(m) = month.get_untracked() else {
                 return;
-            }
+            };
+            let times = pb
+                .time_or_now(&approved_at.get_untracked(), Msg::PbApprovalTime)
+                .and_then(|a| {
+                    pb.time_or_now(&reached.get_untracked(), Msg::PbLevelReachedAt)
+                        .map(|r| (a, r))
+                });
+            let (a, r) = match times {
+                Ok(t) => t,
+                Err(e) => {
+                    out.set(Some(Err(e)));
+                    return;
+                }
+            };
+            let who = approver.get_untracked();
+            let why = reason.get_untracked();
+            pb.run(out, Msg::PbLevelChanged, move |s, p, now, by| {
+                let e = p.engine().evaluate(&Scope::District, m);
+                let to = activatable_level(&e).map_err(rerr)?;
+                let action = Action::change_level(&e, to, &who, a, r, &why)
+                    .with_later(LaterData::of(p.plan(), p.dataset(), m));
+                s.apply(action, now, by).map_err(rerr)
+            });
         };
-        let who = approver.get_untracked();
-        let why = reason.get_untracked();
-        pb.run(out, Msg::PbLevelChanged, move |s, p, now, by| {
-            let e = p.engine().evaluate(&Scope::District, m);
-            let to = activatable_level(&e).map_err(rerr)?;
-            s.apply(Action::change_level(&e, to, &who, a, r, &why), now, by)
-                .map_err(rerr)
-        });
-    };
     view! {
         <Show when=move || pb.editable.get() && shows_active.get()>
             <details class="pb-form" id="pb-change-level">
@@ -498,6 +520,7 @@ fn ChangeLevelForm() -> impl IntoView {
                 <p class="muted">{move || i18n.t(Msg::PbChangeLevelHelp)}</p>
                 <div class="pb-row">{month_select("pb-change-month", month, span, locked)}</div>
                 {allowed_view(eval)}
+                {later_warning("pb-change-earlier", later, month)}
                 <div class="pb-row">
                     {text_input("pb-change-approver".into(), Msg::PbCommanderApproval, approver, locked)}
                     {now_input("pb-change-approved-at".into(), Msg::PbApprovalTime, approved_at, locked)}
@@ -505,7 +528,22 @@ fn ChangeLevelForm() -> impl IntoView {
                 </div>
                 {text_input("pb-change-reason".into(), Msg::PbReason, reason, locked)}
                 <div class="pb-actions">
-                    {confirm_step("pb-change-record".into(), "pb-change-record", Msg::PbRecordLevelChange, Msg::PbConfirmLevel, false, Signal::from(false), says(Msg::PbConfirmLevelText), Callback::new(change))}
+                    {confirm_step("pb-change-record".into(), "pb-change-record", Msg::PbRecordLevelChange, Msg::PbConfirmLevel, false, Signal::from(false), Callback::new(move |lang: Lang| {
+                        let what = format!(
+                            "{} · {} {}",
+                            eval.with_untracked(|e| e.as_ref().and_then(|e| activatable_level(e).ok())).map(|l| level_name(l, lang)).unwrap_or_default(),
+                            Msg::PbBasisMonth.text(lang),
+                            month.get_untracked().map(|m| m.to_string()).unwrap_or_default()
+                        );
+                        view! {
+                            <p><strong>{what}</strong></p>
+                            <p>{Msg::PbConfirmLevelText.text(lang)}</p>
+                            {later.get_untracked().is_some().then(|| view! {
+                                <p class="pb-warning">{Msg::PbReason.text(lang)} {super::colon(lang)} {reason.get_untracked()}</p>
+                            })}
+                        }
+                        .into_any()
+                    }), Callback::new(change))}
                 </div>
                 {outcome_view(out)}
             </details>

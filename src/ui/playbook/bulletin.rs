@@ -148,7 +148,7 @@ fn BulletinCard(
         .with_untracked(|r| r.as_ref().map(|r| r.id))
         .unwrap_or(0);
 
-    let approve = move |_| {
+    let approve = move |()| {
         let at = match pb.time_or_now(&approved_at.get_untracked(), Msg::PbApprovalTime) {
             Ok(t) => t,
             Err(e) => return out.set(Some(Err(e))),
@@ -357,7 +357,7 @@ fn BulletinCard(
                     <div class="pb-row pb-approve">
                         {text_input(format!("pb-b-{id}-approver"), Msg::PbHqApprover, approver, locked)}
                         {now_input(format!("pb-b-{id}-approved-at"), Msg::PbApprovalTime, approved_at, locked)}
-                        <button type="button" class="pb-approve-btn" on:click=approve>{move || i18n.t(Msg::PbApprove)}</button>
+                        {confirm_step(format!("pb-b-{id}-approve"), "pb-approve-btn", Msg::PbApprove, Msg::PbConfirmApproval, false, no, says(Msg::PbConfirmApprovalText), Callback::new(approve))}
                     </div>
                 })}
                 {in_force.then(|| view! {

@@ -2,8 +2,8 @@
 //! each with its due time in China Standard Time, a live countdown (refreshed every 30 s),
 //! overdue shown in red and in words, and its completion recorded.
 
-use super::{none_yet, now_input, outcome_view, section_head, Outcome, Pb};
-use crate::i18n::Msg;
+use super::{confirm_step, none_yet, now_input, outcome_view, section_head, Outcome, Pb};
+use crate::i18n::{Lang, Msg};
 use crate::plan::Text;
 use crate::response::{Action, DeadlineItem, DeadlineState};
 use crate::ui::i18n_ctx::I18n;
@@ -92,7 +92,7 @@ fn DeadlineRow(item: DeadlineItem, out: RwSignal<Outcome>) -> impl IntoView {
         };
         format!("pb-deadline {s}")
     };
-    let complete = move |_| {
+    let complete = move |()| {
         let at = match pb.time_or_now(&done_at.get_untracked(), Msg::PbDoneAt) {
             Ok(t) => t,
             Err(e) => {
@@ -148,9 +148,29 @@ fn DeadlineRow(item: DeadlineItem, out: RwSignal<Outcome>) -> impl IntoView {
                     <Show when=move || pb.editable.get()>
                         <div class="pb-row pb-complete">
                             {now_input(format!("pb-d-{id}-at"), Msg::PbDoneAt, done_at, locked)}
-                            <button type="button" class="pb-complete-btn" data-id=id on:click=complete>
-                                {move || i18n.t(Msg::PbMarkDone)}
-                            </button>
+                            {confirm_step(
+                                format!("pb-d-{id}-complete"),
+                                "pb-complete-btn",
+                                Msg::PbMarkDone,
+                                Msg::PbConfirmComplete,
+                                false,
+                                Signal::from(false),
+                                Callback::new(move |lang: Lang| {
+                                    // What will be recorded: the task, when, and by whom.
+                                    let at = pb
+                                        .time_or_now(&done_at.get_untracked(), Msg::PbDoneAt)
+                                        .map(|t| t.format_cst())
+                                        .unwrap_or_else(|e| e.get(lang).to_owned());
+                                    let what = format!(
+                                        "#{id} {} · {} {at} · {}",
+                                        it.with_value(|d| d.task.get(lang).to_owned()),
+                                        Msg::PbDoneAt.text(lang),
+                                        pb.user.get_untracked()
+                                    );
+                                    view! { <p><strong>{what}</strong></p> <p>{Msg::PbConfirmCompleteText.text(lang)}</p> }.into_any()
+                                }),
+                                Callback::new(complete),
+                            )}
                         </div>
                     </Show>
                 })}

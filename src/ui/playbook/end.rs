@@ -172,7 +172,7 @@ fn EvaluationForm(as_of: RwSignal<Option<Month>>, months: RwSignal<u32>) -> impl
         .collect();
     let values = StoredValue::new(values);
     let out = RwSignal::new(None::<Result<Text, Text>>);
-    let record = move |_| {
+    let record = move |()| {
         let Some(m) = as_of.get_untracked() else {
             return;
         };
@@ -216,7 +216,7 @@ fn EvaluationForm(as_of: RwSignal<Option<Month>>, months: RwSignal<u32>) -> impl
                     }).collect_view())
                 }}
                 <div class="pb-actions">
-                    <button type="button" id="pb-end-record" on:click=record>{move || i18n.t(Msg::PbRecordEndEvaluation)}</button>
+                    {super::confirm_step("pb-end-record".into(), "pb-end-record", Msg::PbRecordEndEvaluation, Msg::PbConfirmEndEvaluation, false, Signal::from(false), super::says(Msg::PbConfirmEndEvaluationText), Callback::new(record))}
                 </div>
                 {outcome_view(out)}
             </div>

@@ -1,7 +1,8 @@
 //! §6.1–§6.3: the measures of the response's level as a checklist (status, owner, note, dates),
 //! the lower-level packages the level may add, the tasks of one unit, progress at a glance.
 
-use super::{none_yet, opt_time, outcome_view, section_head, unit_name, Outcome, Pb};
+use super::drafts::{clear, of_response, row, set_row, MeasureDraft};
+use super::{none_yet, opt_time, outcome_view, section_head, unit_name, Pb};
 use crate::i18n::{level_name, Msg};
 use crate::plan::{Level, Text};
 use crate::response::{Action, MeasureItem, MeasureStatus, Progress};
@@ -45,6 +46,39 @@ pub fn MeasuresSection() -> impl IntoView {
     let store = Store::get();
     let unit = RwSignal::new(String::new());
     let out = RwSignal::new(None::<Result<Text, Text>>);
+    let drafts = pb.drafts.measures;
+    let rid = Memo::new(move |_| pb.resp.with(|r| r.as_ref().map(|r| r.id)));
+    let unsaved = Memo::new(move |_| rid.get().map_or(0, |id| of_response(drafts, id).len()));
+    // One save for the whole section: every changed measure in one step, all or nothing.
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(id) = rid.get_untracked() else {
+            return;
+        };
+        let changed = of_response(drafts, id);
+        if changed.is_empty() {
+            out.set(Some(Ok(super::msg_text(Msg::PbNothingToSave))));
+            return;
+        }
+        if pb.run(out, Msg::PbSaved, move |s, _, now, by| {
+            changed.into_iter().try_for_each(|(clause, d)| {
+                s.apply(
+                    Action::SetMeasure {
+                        clause,
+                        status: d.status,
+                        owner: d.owner,
+                        note: d.note,
+                    },
+                    now,
+                    by,
+                )
+                .map(|_| ())
+                .map_err(super::rerr)
+            })
+        }) {
+            clear(drafts, id);
+        }
+    };
     let add = move |level: Level| {
         pb.run(out, Msg::PbPackageAdded, move |s, _, now, by| {
             s.apply(Action::AddPackage { level }, now, by)
@@ -91,9 +125,10 @@ pub fn MeasuresSection() -> impl IntoView {
                         })
                         .collect_view()
                 });
+                let rid = r.id;
                 let rows = items
                     .into_iter()
-                    .map(|m| view! { <MeasureRow item=m out=out/> })
+                    .map(|m| view! { <MeasureRow item=m rid=rid/> })
                     .collect_view();
                 view! {
                     {progress_view(progress, "pb-measures-progress")}
@@ -107,10 +142,13 @@ pub fn MeasuresSection() -> impl IntoView {
                         <div class="pb-row no-print">
                             {addable
                                 .into_iter()
-                                .map(|l| view! {
-                                    <button type="button" class="pb-add-package" data-level=l.number() on:click=move |_| add(l)>
-                                        {Msg::PbAddPackage.text(lang)} {super::colon(lang)} {level_name(l, lang)}
-                                    </button>
+                                .map(|l| {
+                                    view! {
+                                        <span class="pb-package" data-level=l.number()>
+                                            {level_name(l, lang)} " "
+                                            {super::confirm_step(format!("pb-add-package-{}", l.number()), "pb-add-package", Msg::PbAddPackage, Msg::PbConfirmPackage, false, Signal::from(false), super::says(Msg::PbConfirmPackageText), Callback::new(move |()| add(l)))}
+                                        </span>
+                                    }
                                 })
                                 .collect_view()}
                         </div>
@@ -124,6 +162,8 @@ pub fn MeasuresSection() -> impl IntoView {
                             </select>
                         </label>
                     </div>
+                    <form id="pb-measures-form" class="pb-section-form" on:submit=save>
+                    <div class="pb-table-wrap">
                     <table class="pb-table pb-measures-table">
                         <thead>
                             <tr>
@@ -133,11 +173,14 @@ pub fn MeasuresSection() -> impl IntoView {
                                 <th scope="col">{Msg::PbOwner.text(lang)}</th>
                                 <th scope="col">{Msg::PbNote.text(lang)}</th>
                                 <th scope="col">{Msg::PbDates.text(lang)}</th>
-                                <th scope="col" class="no-print"><span class="pb-sr-only">{Msg::PbSave.text(lang)}</span></th>
+                                <th scope="col" class="no-print">{Msg::PbRowState.text(lang)}</th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
                     </table>
+                    </div>
+                    {super::hq::section_save("pb-measures", unsaved, Callback::new(move |()| clear(drafts, rid)))}
+                    </form>
                     <details class="pb-by-unit">
                         <summary>{Msg::PbProgressByUnit.text(lang)}</summary>
                         <table class="pb-table">
@@ -161,41 +204,33 @@ pub fn MeasuresSection() -> impl IntoView {
 }
 
 #[component]
-fn MeasureRow(item: MeasureItem, out: RwSignal<Outcome>) -> impl IntoView {
+fn MeasureRow(item: MeasureItem, rid: u32) -> impl IntoView {
     let i18n = I18n::get();
     let pb = Pb::get();
     let store = Store::get();
     let lang = i18n.0.get_untracked();
-    let status = RwSignal::new(item.status);
-    let owner = RwSignal::new(item.owner.clone());
-    let note = RwSignal::new(item.note.clone());
-    let locked = Memo::new(move |_| !pb.editable.get());
-    let clause = item.clause.clone();
-    let key = clause.replace('§', "s").replace('.', "-");
-    let save = {
-        let clause = clause.clone();
-        move |_| {
-            let c = clause.clone();
-            let (st, o, n) = (
-                status.get_untracked(),
-                owner.get_untracked(),
-                note.get_untracked(),
-            );
-            pb.run(out, Msg::PbSaved, move |s, _, now, by| {
-                s.apply(
-                    Action::SetMeasure {
-                        clause: c,
-                        status: st,
-                        owner: o,
-                        note: n,
-                    },
-                    now,
-                    by,
-                )
-                .map_err(super::rerr)
-            });
-        }
+    let drafts = pb.drafts.measures;
+    let stored = MeasureDraft {
+        status: item.status,
+        owner: item.owner.clone(),
+        note: item.note.clone(),
     };
+    let clause = item.clause.clone();
+    let row_key = (rid, clause.clone());
+    let draft = {
+        let k = row_key.1.clone();
+        Memo::new(move |_| row(drafts, rid, &k))
+    };
+    let dirty = Memo::new(move |_| draft.with(Option::is_some));
+    let shown = StoredValue::new(stored.clone());
+    let current = move || draft.get().unwrap_or_else(|| shown.get_value());
+    let set = StoredValue::new(move |change: &dyn Fn(&mut MeasureDraft)| {
+        let mut d = current();
+        change(&mut d);
+        set_row(drafts, row_key.clone(), d, &stored);
+    });
+    let locked = Memo::new(move |_| !pb.editable.get());
+    let key = clause.replace('§', "s").replace('.', "-");
     let units = store.snap.with_untracked(|s| {
         item.units
             .iter()
@@ -207,18 +242,21 @@ fn MeasureRow(item: MeasureItem, out: RwSignal<Outcome>) -> impl IntoView {
         .then(|| format!("{} · ", level_name(item.level, lang)));
     let title = item.title.get(lang).to_owned();
     view! {
-        <tr class=format!("pb-measure status-{}", status_key(item.status)) data-clause=clause.clone()>
+        <tr class=format!("pb-measure status-{}", status_key(item.status)) class:pb-unsaved=move || dirty.get() data-clause=clause.clone()>
             <td>{clause_tag(&clause)}</td>
             <td>
                 <strong>{package}{title.clone()}</strong>
                 <div class="muted">{Msg::PbResponsibleUnits.text(lang)} {super::colon(lang)} {units}</div>
             </td>
-            <td>
+            <td data-label=Msg::PbStatus.text(lang)>
                 <select
                     id=format!("pb-m-{key}-status")
                     aria-label=format!("{title} · {}", Msg::PbStatus.text(lang))
-                    prop:value=move || status_key(status.get())
-                    on:change=move |ev| status.set(status_of(&event_target_value(&ev)))
+                    prop:value=move || status_key(current().status)
+                    on:change=move |ev| {
+                        let st = status_of(&event_target_value(&ev));
+                        set.with_value(|f| f(&|d| d.status = st));
+                    }
                     disabled=move || locked.get()
                 >
                     {MeasureStatus::ALL
@@ -228,23 +266,29 @@ fn MeasureRow(item: MeasureItem, out: RwSignal<Outcome>) -> impl IntoView {
                 </select>
                 <span class="pb-status-text">{item.status.name(lang)}</span>
             </td>
-            <td>
+            <td data-label=Msg::PbOwner.text(lang)>
                 <input
                     id=format!("pb-m-{key}-owner")
                     type="text"
                     aria-label=format!("{title} · {}", Msg::PbOwner.text(lang))
-                    prop:value=move || owner.get()
-                    on:input=move |ev| owner.set(event_target_value(&ev))
+                    prop:value=move || current().owner
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        set.with_value(|f| f(&|d| d.owner = v.clone()));
+                    }
                     disabled=move || locked.get()
                 />
             </td>
-            <td>
+            <td data-label=Msg::PbNote.text(lang)>
                 <input
                     id=format!("pb-m-{key}-note")
                     type="text"
                     aria-label=format!("{title} · {}", Msg::PbNote.text(lang))
-                    prop:value=move || note.get()
-                    on:input=move |ev| note.set(event_target_value(&ev))
+                    prop:value=move || current().note
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        set.with_value(|f| f(&|d| d.note = v.clone()));
+                    }
                     disabled=move || locked.get()
                 />
             </td>
@@ -252,11 +296,7 @@ fn MeasureRow(item: MeasureItem, out: RwSignal<Outcome>) -> impl IntoView {
                 <div>{Msg::PbStarted.text(lang)} {super::colon(lang)} {opt_time(item.started)}</div>
                 <div>{Msg::PbDone.text(lang)} {super::colon(lang)} {opt_time(item.done)}</div>
             </td>
-            <td class="no-print">
-                <Show when=move || pb.editable.get()>
-                    <button type="button" class="pb-save" on:click=save.clone()>{move || i18n.t(Msg::PbSave)}</button>
-                </Show>
-            </td>
+            <td class="no-print pb-row-state">{super::hq::unsaved_tag(dirty)}</td>
         </tr>
     }
 }

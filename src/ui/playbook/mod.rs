@@ -13,6 +13,7 @@ mod bulletin;
 mod clock;
 mod deadlines;
 mod document;
+mod drafts;
 mod end;
 mod hq;
 mod measures;
@@ -28,6 +29,7 @@ use crate::response::{
 };
 use crate::rules::Prepared;
 use clock::Clock;
+pub use drafts::Drafts;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -55,6 +57,8 @@ pub(crate) struct Pb {
     /// Whether the shown response takes changes (open, and the workspace is writable).
     pub editable: Memo<bool>,
     pub doc: RwSignal<Option<Doc>>,
+    /// What was typed in the one-form sections and not yet saved (outlives the page).
+    pub drafts: Drafts,
 }
 
 impl Pb {
@@ -424,6 +428,7 @@ pub fn PlaybookView() -> impl IntoView {
         resp,
         editable,
         doc,
+        drafts: Drafts::get(),
     });
     // While a document is open, printing this page prints that document only.
     Effect::new(move |_| {

@@ -69,7 +69,7 @@ pub fn ReportsSection() -> impl IntoView {
             None => out.set(Some(Err(super::msg_text(Msg::NoDataYet)))),
         }
     };
-    let save = move |_| {
+    let save = move |()| {
         let lang = i18n.0.get_untracked();
         let Some(p) = period() else { return };
         let current = pb.doc.get_untracked();
@@ -120,7 +120,7 @@ pub fn ReportsSection() -> impl IntoView {
                 </label>
                 <button type="button" id="pb-report-generate" on:click=generate>{move || i18n.t(Msg::PbGenerateReport)}</button>
                 <Show when=move || pb.editable.get()>
-                    <button type="button" class="pb-primary" id="pb-report-save" on:click=save>{move || i18n.t(Msg::PbSaveReport)}</button>
+                    {super::confirm_step("pb-report-save".into(), "pb-report-save", Msg::PbSaveReport, Msg::PbConfirmReport, true, Signal::from(false), super::says(Msg::PbConfirmReportText), Callback::new(save))}
                 </Show>
             </div>
             {outcome_view(out)}

@@ -53,7 +53,11 @@ fn compare_error(e: &CompareError) -> Text {
 }
 
 fn figures_text(f: &Figures, lang: Lang) -> String {
-    let pct = |p: &Option<Pct>| p.map(|p| format!("{p} %")).unwrap_or_else(|| "—".into());
+    // Computed rates at the plan's precision (two decimals, "≈" where rounded).
+    let pct = |p: &Option<Pct>| {
+        p.map(|p| format!("{} %", p.approx(2)))
+            .unwrap_or_else(|| "—".into())
+    };
     match (f, lang) {
         (Figures::Effective { decided_by }, _) => explain::decider(*decided_by, lang).to_owned(),
         (Figures::Rate { registered, actual }, Lang::Zh) => {
