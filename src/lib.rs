@@ -25,3 +25,4 @@ pub mod snapshot;
 pub mod synthetic;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+pub mod xlsx;
