@@ -272,7 +272,7 @@ pub fn read_book(bytes: &[u8]) -> Result<Book, BookError> {
 }
 
 /// Whether a number format shows a percentage: a `%` outside quotes and brackets.
-fn percent_format(code: &str) -> bool {
+pub(crate) fn percent_format(code: &str) -> bool {
     let mut quoted = false;
     let mut bracket = false;
     let mut escaped = false;
@@ -337,6 +337,10 @@ fn serial_date(serial: f64) -> Option<String> {
 pub fn number_text(f: f64) -> String {
     if !f.is_finite() {
         return f.to_string();
+    }
+    if f == 0.0 {
+        // Also -0.0, which a formula can give.
+        return "0".to_owned();
     }
     if f.fract() == 0.0 && f.abs() < 1e15 {
         return format!("{f:.0}");

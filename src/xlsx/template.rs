@@ -187,8 +187,8 @@ fn report_sheet(
         ws.set_column_width(col(j), 13)?;
     }
     let reference = Format::new()
-        .set_background_color(Color::RGB(0xEE_EEEE))
-        .set_font_color(Color::RGB(0x5B_6470))
+        .set_background_color(Color::RGB(0x00EE_EEEE))
+        .set_font_color(Color::RGB(0x005B_6470))
         .set_italic();
     let ref_head = header_format().set_italic();
     for (k, f) in Field::ALL.iter().enumerate() {

@@ -56,7 +56,7 @@ const EXACT_NUMBERS: u64 = 1 << 53;
 pub(crate) fn header_format() -> Format {
     Format::new()
         .set_bold()
-        .set_background_color(Color::RGB(0xE8EC_F1))
+        .set_background_color(Color::RGB(0x00E8_ECF1))
         .set_text_wrap()
         .set_align(FormatAlign::Center)
 }
@@ -248,9 +248,9 @@ fn figure_sheet(
 /// 2 orange, 3 yellow).
 pub fn level_colours(level: Level) -> (u32, u32) {
     match level {
-        Level::L1 => (0xC8_161D, 0xFF_FFFF),
-        Level::L2 => (0xEC_7A08, 0x1B_1F24),
-        Level::L3 => (0xF2_C200, 0x1B_1F24),
+        Level::L1 => (0x00C8_161D, 0x00FF_FFFF),
+        Level::L2 => (0x00EC_7A08, 0x001B_1F24),
+        Level::L3 => (0x00F2_C200, 0x001B_1F24),
     }
 }
 
