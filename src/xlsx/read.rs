@@ -12,6 +12,7 @@ use crate::csv::{self, EventRow, ImportPreview, MonthlyRow, Record, RowError};
 use crate::i18n::Lang;
 use crate::model::Dataset;
 use calamine::{Data, Reader, SheetVisible, Sheets};
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt;
 use std::io::Cursor;
@@ -19,8 +20,9 @@ use std::io::Cursor;
 /// How many top rows are searched for the header.
 const HEADER_SEARCH_ROWS: usize = 30;
 
-/// A cell as read, before it becomes text.
-#[derive(Clone, Debug, PartialEq)]
+/// A cell as read, before it becomes text. Serializable: in the browser a worker reads the
+/// workbook and hands the page its cells.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum CellValue {
     Empty,
     Text(String),
@@ -37,7 +39,7 @@ pub enum CellValue {
 }
 
 /// One sheet of a workbook.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Sheet {
     pub name: String,
     /// Hidden or very hidden: never picked by itself.
@@ -47,7 +49,7 @@ pub struct Sheet {
 }
 
 /// A workbook, read whole.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Book {
     pub sheets: Vec<Sheet>,
 }
