@@ -604,3 +604,54 @@ fn the_command_line_imports_and_exports_workbooks() {
     assert_eq!(code, 2, "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_export_colours_levels_and_heads_the_what_if_with_the_mark() {
+    let mut snap = uew::demo::snapshot();
+    snap.scenarios.create("再关一家厂", "2026-11-29T00:00:00Z");
+    let bytes = xlsx::export_workbook(&snap, Lang::Zh).unwrap();
+    let mut wb = calamine::Xlsx::new(Cursor::new(bytes)).unwrap();
+    let names = wb.sheet_names();
+    for s in [
+        "月度数据 monthly",
+        "关停裁员 events",
+        "预警时间线 timeline",
+        "推演 what-if",
+    ] {
+        assert!(names.iter().any(|n| n == s), "{s} in {names:?}");
+    }
+    let whatif = wb.worksheet_range("推演 what-if").unwrap();
+    assert_eq!(
+        whatif.get_value((0, 0)),
+        Some(&Data::String("# 推演 · EXERCISE".to_owned()))
+    );
+    // Every warning cell of the timeline says its level in words and has its colour.
+    let timeline = wb.worksheet_range("预警时间线 timeline").unwrap();
+    let styles = wb.worksheet_style("预警时间线 timeline").unwrap();
+    let colours = [
+        ("一级", 0x00C8_161D_u32),
+        ("二级", 0x00EC_7A08),
+        ("三级", 0x00F2_C200),
+    ];
+    let mut warnings = 0;
+    for (pr, pc, cell) in timeline.used_cells() {
+        let Data::String(text) = cell else { continue };
+        let Some((_, rgb)) = colours.iter().find(|(l, _)| text.starts_with(l)) else {
+            assert!(
+                !text.contains("级（"),
+                "a level cell without its colour: {text}"
+            );
+            continue;
+        };
+        warnings += 1;
+        let (r0, c0) = timeline.start().unwrap();
+        let abs = (r0 + pr as u32, c0 + pc as u32);
+        let fill = styles
+            .get(abs)
+            .and_then(|s| s.fill.as_ref())
+            .and_then(|f| f.get_color())
+            .unwrap_or_else(|| panic!("no fill at {abs:?} ({text})"));
+        assert_eq!(fill.to_argb() & 0x00FF_FFFF, *rgb, "{text}");
+    }
+    assert!(warnings > 0, "the sample data has warning months");
+}

@@ -19,6 +19,8 @@ use std::fmt;
 pub const MONTHLY_SHEET: &str = "月度数据 monthly";
 pub const EVENTS_SHEET: &str = "关停裁员 events";
 pub const TIMELINE_SHEET: &str = "预警时间线 timeline";
+pub const WHATIF_SHEET: &str = "推演 what-if";
+pub const AUDIT_SHEET: &str = "审计记录 audit";
 
 /// Excel's number format for a rate in percent units (3.2 shows as 3.2).
 pub const RATE_FORMAT: &str = "0.0###";
@@ -347,8 +349,105 @@ fn timeline_sheet(ws: &mut Worksheet, snap: &Snapshot, lang: Lang) -> Result<(),
     Ok(())
 }
 
-/// The whole export: monthly data and events (both import again), one sheet per figure, and
-/// the evaluation timeline.
+/// A CSV export of the app (the what-if comparison, the audit trail) as a sheet: every cell as
+/// text (the CSV writer's formula guard taken off: a workbook cell written as text never runs),
+/// plain numbers as numbers.
+fn csv_sheet(ws: &mut Worksheet, name: &str, text: &str) -> Result<(), XlsxError> {
+    ws.set_name(name)?;
+    let head = header_format();
+    let rows = csv::parse_table(text, ',').unwrap_or_default();
+    let mut header_done = false;
+    for (i, row) in rows.iter().enumerate() {
+        let r = self::row(i);
+        // The first row that is not a `# mark` line is the header.
+        let is_mark = row.first().is_some_and(|c| c.starts_with('#'));
+        for (j, cell) in row.iter().enumerate() {
+            let t = csv::clean_text(cell);
+            let plain_number = !t.is_empty()
+                && t.len() < 16
+                && t.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                && t.parse::<f64>().is_ok();
+            if is_mark || !header_done {
+                put_text(ws, r, col(j), &t, Some(&head))?;
+            } else if plain_number {
+                ws.write_number(r, col(j), t.parse::<f64>().unwrap_or(0.0))?;
+            } else {
+                put_text(ws, r, col(j), &t, None)?;
+            }
+            ws.set_column_width(col(j), 18)?;
+        }
+        if !is_mark {
+            header_done = true;
+        }
+    }
+    Ok(())
+}
+
+/// The measures checklist of the latest response, levels coloured and in words; an exercise's
+/// headed by the exercise mark.
+fn measures_sheet(
+    ws: &mut Worksheet,
+    r: &crate::response::Response,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    ws.set_name("措施清单 measures")?;
+    let head = header_format();
+    let mut at = 0u32;
+    if r.exercise {
+        ws.write_string_with_format(at, 0, crate::scenario::EXERCISE_MARK.get(lang), &head)?;
+        at += 1;
+    }
+    for (j, h) in [
+        "条款 clause",
+        "级别 level",
+        "措施 measure",
+        "责任单位 units",
+        "状态 status",
+        "负责人 owner",
+        "备注 note",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string_with_format(at, col(j), *h, &head)?;
+        ws.set_column_width(col(j), if j == 2 { 48 } else { 16 })?;
+    }
+    for (i, m) in r.measures.iter().enumerate() {
+        let row = at + 1 + self::row(i);
+        let (bg, ink) = level_colours(m.level);
+        let level = Format::new()
+            .set_background_color(Color::RGB(bg))
+            .set_font_color(Color::RGB(ink))
+            .set_bold();
+        let t = status_text(&Status::Warning { level: m.level });
+        put_text(ws, row, 0, &m.clause, None)?;
+        ws.write_string_with_format(row, 1, format!("{} {}", t.zh, t.en), &level)?;
+        put_text(ws, row, 2, m.title.get(lang), None)?;
+        put_text(ws, row, 3, &m.units.join("、"), None)?;
+        put_text(ws, row, 4, m.status.name(lang), None)?;
+        put_text(ws, row, 5, &m.owner, None)?;
+        put_text(ws, row, 6, &m.note, None)?;
+    }
+    Ok(())
+}
+
+/// The what-if comparison of the district over the data's months: the baseline and up to three
+/// scenarios, headed by the exercise mark (as the comparison's CSV is).
+fn whatif_text(snap: &Snapshot, lang: Lang) -> Option<String> {
+    use crate::scenario::{compare, comparison_csv, MAX_COMPARED};
+    let (from, to) = snap.dataset.span()?;
+    let list: Vec<&crate::scenario::Scenario> =
+        snap.scenarios.list().iter().take(MAX_COMPARED).collect();
+    if list.is_empty() {
+        return None;
+    }
+    let c = compare(&snap.plan, &snap.dataset, &list, &Scope::District, from, to).ok()?;
+    Some(comparison_csv(&c, lang))
+}
+
+/// The whole export: monthly data and events (both import again), the evaluation timeline,
+/// one sheet per figure, and where there are any the what-if comparison, the latest
+/// response's measures checklist and the audit trail.
 pub fn export_workbook(snap: &Snapshot, lang: Lang) -> Result<Vec<u8>, ExportError> {
     let ds = &snap.dataset;
     let mut wb = Workbook::new();
@@ -357,6 +456,17 @@ pub fn export_workbook(snap: &Snapshot, lang: Lang) -> Result<Vec<u8>, ExportErr
     timeline_sheet(wb.add_worksheet(), snap, lang)?;
     for f in Field::ALL {
         figure_sheet(wb.add_worksheet(), ds, f, lang)?;
+    }
+    if let Some(text) = whatif_text(snap, lang) {
+        csv_sheet(wb.add_worksheet(), WHATIF_SHEET, &text)?;
+    }
+    if let Some(r) = snap.response.latest() {
+        measures_sheet(wb.add_worksheet(), r, lang)?;
+        csv_sheet(
+            wb.add_worksheet(),
+            AUDIT_SHEET,
+            &snap.response.audit_csv(lang),
+        )?;
     }
     Ok(wb.save_to_buffer()?)
 }
