@@ -3,8 +3,8 @@
 //! weigh on the first download (docs/benchmarks.md has both sizes).
 //!
 //! Messages are arrays. In: `[id, "read", Uint8Array]`, `[id, "export", snapshot JSON, "zh"|"en"]`,
-//! `[id, "template", snapshot JSON, street id, "YYYY-MM"]`. Out: `[id, true, book JSON]` for a
-//! read, `[id, true, Uint8Array]` for a written workbook, `[id, false, message zh, message en]`
+//! `[id, "template", snapshot JSON, street id, "YYYY-MM"]`. Out: `[id, true, cells]` for a
+//! read (`Book::to_wire`), `[id, true, Uint8Array]` for a written workbook, `[id, false, message zh, message en]`
 //! on failure. The page turns the cells into imports itself, with the same code as the CLI.
 
 #[cfg(target_arch = "wasm32")]

@@ -11,7 +11,8 @@ use wasm_bindgen::JsCast;
 use crate::i18n::Lang;
 use crate::xlsx::Book;
 
-/// The loader trunk writes for the worker bin (not hashed, so the name is known).
+/// Starts the worker bin (public/xlsx_worker_loader.js; trunk writes the worker's own files
+/// without a hash, so the names are known).
 const LOADER: &str = "./xlsx_worker_loader.js";
 
 thread_local! {
@@ -113,8 +114,8 @@ async fn call(args: &[JsValue]) -> Result<JsValue, Failure> {
 /// Reads a workbook's cells in the worker.
 pub async fn read(bytes: &[u8]) -> Result<Book, Failure> {
     let v = call(&[JsValue::from_str("read"), Uint8Array::from(bytes).into()]).await?;
-    serde_json::from_str(&v.as_string().unwrap_or_default())
-        .map_err(|e| Failure::same(e.to_string()))
+    Book::from_wire(&v.as_string().unwrap_or_default())
+        .ok_or_else(|| Failure::same("the workbook worker answered garbage".to_owned()))
 }
 
 /// The .xlsx export of a snapshot.

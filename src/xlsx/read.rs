@@ -12,7 +12,6 @@ use crate::csv::{self, EventRow, ImportPreview, MonthlyRow, Record, RowError};
 use crate::i18n::Lang;
 use crate::model::Dataset;
 use calamine::{Data, Reader, SheetVisible, Sheets};
-use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt;
 use std::io::Cursor;
@@ -20,9 +19,8 @@ use std::io::Cursor;
 /// How many top rows are searched for the header.
 const HEADER_SEARCH_ROWS: usize = 30;
 
-/// A cell as read, before it becomes text. Serializable: in the browser a worker reads the
-/// workbook and hands the page its cells.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// A cell as read, before it becomes text.
+#[derive(Clone, Debug, PartialEq)]
 pub enum CellValue {
     Empty,
     Text(String),
@@ -39,7 +37,7 @@ pub enum CellValue {
 }
 
 /// One sheet of a workbook.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Sheet {
     pub name: String,
     /// Hidden or very hidden: never picked by itself.
@@ -49,7 +47,7 @@ pub struct Sheet {
 }
 
 /// A workbook, read whole.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Book {
     pub sheets: Vec<Sheet>,
 }
@@ -301,7 +299,10 @@ fn cell_value(d: &Data, percent: bool) -> CellValue {
         Data::Bool(b) => CellValue::Bool(*b),
         Data::DateTime(dt) => match dt.as_datetime() {
             // The serial in the 1900 system, whatever system the workbook uses.
-            Some(t) => CellValue::Date((t.date() - excel_epoch()).num_days() as f64),
+            Some(t) => CellValue::Date(
+                (t.date() - chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap_or_default())
+                    .num_days() as f64,
+            ),
             None => CellValue::Number(dt.as_f64()),
         },
         Data::DateTimeIso(s) => CellValue::DateText(s.clone()),
@@ -318,19 +319,24 @@ fn number(f: f64, percent: bool) -> CellValue {
     }
 }
 
-fn excel_epoch() -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap_or_default()
-}
-
 /// The date of an Excel serial (1900 system; day 60, the 29 February 1900 Excel believes in,
-/// is not a plausible date here anyway).
+/// is not a plausible date here anyway). Plain civil-calendar arithmetic rather than chrono's
+/// formatting, which would weigh on the page's download.
 fn serial_date(serial: f64) -> Option<String> {
     if !serial.is_finite() || !(1.0..=2_958_465.0).contains(&serial) {
         return None;
     }
-    let days = serial.floor() as i64;
-    let d = excel_epoch().checked_add_signed(chrono::Duration::days(days))?;
-    Some(d.format("%Y-%m-%d").to_string())
+    // Days from 1970-01-01: serial 25569 is that day.
+    let z = serial.floor() as i64 - 25_569 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    Some(format!("{year:04}-{month:02}-{day:02}"))
 }
 
 /// A number as a person would have typed it: at most 9 decimals, which drops the binary noise
@@ -412,7 +418,116 @@ fn header_columns(row: &[CellValue], kind: TableKind) -> HashMap<&'static str, u
     columns
 }
 
+/// Writes a length-prefixed string: `5:hello` (length in characters).
+fn put_str(out: &mut String, s: &str) {
+    out.push_str(&s.chars().count().to_string());
+    out.push(':');
+    out.push_str(s);
+}
+
+fn get_str(it: &mut std::iter::Peekable<std::str::Chars<'_>>) -> Option<String> {
+    let mut len = 0usize;
+    loop {
+        match it.next()? {
+            ':' => break,
+            c => len = len.checked_mul(10)?.checked_add(c.to_digit(10)? as usize)?,
+        }
+    }
+    let s: String = it.by_ref().take(len).collect();
+    (s.chars().count() == len).then_some(s)
+}
+
+fn get_num(it: &mut std::iter::Peekable<std::str::Chars<'_>>) -> Option<f64> {
+    get_str(it)?.parse().ok()
+}
+
 impl Book {
+    /// The cells as a compact text, as the browser's workbook worker hands them to the page:
+    /// `S` name, `h`/`v`, then per row `R` and its cells (`e` empty, `t` text, `n` number,
+    /// `p` percentage, `d` serial date, `D` date text, `b0`/`b1`, `x` error), strings
+    /// length-prefixed. A few lines here rather than serde's derived code in the page's download.
+    pub fn to_wire(&self) -> String {
+        let mut out = String::new();
+        for sheet in &self.sheets {
+            out.push('S');
+            put_str(&mut out, &sheet.name);
+            out.push(if sheet.hidden { 'h' } else { 'v' });
+            for row in &sheet.rows {
+                out.push('R');
+                for c in row {
+                    match c {
+                        CellValue::Empty => out.push('e'),
+                        CellValue::Text(t) => {
+                            out.push('t');
+                            put_str(&mut out, t);
+                        }
+                        CellValue::Number(f) => {
+                            out.push('n');
+                            put_str(&mut out, &f.to_string());
+                        }
+                        CellValue::Percent(f) => {
+                            out.push('p');
+                            put_str(&mut out, &f.to_string());
+                        }
+                        CellValue::Date(f) => {
+                            out.push('d');
+                            put_str(&mut out, &f.to_string());
+                        }
+                        CellValue::DateText(t) => {
+                            out.push('D');
+                            put_str(&mut out, t);
+                        }
+                        CellValue::Bool(b) => out.push_str(if *b { "b1" } else { "b0" }),
+                        CellValue::Error(t) => {
+                            out.push('x');
+                            put_str(&mut out, t);
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Reads [`Book::to_wire`]'s text; `None` if it is not such a text.
+    pub fn from_wire(text: &str) -> Option<Book> {
+        let mut it = text.chars().peekable();
+        let mut sheets: Vec<Sheet> = Vec::new();
+        while let Some(c) = it.next() {
+            match c {
+                'S' => {
+                    let name = get_str(&mut it)?;
+                    let hidden = match it.next()? {
+                        'h' => true,
+                        'v' => false,
+                        _ => return None,
+                    };
+                    sheets.push(Sheet {
+                        name,
+                        hidden,
+                        rows: Vec::new(),
+                    });
+                }
+                'R' => sheets.last_mut()?.rows.push(Vec::new()),
+                kind => {
+                    let cell = match kind {
+                        'e' => CellValue::Empty,
+                        't' => CellValue::Text(get_str(&mut it)?),
+                        'n' => CellValue::Number(get_num(&mut it)?),
+                        'p' => CellValue::Percent(get_num(&mut it)?),
+                        'd' => CellValue::Date(get_num(&mut it)?),
+                        'D' => CellValue::DateText(get_str(&mut it)?),
+                        'b' => CellValue::Bool(it.next()? == '1'),
+                        'x' => CellValue::Error(get_str(&mut it)?),
+                        _ => return None,
+                    };
+                    sheets.last_mut()?.rows.last_mut()?.push(cell);
+                }
+            }
+        }
+        Some(Book { sheets })
+    }
+
     /// The sheet named `name`.
     pub fn sheet(&self, name: &str) -> Option<&Sheet> {
         self.sheets.iter().find(|s| s.name == name)

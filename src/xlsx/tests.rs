@@ -52,3 +52,41 @@ fn kinds_name_their_required_columns() {
         &["kind", "enterprise", "street", "date"]
     );
 }
+
+#[test]
+fn the_wire_text_gives_back_every_cell() {
+    use super::read::{Book, Sheet};
+    let book = Book {
+        sheets: vec![
+            Sheet {
+                name: "月报 report:1".into(),
+                hidden: false,
+                rows: vec![
+                    vec![
+                        CellValue::Text("a:b\nR5:t".into()),
+                        CellValue::Empty,
+                        CellValue::Number(0.1 + 0.2),
+                        CellValue::Percent(0.032),
+                    ],
+                    vec![],
+                    vec![
+                        CellValue::Date(46331.0),
+                        CellValue::DateText("2025-06-18".into()),
+                        CellValue::Bool(true),
+                        CellValue::Error("#DIV/0!".into()),
+                        CellValue::Text(String::new()),
+                    ],
+                ],
+            },
+            Sheet {
+                name: String::new(),
+                hidden: true,
+                rows: vec![],
+            },
+        ],
+    };
+    assert_eq!(Book::from_wire(&book.to_wire()), Some(book));
+    assert_eq!(Book::from_wire("R"), None);
+    assert_eq!(Book::from_wire("S3:ab"), None);
+    assert_eq!(Book::from_wire("S1:av?"), None);
+}
