@@ -65,9 +65,7 @@ mod worker {
                 let bytes = Uint8Array::new(&msg.get(2)).to_vec();
                 let book = xlsx::read_book(&bytes)
                     .map_err(|e| (e.message(Lang::Zh), e.message(Lang::En)))?;
-                let json =
-                    serde_json::to_string(&book).map_err(|e| (e.to_string(), e.to_string()))?;
-                Ok(JsValue::from_str(&json))
+                Ok(JsValue::from_str(&book.to_wire()))
             }
             "export" => {
                 let snap = snapshot(&text(msg.get(2)))?;
