@@ -216,6 +216,16 @@ proptest! {
 /// Another program filling in the template: every cell of every sheet is copied as read
 /// (strings as strings, numbers as numbers), and `fill` puts values into the report sheet.
 fn fill_template(template: &[u8], fill: &HashMap<(u32, u16), f64>) -> Vec<u8> {
+    fill_template_with_events(template, fill, &[])
+}
+
+/// As [`fill_template`], also typing `events` (rows of text cells) into the events sheet from
+/// its third row.
+fn fill_template_with_events(
+    template: &[u8],
+    fill: &HashMap<(u32, u16), f64>,
+    events: &[[&str; 9]],
+) -> Vec<u8> {
     let mut src = calamine::open_workbook_auto_from_rs(Cursor::new(template.to_vec())).unwrap();
     let mut out = Workbook::new();
     for name in src.sheet_names() {
@@ -243,6 +253,15 @@ fn fill_template(template: &[u8], fill: &HashMap<(u32, u16), f64>) -> Vec<u8> {
         if name == "月报 report" {
             for ((r, c), v) in fill {
                 ws.write_number(*r, *c, *v).unwrap();
+            }
+        }
+        if name == "关停裁员 events" {
+            for (i, row) in events.iter().enumerate() {
+                for (j, text) in row.iter().enumerate() {
+                    if !text.is_empty() {
+                        ws.write_string(2 + i as u32, j as u16, *text).unwrap();
+                    }
+                }
             }
         }
     }
@@ -654,4 +673,66 @@ fn the_export_colours_levels_and_heads_the_what_if_with_the_mark() {
         assert_eq!(fill.to_argb() & 0x00FF_FFFF, *rgb, "{text}");
     }
     assert!(warnings > 0, "the sample data has warning months");
+}
+
+#[test]
+fn the_templates_events_sheet_brings_the_months_closures_and_names_foreign_rows() {
+    let snap = uew::demo::snapshot();
+    let m = Month::new(2026, 11).unwrap();
+    let template = xlsx::template(&snap, "xixing", m).unwrap();
+    let filled = fill_template_with_events(
+        &template,
+        &HashMap::new(),
+        &[
+            [
+                "关停破产",
+                "",
+                "测试电子厂",
+                "制造业",
+                "xixing",
+                "2026-11-12",
+                "50",
+                "",
+                "",
+            ],
+            [
+                "一次性裁员",
+                "",
+                "别处的厂",
+                "",
+                "changhe",
+                "2026-11-03",
+                "",
+                "100",
+                "20",
+            ],
+            [
+                "关停破产",
+                "",
+                "上月的厂",
+                "",
+                "xixing",
+                "2026-10-30",
+                "5",
+                "",
+                "",
+            ],
+        ],
+    );
+    let book = xlsx::read_book(&filled).unwrap();
+    let t = xlsx::read_template(&book, &snap).unwrap().unwrap();
+    let messages: Vec<String> = t.errors.iter().map(|e| e.message(Lang::En)).collect();
+    assert_eq!(
+        messages,
+        vec![
+            "'关停裁员 events'!E4: 'changhe' is not the street xixing or one of its communities"
+                .to_owned(),
+            "'关停裁员 events'!F5: month 2026-10 is not the report's month 2026-11".to_owned(),
+        ]
+    );
+    assert_eq!(t.incoming.dataset.closures.len(), 1);
+    assert_eq!(t.incoming.dataset.closures[0].enterprise, "测试电子厂");
+    assert!(t.incoming.dataset.layoffs.is_empty());
+    let plan = t.plan(&snap.dataset);
+    assert_eq!(plan.summary().closures.added, 1);
 }
