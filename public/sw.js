@@ -4,6 +4,9 @@
 const CACHE = 'uew-v1';
 // Trunk's content hashes are up to 16 hex digits: a hash with leading zeros is shorter.
 const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
+// The workbook worker is not in index.html (it loads on first use) and its names carry no hash:
+// network-first, so a new build is picked up, and kept for offline use once fetched.
+const WORKER = /\/xlsx_worker[^/]*\.(js|wasm)$/;
 
 async function precache() {
   const cache = await caches.open(CACHE);
@@ -25,6 +28,19 @@ self.addEventListener('fetch', (e) => {
   const req = e.request;
   const url = new URL(req.url);
   if (req.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (WORKER.test(url.pathname)) {
+    e.respondWith((async () => {
+      const cache = await caches.open(CACHE);
+      try {
+        const fresh = await fetch(req);
+        if (fresh.ok) await cache.put(req, fresh.clone());
+        return fresh;
+      } catch (err) {
+        return (await cache.match(req, { ignoreSearch: true })) || Response.error();
+      }
+    })());
+    return;
+  }
   if (req.mode === 'navigate') {
     e.respondWith((async () => {
       const cache = await caches.open(CACHE);

@@ -27,3 +27,4 @@ pub mod synthetic;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 pub mod workspace;
+pub mod xlsx;

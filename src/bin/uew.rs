@@ -5,6 +5,10 @@
 //! uew forecast SNAPSHOT.json [--scope district|<street id>] [--series registered|actual]
 //!              [--horizon N] [--window N]
 //! uew demo
+//! uew import-xlsx FILE.xlsx --into SNAPSHOT.json [--sheet NAME] [--skip-bad-rows]
+//!                 [--keep-mine|--take-theirs]
+//! uew export-xlsx SNAPSHOT.json [-o OUT.xlsx] [--lang zh|en]
+//! uew template-xlsx SNAPSHOT.json --street ID --month YYYY-MM [-o OUT.xlsx]
 //! ```
 //! Bad input prints a message naming the JSON path and exits with code 2.
 
@@ -17,6 +21,9 @@ use uew::model::Scope;
 use uew::month::Month;
 use uew::rules::{Engine, Evaluation, Run, Series, Transition};
 use uew::snapshot::{text_from_bytes, Snapshot};
+
+#[path = "uew_cmd/xlsx.rs"]
+mod xlsx_cmd;
 
 const USAGE: &str = "\
 usage:
@@ -34,6 +41,16 @@ usage:
       the projection with its band, and per level the chance of reaching its rate criterion.
   uew demo
       Prints the embedded sample snapshot (示例数据).
+  uew import-xlsx FILE.xlsx --into SNAPSHOT.json [--sheet NAME] [--skip-bad-rows]
+                  [--keep-mine|--take-theirs]
+      Imports a workbook (.xlsx, .xls, .ods) into the snapshot file: its monthly data and its
+      closure and layoff events, as the app's CSV import does; a filled-in street report
+      template merges as that street's month (conflicts need --keep-mine or --take-theirs).
+      Bad rows are named by cell (Sheet1!D14) and nothing is written unless --skip-bad-rows.
+  uew export-xlsx SNAPSHOT.json [-o OUT.xlsx] [--lang zh|en]
+      Writes the data, the events, the evaluation timeline and one sheet per figure.
+  uew template-xlsx SNAPSHOT.json --street ID --month YYYY-MM [-o OUT.xlsx]
+      Writes the street's monthly report template (下载填报模板).
   uew help
 ";
 
@@ -282,6 +299,9 @@ fn run() -> Result<(), Fail> {
     match args.next().as_deref() {
         Some("evaluate") => evaluate(&mut args),
         Some("forecast") => forecast(&mut args),
+        Some("import-xlsx") => xlsx_cmd::import(&mut args),
+        Some("export-xlsx") => xlsx_cmd::export(&mut args),
+        Some("template-xlsx") => xlsx_cmd::template(&mut args),
         Some("demo") => write_out(&uew::demo::snapshot().to_json_pretty()),
         Some("help" | "--help" | "-h") => write_out(USAGE.trim_end()),
         Some(other) => Err(usage(&format!("unknown command {other:?}"))),

@@ -234,6 +234,16 @@ pub enum RowProblem {
     UnclosedQuote,
     /// Nothing to read.
     Empty,
+    /// A region outside the street a street report is for.
+    NotInStreet {
+        region: String,
+        street: String,
+    },
+    /// A month other than the one a monthly report is for.
+    NotTheMonth {
+        found: Month,
+        expected: Month,
+    },
 }
 
 /// A bad row, with the column at fault where there is one.
@@ -247,7 +257,7 @@ pub struct RowError {
 }
 
 impl RowError {
-    fn new(row: usize, column: Option<&str>, problem: RowProblem) -> RowError {
+    pub fn new(row: usize, column: Option<&str>, problem: RowProblem) -> RowError {
         RowError {
             row,
             column: column.map(str::to_owned),
@@ -258,7 +268,20 @@ impl RowError {
     /// "row 7, column labour_force: 'abc' is not a whole number".
     pub fn message(&self, lang: Lang) -> String {
         let zh = lang == Lang::Zh;
-        let what = match &self.problem {
+        let what = self.problem_message(lang);
+        match (&self.column, zh) {
+            (Some(c), true) => format!("第 {} 行，{c} 列：{what}", self.row),
+            (Some(c), false) => format!("row {}, column {c}: {what}", self.row),
+            (None, true) => format!("第 {} 行：{what}", self.row),
+            (None, false) => format!("row {}: {what}", self.row),
+        }
+    }
+
+    /// What is wrong, without where ("'abc' is not a whole number"): a workbook import puts
+    /// a cell reference in front instead of a row and column name.
+    pub fn problem_message(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        match &self.problem {
             RowProblem::Value(e) => e.message(lang),
             RowProblem::UnknownRegion(r) if zh => format!("没有编号或名称为“{r}”的地区"),
             RowProblem::UnknownRegion(r) => format!("no region has the id or name '{r}'"),
@@ -291,12 +314,18 @@ impl RowError {
             RowProblem::UnclosedQuote => "a quoted field is not closed".to_owned(),
             RowProblem::Empty if zh => "文件为空".to_owned(),
             RowProblem::Empty => "the file is empty".to_owned(),
-        };
-        match (&self.column, zh) {
-            (Some(c), true) => format!("第 {} 行，{c} 列：{what}", self.row),
-            (Some(c), false) => format!("row {}, column {c}: {what}", self.row),
-            (None, true) => format!("第 {} 行：{what}", self.row),
-            (None, false) => format!("row {}: {what}", self.row),
+            RowProblem::NotInStreet { region, street } if zh => {
+                format!("“{region}”不是本街道（{street}）或其社区")
+            }
+            RowProblem::NotInStreet { region, street } => {
+                format!("'{region}' is not the street {street} or one of its communities")
+            }
+            RowProblem::NotTheMonth { found, expected } if zh => {
+                format!("月份 {found} 不是本月报的月份 {expected}")
+            }
+            RowProblem::NotTheMonth { found, expected } => {
+                format!("month {found} is not the report's month {expected}")
+            }
         }
     }
 }
@@ -527,7 +556,8 @@ fn cell<'r>(record: &'r [String], at: &HashMap<&str, usize>, column: &str) -> Op
 // ---------------------------------------------------------------------------------------------
 // Monthly data
 
-fn region_name(ds: &Dataset, id: &str, lang: Lang) -> String {
+/// A region's name in `lang` (the Chinese one where it has no English one); empty if unknown.
+pub fn region_name(ds: &Dataset, id: &str, lang: Lang) -> String {
     match ds.region(id) {
         Some(r) if lang == Lang::En => r.name_en.clone().unwrap_or_else(|| r.name.clone()),
         Some(r) => r.name.clone(),
@@ -555,6 +585,26 @@ pub fn export_monthly(ds: &Dataset, lang: Lang) -> String {
             .into_iter()
             .map(|(id, zh, _)| (header_cell(id, zh), false)),
     );
+    for o in export_order(ds) {
+        let mut fields: Vec<(Cow<str>, bool)> = vec![
+            (Cow::Borrowed(o.region.as_str()), true),
+            (Cow::Owned(region_name(ds, &o.region, lang)), true),
+            (Cow::Owned(o.month.to_string()), false),
+        ];
+        fields.extend(Field::ALL.iter().map(|f| {
+            (
+                Cow::Owned(f.get(o).map(|v| v.to_string()).unwrap_or_default()),
+                false,
+            )
+        }));
+        write_row(&mut out, fields);
+    }
+    out
+}
+
+/// The observations an export writes: the one that counts for each region and month, with
+/// at least one figure, regions in dataset order, months ascending.
+pub fn export_order(ds: &Dataset) -> Vec<&Observation> {
     let order: HashMap<&str, usize> = ds
         .regions
         .iter()
@@ -575,48 +625,61 @@ pub fn export_monthly(ds: &Dataset, lang: Lang) -> String {
         );
         ka.cmp(&kb)
     });
-    for o in rows {
-        if Field::ALL.iter().all(|f| f.get(o).is_none()) {
-            continue;
-        }
-        let mut fields: Vec<(Cow<str>, bool)> = vec![
-            (Cow::Borrowed(o.region.as_str()), true),
-            (Cow::Owned(region_name(ds, &o.region, lang)), true),
-            (Cow::Owned(o.month.to_string()), false),
-        ];
-        fields.extend(Field::ALL.iter().map(|f| {
-            (
-                Cow::Owned(f.get(o).map(|v| v.to_string()).unwrap_or_default()),
-                false,
-            )
-        }));
-        write_row(&mut out, fields);
-    }
-    out
+    rows.retain(|o| Field::ALL.iter().any(|f| f.get(o).is_some()));
+    rows
 }
 
 /// Reads monthly data and compares it with the dataset.
 pub fn import_monthly(ds: &Dataset, text: &str) -> ImportPreview<MonthlyRow> {
+    match split_file(text) {
+        Ok(((row, header), records)) => import_monthly_records(ds, row, &header, records),
+        Err(e) => ImportPreview {
+            rows: Vec::new(),
+            errors: vec![e],
+            ignored_columns: Vec::new(),
+        },
+    }
+}
+
+/// The columns monthly data cannot do without.
+pub const MONTHLY_REQUIRED: [&str; 2] = [REGION_ID, MONTH];
+
+/// The column a monthly-data header cell names (`region_id`, `month`, a field id), if any.
+pub fn monthly_column(cell: &str) -> Option<&'static str> {
+    column_of(cell, &monthly_columns())
+}
+
+/// The header cells of the monthly data (`月份 month`, …), as the CSV export writes them.
+pub fn monthly_header() -> Vec<String> {
+    monthly_columns()
+        .into_iter()
+        .map(|(id, zh, _)| header_cell(id, zh).into_owned())
+        .collect()
+}
+
+/// Reads monthly data already split into a header (at spreadsheet row `header_row`) and
+/// records (a workbook sheet, say), and compares it with the dataset.
+pub fn import_monthly_records(
+    ds: &Dataset,
+    header_row: usize,
+    header: &[String],
+    records: Vec<Record>,
+) -> ImportPreview<MonthlyRow> {
     let mut preview = ImportPreview {
         rows: Vec::new(),
         errors: Vec::new(),
         ignored_columns: Vec::new(),
     };
-    let ((_, header), records) = match split_file(text) {
-        Ok(x) => x,
-        Err(e) => {
-            preview.errors.push(e);
-            return preview;
-        }
-    };
     let columns = monthly_columns();
-    let (at, ignored) = read_header(&header, &columns);
+    let (at, ignored) = read_header(header, &columns);
     preview.ignored_columns = ignored;
-    for required in [REGION_ID, MONTH] {
+    for required in MONTHLY_REQUIRED {
         if !at.contains_key(required) {
-            preview
-                .errors
-                .push(RowError::new(1, None, RowProblem::MissingColumn(required)));
+            preview.errors.push(RowError::new(
+                header_row,
+                None,
+                RowProblem::MissingColumn(required),
+            ));
         }
     }
     if !preview.errors.is_empty() {
@@ -862,26 +925,55 @@ impl IdMaker {
 
 /// Reads events and compares them with the dataset.
 pub fn import_events(ds: &Dataset, text: &str) -> ImportPreview<EventRow> {
+    match split_file(text) {
+        Ok(((row, header), records)) => import_event_records(ds, row, &header, records),
+        Err(e) => ImportPreview {
+            rows: Vec::new(),
+            errors: vec![e],
+            ignored_columns: Vec::new(),
+        },
+    }
+}
+
+/// The columns an events file cannot do without.
+pub const EVENT_REQUIRED: [&str; 4] = [KIND, ENTERPRISE, STREET, DATE];
+
+/// The column an events header cell names (`kind`, `date`, …), if any.
+pub fn event_column(cell: &str) -> Option<&'static str> {
+    column_of(cell, &event_columns())
+}
+
+/// The header cells of the events file, as the CSV export writes them.
+pub fn event_header() -> Vec<String> {
+    event_columns()
+        .into_iter()
+        .map(|(id, zh, _)| header_cell(id, zh).into_owned())
+        .collect()
+}
+
+/// Reads events already split into a header (at spreadsheet row `header_row`) and records,
+/// and compares them with the dataset.
+pub fn import_event_records(
+    ds: &Dataset,
+    header_row: usize,
+    header: &[String],
+    records: Vec<Record>,
+) -> ImportPreview<EventRow> {
     let mut preview = ImportPreview {
         rows: Vec::new(),
         errors: Vec::new(),
         ignored_columns: Vec::new(),
     };
-    let ((_, header), records) = match split_file(text) {
-        Ok(x) => x,
-        Err(e) => {
-            preview.errors.push(e);
-            return preview;
-        }
-    };
     let columns = event_columns();
-    let (at, ignored) = read_header(&header, &columns);
+    let (at, ignored) = read_header(header, &columns);
     preview.ignored_columns = ignored;
-    for required in [KIND, ENTERPRISE, STREET, DATE] {
+    for required in EVENT_REQUIRED {
         if !at.contains_key(required) {
-            preview
-                .errors
-                .push(RowError::new(1, None, RowProblem::MissingColumn(required)));
+            preview.errors.push(RowError::new(
+                header_row,
+                None,
+                RowProblem::MissingColumn(required),
+            ));
         }
     }
     if !preview.errors.is_empty() {

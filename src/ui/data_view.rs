@@ -11,6 +11,7 @@ use super::prefs;
 use super::regions_panel::RegionsPanel;
 use super::store::{ReadOnly, Store};
 use super::widgets::clause_tag;
+use super::xlsx_panel::XlsxPanel;
 use crate::edit::Field;
 use crate::i18n::Msg;
 use leptos::prelude::*;
@@ -191,6 +192,7 @@ pub fn DataView() -> impl IntoView {
                 <EntryGrid field recent through street error/>
             </section>
             <CsvPanel/>
+            <XlsxPanel/>
             // A shared or unreadable workspace takes no entry anywhere on the page.
             <fieldset class="plain" prop:disabled=move || store.read_only.get().is_some()>
                 <EventsPanel/>

@@ -9,7 +9,12 @@ pub fn download_text(name: &str, mime: &str, text: &str) -> Result<(), String> {
     opts.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
         .map_err(|e| super::persist::js_message(&e))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)
+    offer(name, &blob)
+}
+
+/// Clicks a temporary link to `blob`.
+fn offer(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let url = web_sys::Url::create_object_url_with_blob(blob)
         .map_err(|e| super::persist::js_message(&e))?;
     let doc = web_sys::window()
         .and_then(|w| w.document())
@@ -30,4 +35,14 @@ pub fn download_text(name: &str, mime: &str, text: &str) -> Result<(), String> {
         std::time::Duration::from_secs(30),
     );
     Ok(())
+}
+
+/// Offers `bytes` (a workbook, say) as a download named `name`.
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts)
+        .map_err(|e| super::persist::js_message(&e))?;
+    offer(name, &blob)
 }

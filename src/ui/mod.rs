@@ -23,6 +23,8 @@ mod scenarios;
 mod snapshots_view;
 mod store;
 mod widgets;
+mod xlsx_panel;
+mod xlsx_worker;
 
 pub use i18n_ctx::I18n;
 
