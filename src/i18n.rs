@@ -355,6 +355,7 @@ messages! {
     RateCol => "失业率", "Unemployment rate";
     ClosuresCol => "关停破产", "Closures";
     LayoffsCol => "一次性裁员", "One-time layoffs";
+    OtherCriteriaCol => "其他条件", "Other criteria";
     AnyOneSuffices => "满足任一条件即达到该等级；“以上”含本数（§9）。", "Any one condition suffices; \"以上\" (at or above) includes the number (§9).";
     SustainedMonths => "持续", "sustained";
     MonthsUnit => "个月以上", "months or more";
@@ -793,7 +794,9 @@ pub fn level_name(level: crate::plan::Level, lang: Lang) -> String {
             match n {
                 1 => "一",
                 2 => "二",
-                _ => "三",
+                3 => "三",
+                4 => "四",
+                _ => "五",
             }
         ),
         Lang::En => format!("Level {n}"),

@@ -485,10 +485,10 @@ fn hostile() -> impl Strategy<Value = (Plan, Dataset)> {
                     .iter()
                     .zip(template)
                     .map(|((sus, rate, people, share), mut spec)| {
-                        spec.rate.sustained_months = *sus;
-                        spec.rate.min_rate = *rate;
-                        spec.closures.min_unemployed = *people;
-                        spec.layoffs.min_share = *share;
+                        spec.rate.as_mut().unwrap().sustained_months = *sus;
+                        spec.rate.as_mut().unwrap().min_rate = *rate;
+                        spec.closures.as_mut().unwrap().min_unemployed = *people;
+                        spec.layoffs.as_mut().unwrap().min_share = *share;
                         spec
                     })
                     .collect();
@@ -500,6 +500,7 @@ fn hostile() -> impl Strategy<Value = (Plan, Dataset)> {
                     city_warnings,
                     special_determinations,
                     street_thresholds: Default::default(),
+                    indicator_values: Vec::new(),
                 };
                 (p, data)
             },

@@ -1110,6 +1110,7 @@ fn timeline(indicators: &[(&str, Status, Status)]) -> Timeline {
                 rate: *indicator,
                 closures: Status::Normal,
                 layoffs: Status::Normal,
+                other: Status::Normal,
                 special: None,
                 city: None,
             },

@@ -683,6 +683,12 @@ impl Snapshot {
                 .filter(|(k, _)| set.contains(k.as_str()))
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect(),
+            indicator_values: ds
+                .indicator_values
+                .iter()
+                .filter(|v| set.contains(v.region.as_str()))
+                .cloned()
+                .collect(),
         };
         Some(Snapshot {
             scope: Scope::Street(street_id.to_owned()),
