@@ -193,7 +193,10 @@ fn plan_check_names_the_item_and_exits_2_on_errors() {
     let file = temp_file("empty-level.json", &plan.to_string());
     let (code, _, err) = uew(&["plan", "check", &file]);
     assert_eq!(code, 2);
-    assert!(err.contains("error · Level Ⅳ (Z-Ⅳ): has no criteria"), "{err}");
+    assert!(
+        err.contains("error · Level Ⅳ (Z-Ⅳ): has no criteria"),
+        "{err}"
+    );
     assert!(err.contains("错误 · Ⅳ级（Z-Ⅳ）：没有任何判定条件"), "{err}");
 
     // Not a plan at all.

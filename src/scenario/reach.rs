@@ -133,8 +133,12 @@ pub fn what_it_takes(plan: &Plan, data: &Dataset, scope: &Scope, month: Month) -
         thresholds: engine.thresholds_for(scope).clone(),
         ev,
     };
-    let levels = [Level::L3, Level::L2, Level::L1]
+    // Every level of the scope's table, mildest first.
+    let levels = cx
+        .thresholds
+        .level_list()
         .into_iter()
+        .rev()
         .map(|level| {
             let already = current.effective.level() >= Some(level);
             let suggestions = if already {
