@@ -5,7 +5,7 @@ use super::charts_view::ChartsPanel;
 use super::derived::{region_name, scope_name, Focus};
 use super::i18n_ctx::I18n;
 use super::store::Store;
-use super::widgets::{clause_tag, month_options, scope_options, status_badge};
+use super::widgets::{clause_tag, level_colour, month_options, scope_options, status_badge};
 use crate::explain;
 use crate::i18n::{level_name, Lang, Msg};
 use crate::model::Scope;
@@ -572,7 +572,11 @@ fn TimelineSection() -> impl IntoView {
                             .map(|m| {
                                 let s = m.summary.effective;
                                 let cls = match (s.level(), s.is_insufficient()) {
-                                    (Some(l), _) => format!("cell level-{}", l.number()),
+                                    (Some(l), _) => format!(
+                                        "cell level-{} colour-{}",
+                                        l.number(),
+                                        level_colour(l).css_class()
+                                    ),
                                     (None, true) => "cell unknown".to_owned(),
                                     (None, false) => "cell none".to_owned(),
                                 };

@@ -76,6 +76,7 @@ pub fn PlanView() -> impl IntoView {
                     }
                 })
             }}
+            <super::plan_file::PlanFile/>
             <MeasuresSection unit_filter level_filter/>
             {move || {
                 let lang = i18n.lang();

@@ -30,6 +30,13 @@ pub fn level_badge(level: Level, lang: Lang) -> impl IntoView {
     }
 }
 
+/// The workspace plan's colour of a level (the number's convention outside the app).
+pub fn level_colour(level: Level) -> crate::plan::WarningColour {
+    use_context::<crate::ui::app::PlanCtx>().map_or(level.colour(), |p| {
+        p.0.with_untracked(|plan| plan.thresholds.colour(level))
+    })
+}
+
 /// A clause id tag such as `§6.2-4`.
 pub fn clause_tag(id: &str) -> impl IntoView {
     view! { <span class="clause" translate="no">{id.to_owned()}</span> }
