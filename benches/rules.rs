@@ -77,8 +77,15 @@ mod native {
         let plan = Plan::binjiang_2020();
         let data = city_scale();
         let rates = dense_rates(&data);
-        let thresholds = [Level::L1, Level::L2, Level::L3]
-            .map(|l| plan.thresholds.spec(l).unwrap().rate.min_rate);
+        let thresholds = [Level::L1, Level::L2, Level::L3].map(|l| {
+            plan.thresholds
+                .spec(l)
+                .unwrap()
+                .rate
+                .as_ref()
+                .unwrap()
+                .min_rate
+        });
         let from = first_month();
         let to = from.plus(MONTHS as i64 - 1).unwrap();
         let engine = Engine::new(&plan, &data);

@@ -486,6 +486,7 @@ pub fn dataset() -> Dataset {
         city_warnings,
         special_determinations,
         street_thresholds: Default::default(),
+        indicator_values: Vec::new(),
     }
 }
 

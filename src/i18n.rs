@@ -426,6 +426,18 @@ messages! {
     RateCol => "失业率", "Unemployment rate";
     ClosuresCol => "关停破产", "Closures";
     LayoffsCol => "一次性裁员", "One-time layoffs";
+    OtherCriteriaCol => "其他条件", "Other criteria";
+    PlanFile => "预案文件：检查、预设、导出与导入", "Plan file: check, presets, export and import";
+    PlanNoProblems => "预案检查：无问题。", "Plan check: no problems.";
+    PlanDifferences => "与预设的差异", "Differences from the preset";
+    PlanSameAsPreset => "与预设相同。", "Same as the preset.";
+    PlanPreset => "预设", "Preset";
+    PlanUsePreset => "改用此预设", "Use this preset";
+    PlanConfirmPreset => "工作区的预案将被所选预设替换；替换前的数据保存为备份，可随时恢复。", "The workspace's plan will be replaced by the chosen preset; the data before is kept as the backup and can be restored.";
+    PlanExport => "导出预案（JSON）", "Export plan (JSON)";
+    PlanImport => "导入预案", "Import plan";
+    PlanImportHasErrors => "预案文件有错误，未导入：", "The plan file has errors and was not imported:";
+    PlanReplaced => "预案已替换并保存；替换前的数据已成为备份。", "The plan was replaced and saved; the data before is now the backup.";
     AnyOneSuffices => "满足任一条件即达到该等级；“以上”含本数（§9）。", "Any one condition suffices; \"以上\" (at or above) includes the number (§9).";
     SustainedMonths => "持续", "sustained";
     MonthsUnit => "个月以上", "months or more";
@@ -880,7 +892,9 @@ pub fn level_name(level: crate::plan::Level, lang: Lang) -> String {
             match n {
                 1 => "一",
                 2 => "二",
-                _ => "三",
+                3 => "三",
+                4 => "四",
+                _ => "五",
             }
         ),
         Lang::En => format!("Level {n}"),

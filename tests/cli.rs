@@ -159,3 +159,67 @@ fn forecast_prints_the_backtest_the_choice_and_the_projection() {
     assert_eq!(code, 2);
     assert!(err.contains("no region"), "{err}");
 }
+
+/// A file in a fresh temporary directory (removed with the test process's temp dir).
+fn temp_file(name: &str, text: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("uew-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn plan_check_names_the_item_and_exits_2_on_errors() {
+    // A preset is clean.
+    let (code, zhuhai, _) = uew(&["plan", "preset", "zhuhai-2006"]);
+    assert_eq!(code, 0);
+    let file = temp_file("zhuhai.json", &zhuhai);
+    let (code, out, err) = uew(&["plan", "check", &file]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("no problems"), "{out}");
+
+    // A milder level stricter than a more severe one: a warning, exit 0.
+    let mut plan: serde_json::Value = serde_json::from_str(&zhuhai).unwrap();
+    plan["thresholds"]["levels"][2]["rate"]["min_rate"] = "8".into();
+    let file = temp_file("stricter.json", &plan.to_string());
+    let (code, out, _) = uew(&["plan", "check", &file]);
+    assert_eq!(code, 0);
+    assert!(out.contains("warning · Level Ⅲ · rate Z-Ⅲ-a"), "{out}");
+    assert!(out.contains("提醒 · Ⅲ级"), "{out}");
+
+    // A level without criteria: an error naming it, exit 2.
+    plan["thresholds"]["levels"][3]["rate"] = serde_json::Value::Null;
+    let file = temp_file("empty-level.json", &plan.to_string());
+    let (code, _, err) = uew(&["plan", "check", &file]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("error · Level Ⅳ (Z-Ⅳ): has no criteria"),
+        "{err}"
+    );
+    assert!(err.contains("错误 · Ⅳ级（Z-Ⅳ）：没有任何判定条件"), "{err}");
+
+    // Not a plan at all.
+    let file = temp_file("not-a-plan.json", "{\"id\": 3}");
+    let (code, _, err) = uew(&["plan", "check", &file]);
+    assert_eq!(code, 2);
+    assert!(err.contains("not a valid plan file"), "{err}");
+}
+
+#[test]
+fn evaluates_a_snapshot_with_any_plan() {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/snapshots/v4-zhuhai.json"
+    );
+    let (code, out, err) = uew(&["evaluate", file, "--from", "2026-10", "--to", "2026-10"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["plan"], "zhuhai-2006");
+    let month = &v["months"][0];
+    let checks = month["other"]["checks"].as_array().unwrap();
+    assert!(checks
+        .iter()
+        .any(|c| c["clause"] == "Z-Ⅲ-c" && c["result"] == "met"));
+    assert!(month["rate"]["checks"][0]["clause"] == "Z-Ⅰ-a");
+}

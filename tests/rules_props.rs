@@ -17,13 +17,18 @@ mod common;
 
 use common::{base, m, plan};
 use proptest::prelude::*;
+use uew::model::IndicatorValue;
 use uew::model::{
     CityWarning, ClosureEvent, Dataset, LayoffEvent, Observation, Region, RegionKind, Scope,
     Signoff, SpecialDetermination, SpecialReason,
 };
 use uew::month::{Date, Month};
 use uew::num::Pct;
-use uew::plan::{Level, Plan, RateSeriesRule};
+use uew::plan::{
+    Clause, ClosureCriterion, Comparison, ExtraCriterion, IndicatorCriterion, IndicatorDef,
+    LayoffCriterion, Level, Plan, RateCriterion, RateSeriesChoice, RateSeriesRule,
+    SingleClosureCriterion, SingleLayoffCriterion, Text,
+};
 use uew::rules::{Engine, Status};
 use uew::snapshot::Snapshot;
 
@@ -338,6 +343,228 @@ proptest! {
     }
 }
 
+// ---- Random plans of the plan model: 1–5 levels, any criteria of every kind. ----
+
+/// One criterion of a random level: kind, comparison, threshold seed, months, floor.
+type CritGen = (u8, u8, u16, u32, Option<u16>);
+
+fn crit() -> impl Strategy<Value = CritGen> {
+    (
+        0u8..6,
+        0u8..4,
+        0u16..1000,
+        1u32..4,
+        prop::option::of(0u16..1500),
+    )
+}
+
+/// Levels (each a list of criteria), whether downward comparisons are allowed, and the own
+/// indicator's values (region, month offset, value in 0.01).
+#[derive(Clone, Debug)]
+struct PlanGen {
+    levels: Vec<Vec<CritGen>>,
+    values: Vec<(usize, i64, u16)>,
+}
+
+fn arb_plan_gen() -> impl Strategy<Value = PlanGen> {
+    (
+        prop::collection::vec(prop::collection::vec(crit(), 0..4), 1..=5),
+        prop::collection::vec((0usize..5, 0i64..MONTHS, 0u16..1000), 0..12),
+    )
+        .prop_map(|(levels, values)| PlanGen { levels, values })
+}
+
+const COMPARISONS: [Comparison; 4] = [
+    Comparison::AtLeast,
+    Comparison::Above,
+    Comparison::AtMost,
+    Comparison::Below,
+];
+
+/// A plan of the generated levels on top of `base` (its parameters kept), with indicator
+/// values added to `data`. `upward`: only ≥ / > comparisons (the monotone plans).
+fn random_plan(base: &Plan, data: &mut Dataset, g: &PlanGen, upward: bool) -> Plan {
+    let mut p = base.clone();
+    p.indicators = vec![IndicatorDef {
+        id: "own".into(),
+        name: Text::new("自定", "own"),
+        unit: Text::new("%", "%"),
+    }];
+    let cl = |id: String| Clause {
+        id,
+        text: Text::default(),
+    };
+    p.thresholds.levels = g
+        .levels
+        .iter()
+        .enumerate()
+        .map(|(i, crits)| {
+            let level = Level::from_number(i as u8 + 1).unwrap();
+            let mut spec = uew::plan::presets::empty_level(level);
+            for (k, (kind, cmp, t, months, floor)) in crits.iter().enumerate() {
+                let cmp = if upward {
+                    COMPARISONS[usize::from(*cmp % 2)]
+                } else {
+                    COMPARISONS[usize::from(*cmp)]
+                };
+                let id = format!("L{}-{k}", i + 1);
+                match kind {
+                    0 => {
+                        spec.rate = Some(RateCriterion {
+                            clause: cl(id),
+                            min_rate: Pct::hundredths(300 + i64::from(*t % 500)),
+                            sustained_months: *months,
+                            comparison: cmp,
+                            series: [
+                                None,
+                                Some(RateSeriesChoice::Registered),
+                                Some(RateSeriesChoice::Surveyed),
+                                Some(RateSeriesChoice::Either),
+                            ][usize::from(*t % 4)],
+                        })
+                    }
+                    1 => {
+                        spec.closures = Some(ClosureCriterion {
+                            clause: cl(id),
+                            min_unemployed: u64::from(*t) * 10,
+                        })
+                    }
+                    2 => {
+                        spec.layoffs = Some(LayoffCriterion {
+                            clause: cl(id),
+                            min_share: Pct::hundredths(i64::from(*t) * 10),
+                        })
+                    }
+                    3 => spec
+                        .extra
+                        .push(ExtraCriterion::SingleClosure(SingleClosureCriterion {
+                            clause: cl(id),
+                            min_unemployed: u64::from(*t) * 10,
+                        })),
+                    4 => spec
+                        .extra
+                        .push(ExtraCriterion::SingleLayoff(SingleLayoffCriterion {
+                            clause: cl(id),
+                            min_laid_off: u64::from(*t),
+                            min_workforce: floor.map(u64::from),
+                        })),
+                    _ => spec
+                        .extra
+                        .push(ExtraCriterion::Indicator(IndicatorCriterion {
+                            clause: cl(id),
+                            indicator: "own".into(),
+                            comparison: cmp,
+                            threshold: Pct::hundredths(i64::from(*t)),
+                            sustained_months: *months,
+                        })),
+                }
+            }
+            spec
+        })
+        .collect();
+    for (r, off, v) in &g.values {
+        data.indicator_values.push(IndicatorValue {
+            indicator: "own".into(),
+            region: REGIONS[*r].to_owned(),
+            month: first().plus(*off).unwrap(),
+            value: Pct::hundredths(i64::from(*v)),
+        });
+    }
+    p
+}
+
+fn bounds_all(plan: &Plan, data: &Dataset) -> Vec<(Option<Level>, Option<Level>)> {
+    let engine = Engine::new(plan, data);
+    let mut out = Vec::new();
+    for scope in scopes() {
+        for s in engine.summaries(
+            &scope,
+            first().plus(-1).unwrap(),
+            first().plus(MONTHS).unwrap(),
+        ) {
+            for st in [
+                s.effective,
+                s.indicator,
+                s.rate,
+                s.closures,
+                s.layoffs,
+                s.other,
+            ] {
+                out.push((st.level(), st.possible()));
+            }
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_plans_streaming_pass_equals_evaluation(g in arb_gen(), pg in arb_plan_gen()) {
+        let (p, mut data) = build(&g);
+        let p = random_plan(&p, &mut data, &pg, false);
+        let engine = Engine::new(&p, &data);
+        let (from, to) = (first().plus(-1).unwrap(), first().plus(MONTHS).unwrap());
+        for scope in scopes() {
+            let t = engine.timeline(&scope, from, to);
+            for (tm, month) in t.months.iter().zip(months()) {
+                let e = engine.evaluate(&scope, month);
+                prop_assert_eq!(tm.summary, e.summary(), "{} {}", scope, month);
+                // Evidence cites the plan's own clause labels, and only levels of the plan.
+                for c in &e.other.checks {
+                    let own = format!("L{}-", c.level.number());
+                    prop_assert!(c.clause.starts_with(&own), "{} at {:?}", c.clause, c.level);
+                }
+                if let Some(l) = e.indicator.possible() {
+                    prop_assert!(p.levels().contains(&l));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn random_plans_raising_a_value_never_lowers_a_level(
+        g in arb_gen(),
+        pg in arb_plan_gen(),
+        what in 0u8..4,
+        pick in any::<prop::sample::Index>(),
+        delta in 1u16..300,
+    ) {
+        let (p, mut data) = build(&g);
+        let p = random_plan(&p, &mut data, &pg, true);
+        let mut raised = data.clone();
+        match what {
+            0 if !raised.observations.is_empty() => {
+                let o = &mut raised.observations[pick.index(data.observations.len())];
+                let up = |r: Pct| Pct::from_units((r.units() + i64::from(delta) * 100).min(Pct::HUNDRED.units()));
+                o.registered_rate = o.registered_rate.map(up);
+                o.actual_rate = o.actual_rate.map(up);
+                o.unemployed = o.unemployed.map(|u| u + u64::from(delta));
+            }
+            1 if !raised.closures.is_empty() => {
+                raised.closures[pick.index(data.closures.len())].unemployed += u64::from(delta);
+            }
+            2 if !raised.layoffs.is_empty() => {
+                let i = pick.index(data.layoffs.len());
+                let e = &data.layoffs[i];
+                let counts = !g.art41 || e.laid_off >= 20 || (e.workforce > 0 && e.laid_off * 10 >= e.workforce);
+                if !counts {
+                    return Ok(());
+                }
+                raised.layoffs[i].laid_off += u64::from(delta);
+            }
+            3 if !raised.indicator_values.is_empty() => {
+                let i = pick.index(data.indicator_values.len());
+                let v = &mut raised.indicator_values[i];
+                v.value = Pct::from_units(v.value.units() + i64::from(delta) * 100);
+            }
+            _ => return Ok(()),
+        }
+        never_lower(&bounds_all(&p, &data), &bounds_all(&p, &raised))?;
+    }
+}
+
 // ---- Hostile input: anything at all, evaluated anywhere, never panics. ----
 
 fn any_month() -> impl Strategy<Value = Month> {
@@ -485,10 +712,10 @@ fn hostile() -> impl Strategy<Value = (Plan, Dataset)> {
                     .iter()
                     .zip(template)
                     .map(|((sus, rate, people, share), mut spec)| {
-                        spec.rate.sustained_months = *sus;
-                        spec.rate.min_rate = *rate;
-                        spec.closures.min_unemployed = *people;
-                        spec.layoffs.min_share = *share;
+                        spec.rate.as_mut().unwrap().sustained_months = *sus;
+                        spec.rate.as_mut().unwrap().min_rate = *rate;
+                        spec.closures.as_mut().unwrap().min_unemployed = *people;
+                        spec.layoffs.as_mut().unwrap().min_share = *share;
                         spec
                     })
                     .collect();
@@ -500,6 +727,7 @@ fn hostile() -> impl Strategy<Value = (Plan, Dataset)> {
                     city_warnings,
                     special_determinations,
                     street_thresholds: Default::default(),
+                    indicator_values: Vec::new(),
                 };
                 (p, data)
             },

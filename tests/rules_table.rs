@@ -211,7 +211,7 @@ fn a_a_series_that_has_not_started_is_not_missing() {
 fn a_sustained_months_parameter_is_honoured() {
     let mut p = plan();
     for spec in &mut p.thresholds.levels {
-        spec.rate.sustained_months = 3;
+        spec.rate.as_mut().unwrap().sustained_months = 3;
     }
     let mut data = base();
     registered(&mut data, "d", "2026-03", &["3", "6.5", "6.5"]);
@@ -510,7 +510,8 @@ fn per_street_thresholds_and_street_never_raises_district() {
     );
     let mut own = plan().thresholds;
     for spec in &mut own.levels {
-        spec.rate.min_rate = pct(&format!("{}", 3 + 4 - i32::from(spec.level.number())));
+        spec.rate.as_mut().unwrap().min_rate =
+            pct(&format!("{}", 3 + 4 - i32::from(spec.level.number())));
     }
     // Own table: level 3 at 4 %, level 2 at 5 %, level 1 at 6 % — 3.5 stays normal; 5 → 2.
     data.street_thresholds.insert("s1".to_owned(), own.clone());

@@ -162,7 +162,13 @@ fn what_if_the_threshold_were_5_percent() {
     let (plan, data) = baseline();
     let (p, d) = threshold_scenario(1).apply(&plan, &data).unwrap();
     assert_eq!(
-        p.thresholds.spec(Level::L3).unwrap().rate.min_rate,
+        p.thresholds
+            .spec(Level::L3)
+            .unwrap()
+            .rate
+            .as_ref()
+            .unwrap()
+            .min_rate,
         pct("5")
     );
     let base = Engine::new(&plan, &data);

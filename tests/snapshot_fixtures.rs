@@ -459,3 +459,46 @@ fn every_refusal_names_where_and_what_in_both_languages() {
     }
     assert!(refused_files >= 18, "{refused_files}");
 }
+
+#[test]
+fn version_3_migrates_unchanged() {
+    let o = open("v3.json").unwrap();
+    assert_eq!(o.migrated_from, Some(3));
+    assert_eq!(o.read_only, None);
+    assert!(o.warnings.is_empty(), "{:?}", o.warnings);
+    assert_eq!(o.snapshot.schema_version, SCHEMA_VERSION);
+    // Written by the version 3 build from the sample: its three-level plan is a version 4 plan.
+    assert_eq!(o.snapshot, uew::demo::snapshot());
+}
+
+#[test]
+fn version_4_with_a_four_level_plan_and_own_criteria() {
+    use uew::plan::Level;
+    let o = open("v4-zhuhai.json").unwrap();
+    assert_eq!(o.migrated_from, None);
+    assert!(o.warnings.is_empty(), "{:?}", o.warnings);
+    let s = &o.snapshot;
+    assert_eq!(s.plan.levels().len(), 4);
+    assert_eq!(s.plan.response_from, Some(Level::L3));
+    assert!(uew::plan::check::check(&s.plan).is_empty());
+    assert_eq!(s.dataset.indicator_values.len(), 3);
+    // It evaluates: the own indicator (≥ 40 % for 3 months) holds in 2026-10 and cites its clause.
+    let e = uew::rules::evaluate(
+        &s.plan,
+        &s.dataset,
+        &Scope::District,
+        uew::month::Month::parse("2026-10").unwrap(),
+    );
+    let c = e.other.checks.iter().find(|c| c.clause == "Z-Ⅲ-c").unwrap();
+    assert_eq!(c.result, uew::rules::Check::Met);
+    assert!(e.indicator.level() >= Some(Level::L3));
+    // Written back compactly it keeps the plan (not a preset) and reads the same.
+    let again = Snapshot::open(&s.to_json_compact()).unwrap();
+    assert_eq!(&again.snapshot, s);
+    // An unchanged preset is written by reference.
+    let mut z = s.clone();
+    z.plan = uew::plan::Plan::preset("zhuhai-2006").unwrap();
+    let compact = z.to_json_compact();
+    assert!(compact.contains("\"plan_ref\":\"zhuhai-2006\""));
+    assert_eq!(Snapshot::open(&compact).unwrap().snapshot, z);
+}

@@ -256,6 +256,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                     city_warnings,
                     special_determinations,
                     street_thresholds,
+                    indicator_values: Vec::new(),
                 }
             },
         )

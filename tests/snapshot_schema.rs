@@ -76,6 +76,22 @@ fn real_exports_match_the_schema() {
         "/tests/fixtures/snapshots/valid-small.json"
     );
     assert_valid(&v, "fixture", &std::fs::read_to_string(fixture).unwrap());
+    // Version 4: a four-level plan with own criteria, and every preset written out or by id.
+    let v4 = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/snapshots/v4-zhuhai.json"
+    );
+    assert_valid(
+        &v,
+        "version 4 fixture",
+        &std::fs::read_to_string(v4).unwrap(),
+    );
+    for id in uew::plan::presets::ALL {
+        let mut with_preset = demo.clone();
+        with_preset.plan = uew::plan::Plan::preset(id).unwrap();
+        assert_valid(&v, id, &with_preset.to_json_pretty());
+        assert_valid(&v, id, &with_preset.to_json_compact());
+    }
     // Scenarios and a response record (version 3).
     let mut with_state = demo.clone();
     let id = with_state
@@ -129,7 +145,7 @@ fn real_exports_match_the_schema() {
         "scenarios and response compact",
         &with_state.to_json_compact(),
     );
-    assert_eq!(SCHEMA_VERSION, 3, "a new version needs a new schema");
+    assert_eq!(SCHEMA_VERSION, 4, "a new version needs a new schema");
 }
 
 #[test]

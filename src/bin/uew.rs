@@ -4,6 +4,8 @@
 //! uew evaluate SNAPSHOT.json [--scope district|<street id>] [--from YYYY-MM] [--to YYYY-MM]
 //! uew forecast SNAPSHOT.json [--scope district|<street id>] [--series registered|actual]
 //!              [--horizon N] [--window N]
+//! uew plan check PLAN.json
+//! uew plan preset binjiang-2020|zhuhai-2006|blank
 //! uew demo
 //! uew import-xlsx FILE.xlsx --into SNAPSHOT.json [--sheet NAME] [--skip-bad-rows]
 //!                 [--keep-mine|--take-theirs]
@@ -39,6 +41,12 @@ usage:
       JSON: each candidate's mean absolute error per horizon and its band's measured coverage
       (or the months it needs), the method chosen (naive unless another is better on average),
       the projection with its band, and per level the chance of reaching its rate criterion.
+  uew plan check PLAN.json
+      Checks a plan file (one plan as JSON, as the Plan page exports it) and prints one line per
+      problem, Chinese then English, naming the level or criterion: errors where the plan
+      cannot be evaluated, warnings where it looks wrong. Exit 2 when there is an error.
+  uew plan preset binjiang-2020|zhuhai-2006|blank
+      Prints a preset plan as JSON (a starting point for `plan check` and the editor).
   uew demo
       Prints the embedded sample snapshot (示例数据).
   uew import-xlsx FILE.xlsx --into SNAPSHOT.json [--sheet NAME] [--skip-bad-rows]
@@ -198,16 +206,19 @@ fn forecast(args: &mut impl Iterator<Item = String>) -> Result<(), Fail> {
         })
         .collect();
     let limits = engine.thresholds_for(&scope);
+    // Levels with a "≥" rate criterion: the forecast's chance of reaching it.
     let reach: Vec<serde_json::Value> = limits
         .levels
         .iter()
-        .map(|l| {
+        .filter_map(|l| Some((l.level, l.rate.as_ref()?)))
+        .filter(|(_, r)| r.comparison == uew::plan::Comparison::AtLeast)
+        .map(|(level, rate)| {
             let base = json!({
-                "level": l.level.number(),
-                "min_rate": l.rate.min_rate,
-                "sustained_months": l.rate.sustained_months,
+                "level": level.number(),
+                "min_rate": rate.min_rate,
+                "sustained_months": rate.sustained_months,
             });
-            let more = match f.reach(l.rate.min_rate, l.rate.sustained_months) {
+            let more = match f.reach(rate.min_rate, rate.sustained_months) {
                 Reach::Already => json!({ "already": true }),
                 Reach::Outlook(o) => json!({
                     "paths": o.paths,
@@ -294,6 +305,52 @@ fn evaluate(args: &mut impl Iterator<Item = String>) -> Result<(), Fail> {
     write_out(&json)
 }
 
+fn plan_cmd(args: &mut impl Iterator<Item = String>) -> Result<(), Fail> {
+    match args.next().as_deref() {
+        Some("check") => {
+            let file = args
+                .next()
+                .ok_or_else(|| usage("plan check needs a plan file"))?;
+            if let Some(extra) = args.next() {
+                return Err(usage(&format!("unexpected argument {extra:?}")));
+            }
+            let bytes =
+                std::fs::read(&file).map_err(|e| Fail(2, format!("{file}: cannot read: {e}")))?;
+            let text =
+                text_from_bytes(&bytes).map_err(|e| Fail(2, one_line(&format!("{file}: {e}"))))?;
+            let plan = uew::plan::Plan::from_json(text)
+                .map_err(|e| Fail(2, one_line(&format!("{file}: {}", e.en))))?;
+            let problems = uew::plan::check::check(&plan);
+            let lines: Vec<String> = problems
+                .iter()
+                .map(|p| format!("{} | {}", p.line(true), p.line(false)))
+                .collect();
+            if uew::plan::check::has_errors(&problems) {
+                return Err(Fail(2, format!("{file}:\n{}", lines.join("\n"))));
+            }
+            if lines.is_empty() {
+                write_out(&format!("{file}: 无问题 | no problems"))
+            } else {
+                write_out(&lines.join("\n"))
+            }
+        }
+        Some("preset") => {
+            let id = args
+                .next()
+                .ok_or_else(|| usage("plan preset needs an id"))?;
+            let plan = uew::plan::Plan::preset(&id).ok_or_else(|| {
+                usage(&format!(
+                    "unknown preset {id:?} (presets: {})",
+                    uew::plan::presets::ALL.join(", ")
+                ))
+            })?;
+            write_out(&plan.to_json_pretty())
+        }
+        Some(other) => Err(usage(&format!("unknown plan command {other:?}"))),
+        None => Err(usage("plan needs a command: check or preset")),
+    }
+}
+
 fn run() -> Result<(), Fail> {
     let mut args = std::env::args().skip(1);
     match args.next().as_deref() {
@@ -302,6 +359,7 @@ fn run() -> Result<(), Fail> {
         Some("import-xlsx") => xlsx_cmd::import(&mut args),
         Some("export-xlsx") => xlsx_cmd::export(&mut args),
         Some("template-xlsx") => xlsx_cmd::template(&mut args),
+        Some("plan") => plan_cmd(&mut args),
         Some("demo") => write_out(&uew::demo::snapshot().to_json_pretty()),
         Some("help" | "--help" | "-h") => write_out(USAGE.trim_end()),
         Some(other) => Err(usage(&format!("unknown command {other:?}"))),

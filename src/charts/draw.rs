@@ -6,7 +6,7 @@ use super::{
 };
 use crate::i18n::Lang;
 use crate::month::Month;
-use crate::plan::Level;
+use crate::plan::{Level, WarningColour};
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
@@ -28,10 +28,16 @@ pub(crate) fn rgb(c: Rgb) -> RGBColor {
 
 /// Warning colours are light; labels in them use a darker shade to stay legible.
 pub(crate) fn level_ink(level: Level) -> Rgb {
-    match level {
-        Level::L3 => Rgb(0x94, 0x76, 0x00),
-        Level::L2 => Rgb(0xb8, 0x5c, 0x00),
-        Level::L1 => Rgb(0xc8, 0x16, 0x1d),
+    colour_ink(level.colour())
+}
+
+/// The darker shade of a warning colour, for labels.
+pub(crate) fn colour_ink(colour: WarningColour) -> Rgb {
+    match colour {
+        WarningColour::Yellow => Rgb(0x94, 0x76, 0x00),
+        WarningColour::Orange => Rgb(0xb8, 0x5c, 0x00),
+        WarningColour::Red => Rgb(0xc8, 0x16, 0x1d),
+        WarningColour::Blue => Rgb(0x1f, 0x5f, 0xbf),
     }
 }
 

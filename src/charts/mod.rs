@@ -24,7 +24,7 @@ pub use small::{small_multiples, Panel, SmallMultiples};
 use crate::i18n::Lang;
 use crate::month::Month;
 use crate::num::{group_thousands, Pct};
-use crate::plan::Level;
+use crate::plan::{Level, WarningColour};
 
 /// Font stack for every label; the CJK fonts of macOS, Windows and Linux, then any sans-serif.
 pub const FONT_STACK: &str = "PingFang SC, Microsoft YaHei, Noto Sans CJK SC, sans-serif";
@@ -39,12 +39,17 @@ impl Rgb {
         format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
     }
 
-    /// The warning colour of a level: 3 yellow, 2 orange, 1 red.
-    pub const fn level(level: Level) -> Rgb {
-        match level {
-            Level::L3 => Rgb(0xf2, 0xc2, 0x00),
-            Level::L2 => Rgb(0xec, 0x7a, 0x08),
-            Level::L1 => Rgb(0xc8, 0x16, 0x1d),
+    /// The conventional warning colour of a level: 4 blue, 3 yellow, 2 orange, 1 red.
+    pub fn level(level: Level) -> Rgb {
+        Rgb::warning(level.colour())
+    }
+
+    pub const fn warning(colour: WarningColour) -> Rgb {
+        match colour {
+            WarningColour::Yellow => Rgb(0xf2, 0xc2, 0x00),
+            WarningColour::Orange => Rgb(0xec, 0x7a, 0x08),
+            WarningColour::Red => Rgb(0xc8, 0x16, 0x1d),
+            WarningColour::Blue => Rgb(0x1f, 0x6f, 0xd6),
         }
     }
 }
@@ -82,7 +87,7 @@ pub fn level_short(level: Level, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!(
             "{}级",
-            ["一", "二", "三"]
+            ["一", "二", "三", "四", "五"]
                 .get(usize::from(level.number()) - 1)
                 .unwrap_or(&"")
         ),

@@ -43,6 +43,20 @@ pub struct Dataset {
     /// A street without an entry inherits the district's.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub street_thresholds: BTreeMap<String, Thresholds>,
+    /// Values of the plan's own monthly indicators (`Plan::indicators`), per region and month.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicator_values: Vec<IndicatorValue>,
+}
+
+/// One month's value of a plan's own indicator for one region.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndicatorValue {
+    /// The id of an entry of `Plan::indicators`.
+    pub indicator: String,
+    pub region: String,
+    pub month: Month,
+    /// Fixed point, 4 decimals, in the indicator's unit.
+    pub value: crate::num::Pct,
 }
 
 impl Dataset {

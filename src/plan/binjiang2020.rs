@@ -5,9 +5,9 @@
 //! plain rendering. Clause ids follow `PLAN.md`.
 
 use super::{
-    BulletinField, Clause, ClosureCriterion, Deadline, DeadlineStart, Duty, Headquarters,
-    LayoffCriterion, Level, LevelSpec, Measure, Parameters, Plan, RateCriterion, Response, Text,
-    Thresholds, Unit,
+    BulletinField, Clause, ClosureCriterion, Comparison, Deadline, DeadlineStart, Duty,
+    Headquarters, LayoffCriterion, Level, LevelSpec, Measure, Parameters, Plan, RateCriterion,
+    Response, Text, Thresholds, Unit,
 };
 use crate::num::Pct;
 
@@ -90,6 +90,9 @@ pub(super) fn plan() -> Plan {
         end_steps: end_steps(),
         requirements: requirements(),
         supplementary: supplementary(),
+        indicators: Vec::new(),
+        response_from: None,
+        source: None,
     }
 }
 
@@ -404,19 +407,24 @@ fn level_spec(row: LevelRow<'_>) -> LevelSpec {
         level: row.level,
         clause: base.clone(),
         name: row.name,
-        rate: RateCriterion {
+        label: None,
+        colour: None,
+        rate: Some(RateCriterion {
             clause: clause(&format!("{base}-a"), row.rate.1, row.rate.2),
             min_rate: Pct::tenths(row.rate.0),
             sustained_months: 2,
-        },
-        closures: ClosureCriterion {
+            comparison: Comparison::AtLeast,
+            series: None,
+        }),
+        closures: Some(ClosureCriterion {
             clause: clause(&format!("{base}-b"), row.closures.1, row.closures.2),
             min_unemployed: row.closures.0,
-        },
-        layoffs: LayoffCriterion {
+        }),
+        layoffs: Some(LayoffCriterion {
             clause: clause(&format!("{base}-c"), row.layoffs.1, row.layoffs.2),
             min_share: Pct::tenths(row.layoffs.0),
-        },
+        }),
+        extra: Vec::new(),
     }
 }
 

@@ -6,7 +6,9 @@
 //! snapshot.
 
 mod binjiang2020;
+pub mod check;
 mod params;
+pub mod presets;
 
 pub use params::{
     Art41Rule, LayoffRatioRule, LevelCombination, MissingMonthRule, Parameters, RateSeriesRule,
@@ -39,41 +41,33 @@ pub struct Clause {
     pub text: Text,
 }
 
-/// The three warning levels of §5.1; level 1 is the most severe.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Level {
-    #[serde(rename = "1")]
-    L1,
-    #[serde(rename = "2")]
-    L2,
-    #[serde(rename = "3")]
-    L3,
-}
+/// A warning level: 1 is the most severe, up to [`Level::MAX`] (a plan has 1–5 levels, most
+/// severe first). Serialised as the string `"1"` … `"5"`, as the three §5.1 levels always were.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Level(u8);
 
 impl Level {
-    /// Most severe first.
-    pub const ALL: [Level; 3] = [Level::L1, Level::L2, Level::L3];
+    pub const L1: Level = Level(1);
+    pub const L2: Level = Level(2);
+    pub const L3: Level = Level(3);
+    pub const L4: Level = Level(4);
+    pub const L5: Level = Level(5);
+    /// The most levels a plan may have.
+    pub const MAX: u8 = 5;
+    /// Every level a plan may have, most severe first (a plan uses a prefix of these).
+    pub const ALL: [Level; 5] = [Level::L1, Level::L2, Level::L3, Level::L4, Level::L5];
 
     pub fn number(self) -> u8 {
-        match self {
-            Level::L1 => 1,
-            Level::L2 => 2,
-            Level::L3 => 3,
-        }
+        self.0
     }
 
     pub fn from_number(n: u8) -> Option<Level> {
-        match n {
-            1 => Some(Level::L1),
-            2 => Some(Level::L2),
-            3 => Some(Level::L3),
-            _ => None,
-        }
+        (1..=Level::MAX).contains(&n).then_some(Level(n))
     }
 
-    /// Severity rank: higher is more severe (3 for level 1).
+    /// Severity rank: higher is more severe (5 for level 1).
     pub fn severity(self) -> u8 {
-        4 - self.number()
+        (Level::MAX + 1).saturating_sub(self.0)
     }
 
     /// The more severe of two levels.
@@ -85,22 +79,46 @@ impl Level {
         }
     }
 
-    /// Chinese warning colour convention: 1 red, 2 orange, 3 yellow.
+    /// The national warning colour convention: 1 red, 2 orange, 3 yellow, 4 (and 5) blue. A
+    /// plan may choose another colour per level ([`LevelSpec::colour`]).
     pub fn colour(self) -> WarningColour {
-        match self {
-            Level::L1 => WarningColour::Red,
-            Level::L2 => WarningColour::Orange,
-            Level::L3 => WarningColour::Yellow,
+        match self.0 {
+            1 => WarningColour::Red,
+            2 => WarningColour::Orange,
+            3 => WarningColour::Yellow,
+            _ => WarningColour::Blue,
         }
     }
 
-    /// The next less severe level, if any.
+    /// The next less severe level, if any (within [`Level::MAX`]; a plan may stop earlier).
     pub fn lower(self) -> Option<Level> {
-        match self {
-            Level::L1 => Some(Level::L2),
-            Level::L2 => Some(Level::L3),
-            Level::L3 => None,
-        }
+        Level::from_number(self.0.saturating_add(1))
+    }
+
+    /// The next more severe level, if any.
+    pub fn higher(self) -> Option<Level> {
+        Level::from_number(self.0.saturating_sub(1))
+    }
+}
+
+impl Serialize for Level {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0.to_string())
+    }
+}
+
+impl<'de> Deserialize<'de> for Level {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Level, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse::<u8>()
+            .ok()
+            .and_then(Level::from_number)
+            .ok_or_else(|| {
+                serde::de::Error::custom(format!(
+                    "unknown level '{s}'; expected \"1\" … \"{}\"",
+                    Level::MAX
+                ))
+            })
     }
 }
 
@@ -117,19 +135,30 @@ impl Ord for Level {
     }
 }
 
+/// The warning colours (GB/T national convention: red, orange, yellow, blue). Always shown with
+/// the level's text too.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum WarningColour {
     Red,
     Orange,
     Yellow,
+    Blue,
 }
 
 impl WarningColour {
+    pub const ALL: [WarningColour; 4] = [
+        WarningColour::Red,
+        WarningColour::Orange,
+        WarningColour::Yellow,
+        WarningColour::Blue,
+    ];
+
     pub fn css_class(self) -> &'static str {
         match self {
             WarningColour::Red => "red",
             WarningColour::Orange => "orange",
             WarningColour::Yellow => "yellow",
+            WarningColour::Blue => "blue",
         }
     }
 
@@ -138,33 +167,200 @@ impl WarningColour {
             WarningColour::Red => Text::new("红色", "red"),
             WarningColour::Orange => Text::new("橙色", "orange"),
             WarningColour::Yellow => Text::new("黄色", "yellow"),
+            WarningColour::Blue => Text::new("蓝色", "blue"),
         }
     }
 }
 
-/// §5.1-Lx-a: the unemployment rate at or above `min_rate` for `sustained_months` months.
+/// How a value is compared with a criterion's threshold, in the words plans use. "以上" and
+/// "以下" include the number (§9); "超过" and "低于" do not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Comparison {
+    /// ≥, "以上".
+    #[default]
+    AtLeast,
+    /// >, "超过".
+    Above,
+    /// ≤, "以下".
+    AtMost,
+    /// <, "低于".
+    Below,
+}
+
+impl Comparison {
+    pub const ALL: [Comparison; 4] = [
+        Comparison::AtLeast,
+        Comparison::Above,
+        Comparison::AtMost,
+        Comparison::Below,
+    ];
+
+    /// Whether `ordering` (the value compared with the threshold) satisfies the comparison.
+    pub fn holds(self, ordering: std::cmp::Ordering) -> bool {
+        use std::cmp::Ordering::{Equal, Greater, Less};
+        match self {
+            Comparison::AtLeast => matches!(ordering, Greater | Equal),
+            Comparison::Above => ordering == Greater,
+            Comparison::AtMost => matches!(ordering, Less | Equal),
+            Comparison::Below => ordering == Less,
+        }
+    }
+
+    /// Whether larger values satisfy it (≥, >): a level reached this way rises with the value.
+    pub fn is_upward(self) -> bool {
+        matches!(self, Comparison::AtLeast | Comparison::Above)
+    }
+
+    pub fn is_default(&self) -> bool {
+        *self == Comparison::AtLeast
+    }
+
+    /// The sign and the plan's word: `≥`/"以上", `>`/"超过", `≤`/"以下", `<`/"低于".
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Comparison::AtLeast => "≥",
+            Comparison::Above => ">",
+            Comparison::AtMost => "≤",
+            Comparison::Below => "<",
+        }
+    }
+
+    pub fn words(self) -> Text {
+        match self {
+            Comparison::AtLeast => Text::new("以上（含）", "at or above"),
+            Comparison::Above => Text::new("超过", "above"),
+            Comparison::AtMost => Text::new("以下（含）", "at or below"),
+            Comparison::Below => Text::new("低于", "below"),
+        }
+    }
+}
+
+/// Which rate series a rate criterion reads; `None` on the criterion means the plan's
+/// `parameters.rate_series`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RateSeriesChoice {
+    /// 登记失业率.
+    Registered,
+    /// 调查（实际）失业率.
+    Surveyed,
+    /// Either; a streak never mixes the two.
+    Either,
+}
+
+/// §5.1-Lx-a: the unemployment rate compared with `min_rate` (the threshold; "min" for the
+/// usual ≥) in each of `sustained_months` months.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RateCriterion {
     pub clause: Clause,
     pub min_rate: Pct,
     pub sustained_months: u32,
+    #[serde(default, skip_serializing_if = "Comparison::is_default")]
+    pub comparison: Comparison,
+    /// The series read; `None`: the plan's `parameters.rate_series`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<RateSeriesChoice>,
 }
 
-/// §5.1-Lx-b: closures and bankruptcies leaving at least `min_unemployed` people unemployed.
+/// §5.1-Lx-b: closures and bankruptcies leaving at least `min_unemployed` people unemployed,
+/// Σ over the event window, from at least `parameters.closures_min_enterprises` enterprises.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClosureCriterion {
     pub clause: Clause,
     pub min_unemployed: u64,
 }
 
-/// §5.1-Lx-c: one-time layoffs reaching `min_share` of the enterprises' workforce.
+/// §5.1-Lx-c: one-time layoffs of several enterprises reaching `min_share` of their pooled
+/// workforce.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LayoffCriterion {
     pub clause: Clause,
     pub min_share: Pct,
 }
 
-/// One row of the §5.1 table.
+/// "单个企业关停破产造成N人以上失业": one closure in the event window leaves at least
+/// `min_unemployed` people unemployed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SingleClosureCriterion {
+    pub clause: Clause,
+    pub min_unemployed: u64,
+}
+
+/// "从业人员在W人以上的企业，一次性裁员N人以上": one layoff in the event window of at least
+/// `min_laid_off` people, counted only where the enterprise's workforce before it was at least
+/// `min_workforce` (when given).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SingleLayoffCriterion {
+    pub clause: Clause,
+    pub min_laid_off: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_workforce: Option<u64>,
+}
+
+/// A monthly indicator the office enters itself per region (`Plan::indicators`), compared with
+/// `threshold` in each of `sustained_months` months.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndicatorCriterion {
+    pub clause: Clause,
+    /// The id of an entry of `Plan::indicators`.
+    pub indicator: String,
+    #[serde(default)]
+    pub comparison: Comparison,
+    /// Fixed point, 4 decimals, in the indicator's unit.
+    pub threshold: Pct,
+    pub sustained_months: u32,
+}
+
+/// A criterion beyond the pooled §5.1 three: a single enterprise's closure or layoff, or an
+/// indicator of the office's own.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum ExtraCriterion {
+    SingleClosure(SingleClosureCriterion),
+    SingleLayoff(SingleLayoffCriterion),
+    Indicator(IndicatorCriterion),
+}
+
+impl ExtraCriterion {
+    pub fn clause(&self) -> &Clause {
+        match self {
+            ExtraCriterion::SingleClosure(c) => &c.clause,
+            ExtraCriterion::SingleLayoff(c) => &c.clause,
+            ExtraCriterion::Indicator(c) => &c.clause,
+        }
+    }
+
+    pub fn clause_mut(&mut self) -> &mut Clause {
+        match self {
+            ExtraCriterion::SingleClosure(c) => &mut c.clause,
+            ExtraCriterion::SingleLayoff(c) => &mut c.clause,
+            ExtraCriterion::Indicator(c) => &mut c.clause,
+        }
+    }
+
+    /// The kind's name, for lists and messages.
+    pub fn kind_name(&self) -> Text {
+        match self {
+            ExtraCriterion::SingleClosure(_) => Text::new("单个企业关停", "single closure"),
+            ExtraCriterion::SingleLayoff(_) => Text::new("单个企业裁员", "single layoff"),
+            ExtraCriterion::Indicator(_) => Text::new("自定指标", "own indicator"),
+        }
+    }
+}
+
+/// A monthly indicator of the office's own (e.g. the share of long-term unemployed), entered
+/// per region and month in `Dataset::indicator_values`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndicatorDef {
+    /// Stable slug, e.g. `long-term-share`.
+    pub id: String,
+    pub name: Text,
+    /// `%`, `人` …
+    pub unit: Text,
+}
+
+/// One level of a plan: its names, colour and criteria ("发生以下情况之一": any one suffices).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LevelSpec {
     pub level: Level,
@@ -172,13 +368,72 @@ pub struct LevelSpec {
     pub clause: String,
     /// 一级（特别严重）失业预警 …
     pub name: Text,
-    pub rate: RateCriterion,
-    pub closures: ClosureCriterion,
-    pub layoffs: LayoffCriterion,
+    /// Short label (一级 / Ⅰ级); `None`: derived from the number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<Text>,
+    /// `None`: the national convention for the number ([`Level::colour`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub colour: Option<WarningColour>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate: Option<RateCriterion>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closures: Option<ClosureCriterion>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layoffs: Option<LayoffCriterion>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extra: Vec<ExtraCriterion>,
+}
+
+impl LevelSpec {
+    /// The colour shown for this level.
+    pub fn colour(&self) -> WarningColour {
+        self.colour.unwrap_or(self.level.colour())
+    }
+
+    /// The short label shown on badges.
+    pub fn label(&self) -> Text {
+        self.label
+            .clone()
+            .unwrap_or_else(|| default_label(self.level))
+    }
+
+    /// How many criteria the level has.
+    pub fn criteria_count(&self) -> usize {
+        usize::from(self.rate.is_some())
+            + usize::from(self.closures.is_some())
+            + usize::from(self.layoffs.is_some())
+            + self.extra.len()
+    }
+
+    /// Every criterion's clause, in order (rate, closures, layoff share, then the others).
+    pub fn clauses(&self) -> Vec<&Clause> {
+        self.rate
+            .as_ref()
+            .map(|c| &c.clause)
+            .into_iter()
+            .chain(self.closures.as_ref().map(|c| &c.clause))
+            .chain(self.layoffs.as_ref().map(|c| &c.clause))
+            .chain(self.extra.iter().map(ExtraCriterion::clause))
+            .collect()
+    }
+}
+
+/// 一级 / level 1 …
+pub fn default_label(level: Level) -> Text {
+    const ZH: [&str; 5] = ["一", "二", "三", "四", "五"];
+    let n = level.number();
+    let zh = ZH
+        .get(usize::from(n.saturating_sub(1)))
+        .copied()
+        .unwrap_or("?");
+    Text {
+        zh: format!("{zh}级"),
+        en: format!("Level {n}"),
+    }
 }
 
 /// The §5.1 thresholds of one plan: what the rules engine evaluates against.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Thresholds {
     /// Exactly one spec per level, most severe first.
     pub levels: Vec<LevelSpec>,
@@ -187,6 +442,30 @@ pub struct Thresholds {
 impl Thresholds {
     pub fn spec(&self, level: Level) -> Option<&LevelSpec> {
         self.levels.iter().find(|s| s.level == level)
+    }
+
+    /// The levels of the table, most severe first.
+    pub fn level_list(&self) -> Vec<Level> {
+        let mut out: Vec<Level> = self.levels.iter().map(|s| s.level).collect();
+        out.sort_by_key(|l| std::cmp::Reverse(*l));
+        out.dedup();
+        out
+    }
+
+    /// The least severe level of the table.
+    pub fn mildest(&self) -> Option<Level> {
+        self.levels.iter().map(|s| s.level).min()
+    }
+
+    /// The colour of a level (the national convention where the table lacks it).
+    pub fn colour(&self, level: Level) -> WarningColour {
+        self.spec(level).map_or(level.colour(), LevelSpec::colour)
+    }
+
+    /// The short label of a level.
+    pub fn label(&self, level: Level) -> Text {
+        self.spec(level)
+            .map_or_else(|| default_label(level), LevelSpec::label)
     }
 }
 
@@ -208,7 +487,7 @@ pub struct Duty {
 }
 
 /// §3.1: the district Unemployment Emergency Headquarters.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Headquarters {
     /// When the HQ is set up (level 3 or higher, district or city warning).
     pub setup: Clause,
@@ -331,12 +610,66 @@ pub struct Plan {
     pub requirements: Vec<Clause>,
     /// §9.
     pub supplementary: Vec<Clause>,
+    /// Monthly indicators of the office's own that criteria may compare (none in Binjiang's).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<IndicatorDef>,
+    /// The least severe level at which a response starts (Zhuhai 2006: Ⅲ); `None`: every
+    /// level of the table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response_from: Option<Level>,
+    /// Where the plan comes from (document number, year), shown beside a preset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Text>,
 }
 
 impl Plan {
     /// The Binjiang District plan of 2020-11-23, the default.
     pub fn binjiang_2020() -> Plan {
         binjiang2020::plan()
+    }
+
+    /// A preset by id: `binjiang-2020`, `zhuhai-2006` or `blank`.
+    pub fn preset(id: &str) -> Option<Plan> {
+        match id {
+            presets::BINJIANG_2020 => Some(Plan::binjiang_2020()),
+            presets::ZHUHAI_2006 => Some(presets::zhuhai_2006()),
+            presets::BLANK => Some(presets::blank()),
+            _ => None,
+        }
+    }
+
+    /// The levels of the plan's table, most severe first.
+    pub fn levels(&self) -> Vec<Level> {
+        self.thresholds.level_list()
+    }
+
+    /// The levels at which a response can be activated: from the most severe down to
+    /// `response_from` (every level of the table when it is not set).
+    pub fn response_levels(&self) -> Vec<Level> {
+        let from = self.response_from.or(self.thresholds.mildest());
+        self.levels()
+            .into_iter()
+            .filter(|l| from.is_none_or(|f| *l >= f))
+            .collect()
+    }
+
+    pub fn indicator(&self, id: &str) -> Option<&IndicatorDef> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+
+    /// A plan file as the Plan page exports it: one plan as JSON. A message names what is
+    /// wrong and where (serde's path and line).
+    pub fn from_json(text: &str) -> Result<Plan, Text> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        serde_json::from_str::<Plan>(text).map_err(|e| Text {
+            zh: format!("不是有效的预案文件：{e}"),
+            en: format!("not a valid plan file: {e}"),
+        })
+    }
+
+    pub fn to_json_pretty(&self) -> String {
+        // A plan is plain data: serialising it cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
     pub fn unit(&self, id: &str) -> Option<&Unit> {

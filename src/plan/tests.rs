@@ -33,9 +33,18 @@ fn texts(p: &Plan) -> Vec<(String, &Text)> {
     }
     for s in &p.thresholds.levels {
         out.push((format!("level {}", s.clause), &s.name));
-        out.push((s.rate.clause.id.clone(), &s.rate.clause.text));
-        out.push((s.closures.clause.id.clone(), &s.closures.clause.text));
-        out.push((s.layoffs.clause.id.clone(), &s.layoffs.clause.text));
+        out.push((
+            s.rate.as_ref().unwrap().clause.id.clone(),
+            &s.rate.as_ref().unwrap().clause.text,
+        ));
+        out.push((
+            s.closures.as_ref().unwrap().clause.id.clone(),
+            &s.closures.as_ref().unwrap().clause.text,
+        ));
+        out.push((
+            s.layoffs.as_ref().unwrap().clause.id.clone(),
+            &s.layoffs.as_ref().unwrap().clause.text,
+        ));
     }
     out.push(("special".into(), &p.special_determination.text));
     for d in &p.deadlines {
@@ -87,26 +96,60 @@ fn thresholds_are_those_of_the_plan() {
         assert_eq!(p.thresholds.spec(level), Some(s));
         let n = level.number();
         assert_eq!(s.clause, format!("§5.1-L{n}"));
-        assert_eq!(s.rate.min_rate, Pct::tenths(rate));
-        assert_eq!(s.rate.sustained_months, 2);
-        assert_eq!(s.closures.min_unemployed, closures);
-        assert_eq!(s.layoffs.min_share, Pct::tenths(layoffs));
-        assert_eq!(s.rate.clause.id, format!("§5.1-L{n}-a"));
-        assert_eq!(s.closures.clause.id, format!("§5.1-L{n}-b"));
-        assert_eq!(s.layoffs.clause.id, format!("§5.1-L{n}-c"));
+        assert_eq!(s.rate.as_ref().unwrap().min_rate, Pct::tenths(rate));
+        assert_eq!(s.rate.as_ref().unwrap().sustained_months, 2);
+        assert_eq!(s.closures.as_ref().unwrap().min_unemployed, closures);
+        assert_eq!(s.layoffs.as_ref().unwrap().min_share, Pct::tenths(layoffs));
+        assert_eq!(s.rate.as_ref().unwrap().clause.id, format!("§5.1-L{n}-a"));
+        assert_eq!(
+            s.closures.as_ref().unwrap().clause.id,
+            format!("§5.1-L{n}-b")
+        );
+        assert_eq!(
+            s.layoffs.as_ref().unwrap().clause.id,
+            format!("§5.1-L{n}-c")
+        );
     }
-    assert_eq!(p.thresholds.levels[0].rate.min_rate.to_string(), "6.5");
-    assert_eq!(p.thresholds.levels[2].layoffs.min_share.to_string(), "40");
     assert_eq!(
-        p.thresholds.levels[0].rate.clause.text.zh,
+        p.thresholds.levels[0]
+            .rate
+            .as_ref()
+            .unwrap()
+            .min_rate
+            .to_string(),
+        "6.5"
+    );
+    assert_eq!(
+        p.thresholds.levels[2]
+            .layoffs
+            .as_ref()
+            .unwrap()
+            .min_share
+            .to_string(),
+        "40"
+    );
+    assert_eq!(
+        p.thresholds.levels[0].rate.as_ref().unwrap().clause.text.zh,
         "登记失业率（或区实际失业率）达到6.5%（含）以上，并持续2个月以上"
     );
     assert_eq!(
-        p.thresholds.levels[1].closures.clause.text.zh,
+        p.thresholds.levels[1]
+            .closures
+            .as_ref()
+            .unwrap()
+            .clause
+            .text
+            .zh,
         "多个企业关停破产造成10000（含）人以上失业"
     );
     assert_eq!(
-        p.thresholds.levels[2].layoffs.clause.text.zh,
+        p.thresholds.levels[2]
+            .layoffs
+            .as_ref()
+            .unwrap()
+            .clause
+            .text
+            .zh,
         "多个企业一次性裁员达到企业职工总数的40%（含）以上"
     );
 }
@@ -115,19 +158,29 @@ fn thresholds_are_those_of_the_plan() {
 fn each_criterion_text_states_its_own_threshold() {
     // Guards against a number in the data drifting away from the clause text it cites.
     for s in &plan().thresholds.levels {
-        let rate = format!("{}%（含）以上", s.rate.min_rate);
-        assert!(s.rate.clause.text.zh.contains(&rate), "{}", s.clause);
+        let rate = format!("{}%（含）以上", s.rate.as_ref().unwrap().min_rate);
         assert!(
-            s.closures
-                .clause
-                .text
-                .zh
-                .contains(&s.closures.min_unemployed.to_string()),
+            s.rate.as_ref().unwrap().clause.text.zh.contains(&rate),
             "{}",
             s.clause
         );
-        let share = format!("{}%（含）以上", s.layoffs.min_share);
-        assert!(s.layoffs.clause.text.zh.contains(&share), "{}", s.clause);
+        assert!(
+            s.closures
+                .as_ref()
+                .unwrap()
+                .clause
+                .text
+                .zh
+                .contains(&s.closures.as_ref().unwrap().min_unemployed.to_string()),
+            "{}",
+            s.clause
+        );
+        let share = format!("{}%（含）以上", s.layoffs.as_ref().unwrap().min_share);
+        assert!(
+            s.layoffs.as_ref().unwrap().clause.text.zh.contains(&share),
+            "{}",
+            s.clause
+        );
     }
 }
 
@@ -136,9 +189,14 @@ fn more_severe_levels_have_strictly_higher_thresholds() {
     let l = &plan().thresholds.levels;
     for w in l.windows(2) {
         assert!(w[0].level > w[1].level);
-        assert!(w[0].rate.min_rate > w[1].rate.min_rate);
-        assert!(w[0].closures.min_unemployed > w[1].closures.min_unemployed);
-        assert!(w[0].layoffs.min_share > w[1].layoffs.min_share);
+        assert!(w[0].rate.as_ref().unwrap().min_rate > w[1].rate.as_ref().unwrap().min_rate);
+        assert!(
+            w[0].closures.as_ref().unwrap().min_unemployed
+                > w[1].closures.as_ref().unwrap().min_unemployed
+        );
+        assert!(
+            w[0].layoffs.as_ref().unwrap().min_share > w[1].layoffs.as_ref().unwrap().min_share
+        );
     }
 }
 
@@ -332,9 +390,9 @@ fn clause_ids_are_unique() {
     for s in &p.thresholds.levels {
         ids.extend([
             s.clause.as_str(),
-            &s.rate.clause.id,
-            &s.closures.clause.id,
-            &s.layoffs.clause.id,
+            &s.rate.as_ref().unwrap().clause.id,
+            &s.closures.as_ref().unwrap().clause.id,
+            &s.layoffs.as_ref().unwrap().clause.id,
         ]);
     }
     ids.extend([

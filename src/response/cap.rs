@@ -140,10 +140,11 @@ pub struct CapEnvelope {
 
 /// CAP `severity` of a level.
 pub fn severity(level: Level) -> &'static str {
-    match level {
-        Level::L1 => "Extreme",
-        Level::L2 => "Severe",
-        Level::L3 => "Moderate",
+    match level.number() {
+        1 => "Extreme",
+        2 => "Severe",
+        3 => "Moderate",
+        _ => "Minor",
     }
 }
 

@@ -1115,6 +1115,7 @@ fn timeline(indicators: &[(&str, Status, Status)]) -> Timeline {
                 rate: *indicator,
                 closures: Status::Normal,
                 layoffs: Status::Normal,
+                other: Status::Normal,
                 special: None,
                 city: None,
             },

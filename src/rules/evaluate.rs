@@ -16,16 +16,6 @@ pub(crate) fn window(from: Month, to: Month) -> Window {
     }
 }
 
-/// The level after `current` in severity (level 3 after none).
-pub(crate) fn next_level(current: Option<Level>) -> Option<Level> {
-    match current {
-        None => Some(Level::L3),
-        Some(Level::L3) => Some(Level::L2),
-        Some(Level::L2) => Some(Level::L1),
-        Some(Level::L1) => None,
-    }
-}
-
 /// The most severe level whose check is met, and the most severe unknown one.
 pub(crate) fn bounds(checks: impl Iterator<Item = (Level, Check)>) -> Status {
     let (mut met, mut open) = (None, None);
@@ -55,7 +45,9 @@ impl Engine<'_> {
         let rate = self.rate_evidence(&limits, node, month);
         let closures = self.closure_evidence(&limits, scope, month);
         let layoffs = self.layoff_evidence(&limits, scope, month);
-        let indicator = Status::most_severe([rate.status, closures.status, layoffs.status]);
+        let other = self.extra_evidence(&limits, scope, node, month);
+        let indicator =
+            Status::most_severe([rate.status, closures.status, layoffs.status, other.status]);
         let special = self.special_in_force(scope, month);
         let city = self.city_in_force(month);
         let (eff, decided_by) = effective(
@@ -77,6 +69,7 @@ impl Engine<'_> {
             rate,
             closures,
             layoffs,
+            other,
             special,
             pending_special: self.pending_special(scope, month),
             city,

@@ -5,7 +5,7 @@ use crate::model::{LayoffEvent, Scope};
 use crate::month::Month;
 use crate::num::Rate;
 use crate::rules::engine::Engine;
-use crate::rules::evaluate::{as_check, bounds, next_level, window};
+use crate::rules::evaluate::{as_check, bounds, window};
 use crate::rules::evidence::{
     ClosureCheck, ClosureEvidence, ClosureGap, ClosureRef, EnterpriseLayoffs, LayoffCheck,
     LayoffEvidence, LayoffGap, LayoffRef,
@@ -60,23 +60,27 @@ impl Engine<'_> {
         let checks: Vec<ClosureCheck> = limits
             .levels
             .iter()
-            .map(|lv| ClosureCheck {
-                level: lv.level,
-                clause: lv.closures_clause.to_owned(),
-                min_unemployed: lv.min_unemployed,
+            .filter_map(|lv| Some((lv.level, lv.closures?)))
+            .map(|(level, (clause, min_unemployed))| ClosureCheck {
+                level,
+                clause: clause.to_owned(),
+                min_unemployed,
                 min_enterprises: limits.closures_min_enterprises,
                 result: as_check(
-                    enterprises >= limits.closures_min_enterprises && total >= lv.min_unemployed,
+                    enterprises >= limits.closures_min_enterprises && total >= min_unemployed,
                 ),
             })
             .collect();
         let status = bounds(checks.iter().map(|c| (c.level, c.result)));
-        let gap = next_level(status.level())
-            .and_then(|t| limits.levels.iter().find(|l| l.level == t))
-            .map(|lv| ClosureGap {
-                level: lv.level,
-                clause: lv.closures_clause.to_owned(),
-                people_needed: lv.min_unemployed.saturating_sub(total),
+        // The next more severe level that has this criterion.
+        let gap = checks
+            .iter()
+            .rev()
+            .find(|c| status.level().is_none_or(|l| c.level > l))
+            .map(|c| ClosureGap {
+                level: c.level,
+                clause: c.clause.clone(),
+                people_needed: c.min_unemployed.saturating_sub(total),
                 enterprises_needed: limits.closures_min_enterprises.saturating_sub(enterprises),
             });
         ClosureEvidence {
@@ -155,24 +159,28 @@ impl Engine<'_> {
         let checks: Vec<LayoffCheck> = limits
             .levels
             .iter()
-            .map(|lv| LayoffCheck {
-                level: lv.level,
-                clause: lv.layoffs_clause.to_owned(),
-                min_share: lv.min_share,
+            .filter_map(|lv| Some((lv.level, lv.layoffs?)))
+            .map(|(level, (clause, min_share))| LayoffCheck {
+                level,
+                clause: clause.to_owned(),
+                min_share,
                 min_enterprises: limits.layoffs_min_enterprises,
                 result: as_check(
                     n_ent >= limits.layoffs_min_enterprises
-                        && share.is_some_and(|r| r.at_least(lv.min_share)),
+                        && share.is_some_and(|r| r.at_least(min_share)),
                 ),
             })
             .collect();
         let status = bounds(checks.iter().map(|c| (c.level, c.result)));
-        let gap = next_level(status.level())
-            .and_then(|t| limits.levels.iter().find(|l| l.level == t))
-            .map(|lv| LayoffGap {
-                level: lv.level,
-                clause: lv.layoffs_clause.to_owned(),
-                people_needed: people_to_share(total_laid, total_wf, lv.min_share),
+        // The next more severe level that has this criterion.
+        let gap = checks
+            .iter()
+            .rev()
+            .find(|c| status.level().is_none_or(|l| c.level > l))
+            .map(|c| LayoffGap {
+                level: c.level,
+                clause: c.clause.clone(),
+                people_needed: people_to_share(total_laid, total_wf, c.min_share),
                 enterprises_needed: limits.layoffs_min_enterprises.saturating_sub(n_ent),
             });
         LayoffEvidence {

@@ -3,7 +3,7 @@
 use crate::model::{Scope, SpecialReason};
 use crate::month::{Date, Month};
 use crate::num::Pct;
-use crate::plan::Level;
+use crate::plan::{Comparison, Level};
 use crate::rules::limits::ThresholdsUsed;
 use crate::rules::status::{Check, Decider, MonthSummary, Series, Status};
 use serde::{Deserialize, Serialize};
@@ -25,6 +25,9 @@ pub struct Evaluation {
     pub rate: RateEvidence,
     pub closures: ClosureEvidence,
     pub layoffs: LayoffEvidence,
+    /// The single-enterprise and own-indicator criteria (absent when the plan has none).
+    #[serde(default, skip_serializing_if = "ExtraEvidence::is_empty")]
+    pub other: ExtraEvidence,
     /// The approved §5.1-M determination in force, if any (the most severe).
     pub special: Option<SpecialInForce>,
     /// Determinations for this scope that are proposed but lack consent or approval: they do
@@ -45,6 +48,7 @@ impl Evaluation {
             rate: self.rate.status,
             closures: self.closures.status,
             layoffs: self.layoffs.status,
+            other: self.other.status,
             special: self.special.as_ref().map(|s| s.level),
             city: self.city.as_ref().map(|c| c.level),
         }
@@ -113,6 +117,8 @@ pub struct RateCheck {
     pub level: Level,
     pub clause: String,
     pub min_rate: Pct,
+    #[serde(default, skip_serializing_if = "Comparison::is_default")]
+    pub comparison: Comparison,
     pub sustained_months: u32,
     pub window: Window,
     /// Met if any series is met; unknown if none is met and some series is unknown.
@@ -279,4 +285,64 @@ pub struct CityInForce {
     pub from: Month,
     pub until: Option<Month>,
     pub note: String,
+}
+
+/// Evidence of the criteria beyond the pooled three, one check per criterion and level.
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ExtraEvidence {
+    pub status: Status,
+    pub checks: Vec<ExtraCheck>,
+}
+
+impl ExtraEvidence {
+    pub fn is_empty(&self) -> bool {
+        self.checks.is_empty()
+    }
+}
+
+/// One criterion of one level, with the plan's own clause label.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExtraCheck {
+    pub level: Level,
+    pub clause: String,
+    /// The plan's own text of the clause (zh).
+    pub text: String,
+    pub detail: ExtraDetail,
+    pub result: Check,
+}
+
+/// What a check compared.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum ExtraDetail {
+    /// Closures in the window leaving at least `min_unemployed` each; `matching` those that do.
+    SingleClosure {
+        window: Window,
+        min_unemployed: u64,
+        matching: Vec<ClosureRef>,
+    },
+    /// Layoffs in the window of at least `min_laid_off` people (where the workforce before was
+    /// at least `min_workforce`); `matching` those that are.
+    SingleLayoff {
+        window: Window,
+        min_laid_off: u64,
+        min_workforce: Option<u64>,
+        matching: Vec<LayoffRef>,
+    },
+    /// An indicator of the office's own, month by month over the sustained window.
+    Indicator {
+        indicator: String,
+        comparison: Comparison,
+        threshold: Pct,
+        window: Window,
+        months: Vec<IndicatorMonth>,
+    },
+}
+
+/// One month of an own indicator; `value` `None` is a missing month.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndicatorMonth {
+    pub month: Month,
+    pub value: Option<Pct>,
+    pub holds: bool,
 }

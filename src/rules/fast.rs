@@ -4,7 +4,7 @@
 
 use crate::model::Scope;
 use crate::month::Month;
-use crate::plan::Level;
+use crate::plan::{Comparison, Level};
 use crate::rules::cells::{Cell, Frac};
 use crate::rules::engine::{Engine, Span};
 use crate::rules::events::{Ev, Scratch, Totals};
@@ -100,10 +100,13 @@ struct RateLimit {
     /// The threshold in units of 10⁻⁴ pp.
     units: u64,
     sustained: u32,
+    comparison: Comparison,
+    /// Bit `i` set: reads series `i` of the walks (registered, actual).
+    reads: u8,
 }
 
-/// Most severe level first; at most the three of §5.1.
-const LEVELS: usize = 3;
+/// Most severe level first; at most [`Level::MAX`].
+const LEVELS: usize = Level::MAX as usize;
 /// Registered and actual.
 const SERIES: usize = 2;
 
@@ -142,19 +145,45 @@ impl Engine<'_> {
         let any_first = walks.iter().filter_map(|w| w.first).min();
         // A series without any value is never met, and missing only until some series starts:
         // it needs no streaks of its own, only the run of months before any data.
-        let has_empty = walks.iter().any(|w| w.cells.is_empty());
+        // Bit `i`: series `i` of `limits.series` has no value at all.
+        let empty_series: u8 = walks
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| w.cells.is_empty())
+            .fold(0, |m, (i, _)| m | (1 << i));
+        let series_bits: Vec<u8> = (0..walks.len())
+            .filter(|i| empty_series & (1 << i) == 0)
+            .map(|i| 1u8 << i)
+            .collect();
         walks.retain(|w| !w.cells.is_empty());
         let mut before_data: u32 = 0;
         let rate_limits: Vec<RateLimit> = limits
             .levels
             .iter()
-            .take(LEVELS)
-            .map(|l| RateLimit {
-                level: l.level,
-                units: l.min_rate.units().unsigned_abs(),
-                sustained: l.sustained,
+            .filter_map(|l| {
+                let r = l.rate.as_ref()?;
+                let reads = limits
+                    .series
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| r.reads(**s))
+                    .fold(0u8, |m, (i, _)| m | (1 << i));
+                Some(RateLimit {
+                    level: l.level,
+                    units: r.min_rate.units().unsigned_abs(),
+                    sustained: r.sustained,
+                    comparison: r.comparison,
+                    reads,
+                })
             })
+            .take(LEVELS)
             .collect();
+        // The common case (every level ≥ over every series) keeps the plain inner loop.
+        let all_series = (1u8 << limits.series.len().min(SERIES)) - 1;
+        let plain = rate_limits
+            .iter()
+            .all(|l| l.comparison == Comparison::AtLeast && l.reads == all_series);
+        let has_extra = limits.has_extra();
         let ev = self.events_of(scope);
         let mut closures = Slide::new(&ev.closures, false);
         let mut layoffs = Slide::new(&ev.layoffs, true);
@@ -202,19 +231,32 @@ impl Engine<'_> {
             } else {
                 before_data.saturating_add(1)
             };
-            if has_empty && before_data > 0 {
+            if empty_series != 0 && before_data > 0 {
                 for (bit, lim) in rate_limits.iter().enumerate() {
-                    open |= u8::from(before_data >= lim.sustained) << bit;
+                    if lim.reads & empty_series != 0 {
+                        open |= u8::from(before_data >= lim.sustained) << bit;
+                    }
                 }
             }
-            for (walk, row) in walks.iter_mut().zip(streaks.iter_mut()) {
+            for ((walk, row), series_bit) in
+                walks.iter_mut().zip(streaks.iter_mut()).zip(&series_bits)
+            {
                 let value = walk.value(x);
                 let missing =
                     value.is_none() && (walk.first.is_some_and(|f| f <= x) || !started_any);
                 let lhs = value.map(|v| (u128::from(v.num) * 1_000_000, u128::from(v.den)));
                 for (bit, (st, lim)) in row.iter_mut().zip(&rate_limits).enumerate() {
-                    // Exact: num × 10⁶ ≥ threshold × den, both sides 64 × 64 → 128 bits.
-                    let at = lhs.is_some_and(|(num, den)| num >= u128::from(lim.units) * den);
+                    // Exact: num × 10⁶ against threshold × den, both sides 64 × 64 → 128 bits.
+                    let at = if plain {
+                        lhs.is_some_and(|(num, den)| num >= u128::from(lim.units) * den)
+                    } else {
+                        lim.reads & series_bit != 0
+                            && lhs.is_some_and(|(num, den)| {
+                                lim.comparison
+                                    .holds(num.cmp(&(u128::from(lim.units) * den)))
+                            })
+                    };
+                    let missing = missing && (plain || lim.reads & series_bit != 0);
                     st.met = if at { st.met.saturating_add(1) } else { 0 };
                     st.open = if at || missing {
                         st.open.saturating_add(1)
@@ -243,13 +285,19 @@ impl Engine<'_> {
                 closure_level = limits
                     .levels
                     .iter()
-                    .filter(|lv| closures.totals.closures_reach(&limits, lv.min_unemployed))
+                    .filter(|lv| {
+                        lv.closures
+                            .is_some_and(|(_, min)| closures.totals.closures_reach(&limits, min))
+                    })
                     .map(|lv| lv.level)
                     .max();
                 layoff_level = limits
                     .levels
                     .iter()
-                    .filter(|lv| layoffs.totals.layoffs_reach(&limits, lv.min_share))
+                    .filter(|lv| {
+                        lv.layoffs
+                            .is_some_and(|(_, min)| layoffs.totals.layoffs_reach(&limits, min))
+                    })
                     .map(|lv| lv.level)
                     .max();
             } else if m == start {
@@ -258,20 +306,41 @@ impl Engine<'_> {
                 closure_level = limits
                     .levels
                     .iter()
-                    .filter(|lv| zero.closures_reach(&limits, lv.min_unemployed))
+                    .filter(|lv| {
+                        lv.closures
+                            .is_some_and(|(_, min)| zero.closures_reach(&limits, min))
+                    })
                     .map(|lv| lv.level)
                     .max();
                 layoff_level = limits
                     .levels
                     .iter()
-                    .filter(|lv| zero.layoffs_reach(&limits, lv.min_share))
+                    .filter(|lv| {
+                        lv.layoffs
+                            .is_some_and(|(_, min)| zero.layoffs_reach(&limits, min))
+                    })
                     .map(|lv| lv.level)
                     .max();
             }
 
+            // The single-enterprise and own-indicator criteria.
+            let other = if has_extra {
+                self.extra_status(&limits, scope, node, m)
+            } else {
+                Status::Normal
+            };
+
             // The indicators: any one criterion suffices.
-            let certain = rate_met.max(closure_level).max(layoff_level);
-            let indicator = Status::from_bounds(certain, rate_open);
+            let certain = rate_met
+                .max(closure_level)
+                .max(layoff_level)
+                .max(other.level());
+            let open_other = if other.is_insufficient() {
+                other.possible()
+            } else {
+                None
+            };
+            let indicator = Status::from_bounds(certain, rate_open.max(open_other));
             since = if certain.is_some() {
                 Some(0)
             } else {
@@ -292,6 +361,7 @@ impl Engine<'_> {
                     rate,
                     closures: Status::from_bounds(closure_level, None),
                     layoffs: Status::from_bounds(layoff_level, None),
+                    other,
                     special,
                     city,
                 },

@@ -3,7 +3,10 @@
 
 use crate::model::{Dataset, Scope};
 use crate::num::Pct;
-use crate::plan::{Level, Parameters, Plan, RateSeriesRule, Thresholds};
+use crate::plan::{
+    Comparison, ExtraCriterion, Level, LevelSpec, Parameters, Plan, RateSeriesChoice,
+    RateSeriesRule, Thresholds,
+};
 use crate::rules::Series;
 use serde::{Deserialize, Serialize};
 
@@ -11,18 +14,32 @@ use serde::{Deserialize, Serialize};
 /// clamped to it.
 pub const MAX_MONTHS: u32 = 1200;
 
-/// One level's row of the §5.1 table, ready to compare.
+/// One level's rate criterion, ready to compare.
 #[derive(Clone, Debug)]
-pub(crate) struct LevelLimits<'a> {
-    pub level: Level,
-    pub rate_clause: &'a str,
+pub(crate) struct RateLimits<'a> {
+    pub clause: &'a str,
     pub min_rate: Pct,
     /// 1..=MAX_MONTHS.
     pub sustained: u32,
-    pub closures_clause: &'a str,
-    pub min_unemployed: u64,
-    pub layoffs_clause: &'a str,
-    pub min_share: Pct,
+    pub comparison: Comparison,
+    /// The series it reads.
+    pub series: Vec<Series>,
+}
+
+impl RateLimits<'_> {
+    pub fn reads(&self, series: Series) -> bool {
+        self.series.contains(&series)
+    }
+}
+
+/// One level's row of the table, ready to compare; a criterion the level lacks is `None`.
+#[derive(Clone, Debug)]
+pub(crate) struct LevelLimits<'a> {
+    pub level: Level,
+    pub rate: Option<RateLimits<'a>>,
+    pub closures: Option<(&'a str, u64)>,
+    pub layoffs: Option<(&'a str, Pct)>,
+    pub extra: &'a [ExtraCriterion],
 }
 
 /// Whose thresholds a scope is evaluated against (open point 4).
@@ -52,7 +69,15 @@ pub(crate) struct Limits<'a> {
     pub art41_min_share: Pct,
 }
 
-fn clamp_months(n: u32) -> u32 {
+fn series_of(choice: RateSeriesChoice) -> Vec<Series> {
+    match choice {
+        RateSeriesChoice::Either => vec![Series::Registered, Series::Actual],
+        RateSeriesChoice::Registered => vec![Series::Registered],
+        RateSeriesChoice::Surveyed => vec![Series::Actual],
+    }
+}
+
+pub(crate) fn clamp_months(n: u32) -> u32 {
     n.clamp(1, MAX_MONTHS)
 }
 
@@ -69,26 +94,46 @@ impl<'a> Limits<'a> {
             Some((id, t)) => (t, ThresholdsUsed::Street { street: id.clone() }),
             None => (&plan.thresholds, ThresholdsUsed::District),
         };
-        let levels = Level::ALL
-            .iter()
-            .filter_map(|l| thresholds.spec(*l))
+        let p: &Parameters = &plan.parameters;
+        let plan_series = series_of(match p.rate_series {
+            RateSeriesRule::Either => RateSeriesChoice::Either,
+            RateSeriesRule::RegisteredOnly => RateSeriesChoice::Registered,
+            RateSeriesRule::ActualOnly => RateSeriesChoice::Surveyed,
+        });
+        let mut specs: Vec<&LevelSpec> = thresholds.levels.iter().collect();
+        specs.sort_by_key(|s| std::cmp::Reverse(s.level));
+        specs.dedup_by(|a, b| a.level == b.level);
+        let levels: Vec<LevelLimits<'a>> = specs
+            .into_iter()
             .map(|s| LevelLimits {
                 level: s.level,
-                rate_clause: &s.rate.clause.id,
-                min_rate: non_negative(s.rate.min_rate),
-                sustained: clamp_months(s.rate.sustained_months),
-                closures_clause: &s.closures.clause.id,
-                min_unemployed: s.closures.min_unemployed,
-                layoffs_clause: &s.layoffs.clause.id,
-                min_share: non_negative(s.layoffs.min_share),
+                rate: s.rate.as_ref().map(|r| RateLimits {
+                    clause: &r.clause.id,
+                    min_rate: non_negative(r.min_rate),
+                    sustained: clamp_months(r.sustained_months),
+                    comparison: r.comparison,
+                    series: r.series.map_or_else(|| plan_series.clone(), series_of),
+                }),
+                closures: s
+                    .closures
+                    .as_ref()
+                    .map(|c| (c.clause.id.as_str(), c.min_unemployed)),
+                layoffs: s
+                    .layoffs
+                    .as_ref()
+                    .map(|c| (c.clause.id.as_str(), non_negative(c.min_share))),
+                extra: &s.extra,
             })
             .collect();
-        let p: &Parameters = &plan.parameters;
-        let series = match p.rate_series {
-            RateSeriesRule::Either => vec![Series::Registered, Series::Actual],
-            RateSeriesRule::RegisteredOnly => vec![Series::Registered],
-            RateSeriesRule::ActualOnly => vec![Series::Actual],
-        };
+        // Every series some level reads, registered first.
+        let series = [Series::Registered, Series::Actual]
+            .into_iter()
+            .filter(|s| {
+                levels
+                    .iter()
+                    .any(|l| l.rate.as_ref().is_some_and(|r| r.reads(*s)))
+            })
+            .collect();
         Limits {
             levels,
             used,
@@ -102,9 +147,18 @@ impl<'a> Limits<'a> {
         }
     }
 
-    /// The longest "sustained" period of any level.
+    /// The longest "sustained" period of any level's rate criterion.
     pub fn max_sustained(&self) -> u32 {
-        self.levels.iter().map(|l| l.sustained).max().unwrap_or(1)
+        self.levels
+            .iter()
+            .filter_map(|l| l.rate.as_ref().map(|r| r.sustained))
+            .max()
+            .unwrap_or(1)
+    }
+
+    /// Whether any level has a criterion beyond the pooled three.
+    pub fn has_extra(&self) -> bool {
+        self.levels.iter().any(|l| !l.extra.is_empty())
     }
 
     /// Whether a layoff counts as a "one-time layoff" (Labour Contract Law art. 41 when enabled):

@@ -18,6 +18,7 @@ mod evaluate;
 mod event_evidence;
 mod events;
 mod evidence;
+mod extra;
 mod fast;
 mod limits;
 mod prepared;
@@ -30,9 +31,9 @@ mod tree;
 pub use engine::{builds as engine_builds, Engine};
 pub use evidence::{
     CityInForce, ClosureCheck, ClosureEvidence, ClosureGap, ClosureRef, EnterpriseLayoffs,
-    Evaluation, LayoffCheck, LayoffEvidence, LayoffGap, LayoffRef, MonthRate, PendingSpecial,
-    RateCheck, RateEvidence, RateGap, RateSource, SeriesCheck, SeriesEvidence, SpecialInForce,
-    Window,
+    Evaluation, ExtraCheck, ExtraDetail, ExtraEvidence, IndicatorMonth, LayoffCheck,
+    LayoffEvidence, LayoffGap, LayoffRef, MonthRate, PendingSpecial, RateCheck, RateEvidence,
+    RateGap, RateSource, SeriesCheck, SeriesEvidence, SpecialInForce, Window,
 };
 pub use fast::MAX_HISTORY;
 pub use limits::{ThresholdsUsed, MAX_MONTHS};

@@ -3,13 +3,14 @@
 
 use crate::month::Month;
 use crate::num::Rate;
+use crate::plan::Comparison;
 use crate::rules::cells::{observation_at, Frac};
 use crate::rules::engine::Engine;
-use crate::rules::evaluate::{bounds, next_level, window};
+use crate::rules::evaluate::{bounds, window};
 use crate::rules::evidence::{
     MonthRate, RateCheck, RateEvidence, RateGap, RateSource, SeriesCheck, SeriesEvidence,
 };
-use crate::rules::limits::Limits;
+use crate::rules::limits::{Limits, RateLimits};
 use crate::rules::status::{Check, Series};
 
 /// A rate with where it came from.
@@ -142,14 +143,17 @@ impl Engine<'_> {
                 }
             })
             .collect();
+        let holds = |r: &Rate, lv: &RateLimits| lv.comparison.holds(r.cmp_pct(lv.min_rate));
         let checks: Vec<RateCheck> = limits
             .levels
             .iter()
-            .map(|lv| {
+            .filter_map(|l| Some((l.level, l.rate.as_ref()?)))
+            .map(|(level, lv)| {
                 let w_from = month.plus(1 - i64::from(lv.sustained));
                 let series_checks: Vec<SeriesCheck> = series
                     .iter()
                     .zip(&exact)
+                    .filter(|(se, _)| lv.reads(se.series))
                     .map(|(se, rates)| {
                         let (mut above, mut missing, mut below) = (0u32, 0u32, false);
                         let w_start = w_from.unwrap_or(month);
@@ -158,7 +162,7 @@ impl Engine<'_> {
                                 continue;
                             }
                             match rate {
-                                Some(r) if r.at_least(lv.min_rate) => above += 1,
+                                Some(r) if holds(r, lv) => above += 1,
                                 Some(_) => below = true,
                                 None if mr.missing => missing += 1,
                                 None => below = true,
@@ -188,9 +192,10 @@ impl Engine<'_> {
                     Check::NotMet
                 };
                 RateCheck {
-                    level: lv.level,
-                    clause: lv.rate_clause.to_owned(),
+                    level,
+                    clause: lv.clause.to_owned(),
                     min_rate: lv.min_rate,
+                    comparison: lv.comparison,
                     sustained_months: lv.sustained,
                     window: window(w_from.unwrap_or(month), month),
                     result,
@@ -199,12 +204,20 @@ impl Engine<'_> {
             })
             .collect();
         let status = bounds(checks.iter().map(|c| (c.level, c.result)));
-        let gap = next_level(status.level())
-            .and_then(|target| limits.levels.iter().find(|l| l.level == target))
-            .and_then(|lv| {
+        // The next more severe level with a rate criterion; a distance is measured upwards
+        // only (a "≤ / <" criterion has none).
+        let gap = limits
+            .levels
+            .iter()
+            .rev()
+            .filter(|l| status.level().is_none_or(|s| l.level > s))
+            .find_map(|l| Some((l.level, l.rate.as_ref()?)))
+            .filter(|(_, lv)| lv.comparison == Comparison::AtLeast)
+            .and_then(|(level, lv)| {
                 series
                     .iter()
                     .zip(&exact)
+                    .filter(|(se, _)| lv.reads(se.series))
                     .filter_map(|(se, rates)| {
                         let value = rates.last().copied().flatten()?;
                         // Trailing months at or above, newest first, up to the period.
@@ -216,8 +229,8 @@ impl Engine<'_> {
                             .count();
                         let run = u32::try_from(run).unwrap_or(0);
                         Some(RateGap {
-                            level: lv.level,
-                            clause: lv.rate_clause.to_owned(),
+                            level,
+                            clause: lv.clause.to_owned(),
                             series: se.series,
                             month,
                             value: value.to_pct_rounded(),

@@ -8,9 +8,10 @@ use serde::{Deserialize, Serialize};
 ///
 /// `InsufficientData` is its own outcome: some month is missing and filling it could raise the
 /// result from `at_least` (certain; `None` = no warning) up to `could_be`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "status", rename_all = "kebab-case")]
 pub enum Status {
+    #[default]
     Normal,
     Warning {
         level: Level,
@@ -121,6 +122,10 @@ pub struct MonthSummary {
     pub closures: Status,
     /// §5.1-Lx-c.
     pub layoffs: Status,
+    /// The single-enterprise and own-indicator criteria together (normal when the plan has
+    /// none).
+    #[serde(default)]
+    pub other: Status,
     /// An approved §5.1-M determination in force.
     pub special: Option<Level>,
     /// A city warning in force.

@@ -133,8 +133,12 @@ pub fn what_it_takes(plan: &Plan, data: &Dataset, scope: &Scope, month: Month) -
         thresholds: engine.thresholds_for(scope).clone(),
         ev,
     };
-    let levels = [Level::L3, Level::L2, Level::L1]
+    // Every level of the scope's table, mildest first.
+    let levels = cx
+        .thresholds
+        .level_list()
         .into_iter()
+        .rev()
         .map(|level| {
             let already = current.effective.level() >= Some(level);
             let suggestions = if already {
@@ -311,12 +315,16 @@ impl Ctx<'_> {
     /// in the series that needs fewest.
     fn rate_reach(&self, level: Level) -> Option<Candidate> {
         let region = self.region()?;
-        let spec = self.thresholds.spec(level)?;
-        let thr = spec.rate.min_rate.max(Pct::ZERO);
+        let rate = self.thresholds.spec(level)?.rate.as_ref()?;
+        // "What it takes" raises rates to a "≥" threshold; other comparisons get no proposal.
+        if rate.comparison != crate::plan::Comparison::AtLeast {
+            return None;
+        }
+        let thr = rate.min_rate.max(Pct::ZERO);
         if thr > Pct::HUNDRED {
             return None;
         }
-        let sustained = spec.rate.sustained_months.clamp(1, MAX_MONTHS);
+        let sustained = rate.sustained_months.clamp(1, MAX_MONTHS);
         let start = self.month.plus(1 - i64::from(sustained))?;
         let (series, months) = Self::rate_candidates(&self.ev)
             .into_iter()
@@ -368,6 +376,7 @@ impl Ctx<'_> {
         let min_ent = self.plan.parameters.closures_min_enterprises;
         let need_people = spec
             .closures
+            .as_ref()?
             .min_unemployed
             .saturating_sub(c.total_unemployed);
         let need_ent = u64::from(min_ent.saturating_sub(c.enterprises));
@@ -458,7 +467,7 @@ impl Ctx<'_> {
     fn layoffs_reach(&self, level: Level) -> Option<Candidate> {
         let street = self.event_street()?;
         let spec = self.thresholds.spec(level)?;
-        let share = spec.layoffs.min_share.max(Pct::ZERO);
+        let share = spec.layoffs.as_ref()?.min_share.max(Pct::ZERO);
         if share > Pct::HUNDRED {
             return None;
         }
@@ -583,7 +592,9 @@ impl Ctx<'_> {
             .thresholds
             .levels
             .iter()
-            .map(|l| l.rate.min_rate.max(Pct::ZERO))
+            .filter_map(|l| l.rate.as_ref())
+            .filter(|r| r.comparison.is_upward())
+            .map(|r| r.min_rate.max(Pct::ZERO))
             .min()?;
         if lowest == Pct::ZERO {
             return None;

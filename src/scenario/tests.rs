@@ -313,14 +313,20 @@ fn parameter_tweaks_change_the_plan_or_a_street_table() {
     ];
     let (p, d) = apply_tweaks(&plan, &data, &tweaks).unwrap();
     let l3 = p.thresholds.spec(Level::L3).unwrap();
-    assert_eq!(l3.rate.min_rate, pct("5"));
-    assert_eq!(l3.rate.sustained_months, 3);
-    assert_eq!(l3.closures.min_unemployed, 4_000);
-    assert_eq!(l3.layoffs.min_share, pct("30"));
+    assert_eq!(l3.rate.as_ref().unwrap().min_rate, pct("5"));
+    assert_eq!(l3.rate.as_ref().unwrap().sustained_months, 3);
+    assert_eq!(l3.closures.as_ref().unwrap().min_unemployed, 4_000);
+    assert_eq!(l3.layoffs.as_ref().unwrap().min_share, pct("30"));
     // The street's own table starts from the district's as tweaked so far.
     let own = d.street_thresholds.get("s").unwrap();
-    assert_eq!(own.spec(Level::L2).unwrap().rate.min_rate, pct("6"));
-    assert_eq!(own.spec(Level::L3).unwrap().rate.min_rate, pct("5"));
+    assert_eq!(
+        own.spec(Level::L2).unwrap().rate.as_ref().unwrap().min_rate,
+        pct("6")
+    );
+    assert_eq!(
+        own.spec(Level::L3).unwrap().rate.as_ref().unwrap().min_rate,
+        pct("5")
+    );
     assert_eq!(p.parameters.event_window_months, 6);
     assert_eq!(p.parameters.closures_min_enterprises, 2);
     assert_eq!(p.parameters.layoffs_min_enterprises, 3);

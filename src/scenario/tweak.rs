@@ -685,17 +685,18 @@ impl Tweak {
                     .iter_mut()
                     .find(|s| s.level == *level)
                     .ok_or(TweakProblem::UnknownLevel { level: *level })?;
-                if let Some(r) = min_rate {
-                    spec.rate.min_rate = *r;
+                // A tweak changes a criterion the level has; it never adds one.
+                if let (Some(r), Some(rate)) = (min_rate, spec.rate.as_mut()) {
+                    rate.min_rate = *r;
                 }
-                if let Some(n) = sustained_months {
-                    spec.rate.sustained_months = *n;
+                if let (Some(n), Some(rate)) = (sustained_months, spec.rate.as_mut()) {
+                    rate.sustained_months = *n;
                 }
-                if let Some(n) = min_unemployed {
-                    spec.closures.min_unemployed = *n;
+                if let (Some(n), Some(c)) = (min_unemployed, spec.closures.as_mut()) {
+                    c.min_unemployed = *n;
                 }
-                if let Some(s) = min_share {
-                    spec.layoffs.min_share = *s;
+                if let (Some(s), Some(l)) = (min_share, spec.layoffs.as_mut()) {
+                    l.min_share = *s;
                 }
                 Ok(())
             }

@@ -38,10 +38,11 @@ use std::collections::HashSet;
 pub const FORMAT: &str = "uew-snapshot";
 /// The schema version this build writes. It reads every version from 1 up to this one
 /// (migrating older ones) and opens newer ones read-only.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The id under which the built-in plan may be referred to instead of written out
-/// (`plan_ref`), as share links do.
+/// (`plan_ref`), as share links do. Since version 4 any preset id of
+/// [`crate::plan::presets::ALL`] may be referred to the same way.
 pub const BUILTIN_PLAN_REF: &str = "binjiang-2020";
 
 /// Keys this version reads at the top level; others are reported as unknown.
@@ -69,6 +70,7 @@ pub const DATASET_KEYS: &[&str] = &[
     "city_warnings",
     "special_determinations",
     "street_thresholds",
+    "indicator_values",
 ];
 
 /// Everything needed to reproduce an evaluation.
@@ -139,10 +141,17 @@ impl PlanIssue {
                 "缺少 plan（或 plan_ref）",
                 "neither `plan` nor `plan_ref` is given; expected one of them",
             ),
-            PlanIssue::UnknownRef(r) => Text {
-                zh: format!("未知的内置预案“{r}”；应为 \"{BUILTIN_PLAN_REF}\""),
-                en: format!("unknown built-in plan '{r}'; expected \"{BUILTIN_PLAN_REF}\""),
-            },
+            PlanIssue::UnknownRef(r) => {
+                let ids = crate::plan::presets::ALL
+                    .iter()
+                    .map(|id| format!("\"{id}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                Text {
+                    zh: format!("未知的内置预案“{r}”；应为 {ids} 之一"),
+                    en: format!("unknown built-in plan '{r}'; expected one of {ids}"),
+                }
+            }
         }
     }
 }
@@ -157,8 +166,10 @@ impl SnapshotIn {
     fn into_snapshot(self) -> Result<Snapshot, PlanIssue> {
         let plan = match (self.plan, self.plan_ref) {
             (Some(p), _) => p,
-            (None, Some(r)) if r == BUILTIN_PLAN_REF => Plan::binjiang_2020(),
-            (None, Some(r)) => return Err(PlanIssue::UnknownRef(r)),
+            (None, Some(r)) => match Plan::preset(&r) {
+                Some(p) => p,
+                None => return Err(PlanIssue::UnknownRef(r)),
+            },
             (None, None) => return Err(PlanIssue::Missing),
         };
         Ok(Snapshot {
@@ -380,6 +391,12 @@ fn place(text: &str, problems: &mut [Problem]) {
 /// Version 1 → 2 added `scope`, `source`, `note` and `plan_ref`, all optional: a version 1
 /// document reads as version 2 as it is, and was always of the whole district.
 /// Version 2 → 3 added `scenarios` and `response`, both optional and empty when absent.
+/// Version 3 → 4 made the plan's level table a model of its own (`docs/rules.md`): 1–5
+/// levels with a label and colour, each criterion optional, a comparison and series on the
+/// rate criterion, single-enterprise and own-indicator criteria (`extra`), the plan's
+/// `indicators`, `response_from` and `source`, the dataset's `indicator_values`, and
+/// `plan_ref` naming any preset. Every addition is optional and a version 3 table (three
+/// levels, each with its three criteria) is a version 4 table as it is, street tables too.
 fn migrate(mut snap: Snapshot, from: u32) -> Snapshot {
     let mut v = from;
     while v < SCHEMA_VERSION {
@@ -607,10 +624,13 @@ impl Snapshot {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
-    /// The snapshot as compact JSON; the built-in plan, when unchanged, as
+    /// The snapshot as compact JSON; a preset plan, when unchanged, by its id, as
     /// `"plan_ref": "binjiang-2020"` (what share links carry).
     pub fn to_json_compact(&self) -> String {
-        let builtin = self.plan == Plan::binjiang_2020();
+        let preset = crate::plan::presets::ALL
+            .into_iter()
+            .find(|id| self.plan.id == *id && Plan::preset(id).as_ref() == Some(&self.plan));
+        let builtin = preset.is_some();
         let out = SnapshotOut {
             format: &self.format,
             schema_version: self.schema_version,
@@ -620,7 +640,7 @@ impl Snapshot {
             source: self.source.as_ref(),
             note: self.note.as_ref(),
             plan: (!builtin).then_some(&self.plan),
-            plan_ref: builtin.then_some(BUILTIN_PLAN_REF),
+            plan_ref: preset,
             dataset: &self.dataset,
             scenarios: &self.scenarios,
             response: &self.response,
@@ -684,6 +704,12 @@ impl Snapshot {
                 .iter()
                 .filter(|(k, _)| set.contains(k.as_str()))
                 .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+            indicator_values: ds
+                .indicator_values
+                .iter()
+                .filter(|v| set.contains(v.region.as_str()))
+                .cloned()
                 .collect(),
         };
         Some(Snapshot {

@@ -144,6 +144,11 @@ pub enum ProblemKind {
         level: Level,
         rows: usize,
     },
+    /// A level the plan's table does not have (e.g. level 4 under a three-level plan).
+    LevelNotInPlan {
+        level: Level,
+        levels: usize,
+    },
     /// A number of months outside 1–1200.
     MonthsOutOfRange {
         value: u32,
@@ -352,6 +357,16 @@ impl ProblemKind {
                     format!("结束月份 {until} 早于开始月份 {from}")
                 } else {
                     format!("ends ({until}) before it starts ({from})")
+                }
+            }
+            K::LevelNotInPlan { level, levels } => {
+                if zh {
+                    format!("预案没有 {} 级预警（共 {levels} 级）", level.number())
+                } else {
+                    format!(
+                        "the plan has no level {} (it has {levels} levels)",
+                        level.number()
+                    )
                 }
             }
             K::LevelRows { level, rows } => {
@@ -568,7 +583,9 @@ impl Checker<'_> {
     }
 
     fn thresholds(&mut self, base: &str, t: &Thresholds) {
-        for level in Level::ALL {
+        // Levels 1 … n, each exactly once (a plan has 1–5).
+        let n = t.levels.iter().map(|s| s.level.number()).max().unwrap_or(1);
+        for level in Level::ALL.into_iter().take(usize::from(n)) {
             let rows = t.levels.iter().filter(|s| s.level == level).count();
             if rows != 1 {
                 self.error(
@@ -578,18 +595,27 @@ impl Checker<'_> {
             }
         }
         for (i, s) in t.levels.iter().enumerate() {
-            self.rate(
-                || format!("{base}.levels[{i}].rate.min_rate"),
-                s.rate.min_rate,
-            );
-            self.months(
-                || format!("{base}.levels[{i}].rate.sustained_months"),
-                s.rate.sustained_months,
-            );
-            self.rate(
-                || format!("{base}.levels[{i}].layoffs.min_share"),
-                s.layoffs.min_share,
-            );
+            if let Some(r) = &s.rate {
+                self.rate(|| format!("{base}.levels[{i}].rate.min_rate"), r.min_rate);
+                self.months(
+                    || format!("{base}.levels[{i}].rate.sustained_months"),
+                    r.sustained_months,
+                );
+            }
+            if let Some(l) = &s.layoffs {
+                self.rate(
+                    || format!("{base}.levels[{i}].layoffs.min_share"),
+                    l.min_share,
+                );
+            }
+            for (k, x) in s.extra.iter().enumerate() {
+                if let crate::plan::ExtraCriterion::Indicator(c) = x {
+                    self.months(
+                        || format!("{base}.levels[{i}].extra[{k}].sustained_months"),
+                        c.sustained_months,
+                    );
+                }
+            }
         }
     }
 }
@@ -619,6 +645,7 @@ pub(crate) fn validate_with(snap: &Snapshot, limits: &Limits) -> Findings {
     }
     check_plan(&mut c, snap);
     check_dataset(&mut c, &snap.dataset, &snap.scope);
+    check_levels_in_plan(&mut c, snap);
     check_scenarios(&mut c, &snap.scenarios);
     check_far_months(&mut c, &snap.dataset);
     super::order::check_response(&mut |path, kind| c.warning(path, kind), &snap.response);
@@ -644,8 +671,15 @@ pub fn first_error_in(snap: &Snapshot, part: Part) -> Option<Problem> {
         out: Findings::default(),
     };
     match part {
-        Part::Plan => check_plan(&mut c, snap),
-        Part::Dataset => check_dataset(&mut c, &snap.dataset, &snap.scope),
+        // The data names levels of the plan: either side may break that.
+        Part::Plan => {
+            check_plan(&mut c, snap);
+            check_levels_in_plan(&mut c, snap);
+        }
+        Part::Dataset => {
+            check_dataset(&mut c, &snap.dataset, &snap.scope);
+            check_levels_in_plan(&mut c, snap);
+        }
         Part::Scenarios => check_scenarios(&mut c, &snap.scenarios),
         Part::Response => {}
     }
@@ -653,6 +687,30 @@ pub fn first_error_in(snap: &Snapshot, part: Part) -> Option<Problem> {
         return None;
     }
     c.out.problems.into_iter().find(Problem::is_error)
+}
+
+/// City warnings and special determinations name levels of the plan's table.
+fn check_levels_in_plan(c: &mut Checker, snap: &Snapshot) {
+    let levels = snap.plan.levels();
+    let n = levels.len();
+    let named = snap
+        .dataset
+        .city_warnings
+        .iter()
+        .enumerate()
+        .map(|(i, w)| (at("city_warnings", i, "level"), w.level))
+        .chain(
+            snap.dataset
+                .special_determinations
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (at("special_determinations", i, "level"), d.level)),
+        );
+    for (path, level) in named {
+        if !levels.contains(&level) {
+            c.error(path, ProblemKind::LevelNotInPlan { level, levels: n });
+        }
+    }
 }
 
 /// A warning at each observation and event whose month lies outside the data's main body.

@@ -88,7 +88,7 @@ fn rate_drawn(e: &Engine<'_>, scope: &Scope, t: &Timeline, lang: Lang) -> Drawn 
     let thresholds: Vec<Threshold> = limits
         .levels
         .iter()
-        .map(|l| Threshold::percent(l.level, l.rate.min_rate, lang))
+        .filter_map(|l| Some(Threshold::percent(l.level, l.rate.as_ref()?.min_rate, lang)))
         .collect();
     // The projection continues the registered series (the first one drawn).
     let mut notes = Vec::new();
@@ -104,15 +104,19 @@ fn rate_drawn(e: &Engine<'_>, scope: &Scope, t: &Timeline, lang: Lang) -> Drawn 
                 projection = Projection::from_forecast(0, &f, lang);
                 method = Some(f.method.id());
                 // The lowest level whose rate criterion the observed months do not meet yet.
-                for l in limits.levels.iter().rev() {
-                    let Reach::Outlook(o) = f.reach(l.rate.min_rate, l.rate.sustained_months)
-                    else {
+                // Only a "≥" rate criterion has a level to reach upwards.
+                let upward = limits.levels.iter().rev().filter_map(|l| {
+                    let r = l.rate.as_ref()?;
+                    (r.comparison == crate::plan::Comparison::AtLeast).then_some((l.level, r))
+                });
+                for (level, rate) in upward {
+                    let Reach::Outlook(o) = f.reach(rate.min_rate, rate.sustained_months) else {
                         continue;
                     };
                     notes.push(forecast_reach(
-                        l.level,
-                        l.rate.min_rate,
-                        l.rate.sustained_months,
+                        level,
+                        rate.min_rate,
+                        rate.sustained_months,
                         &o,
                         HORIZON,
                         lang,
@@ -178,7 +182,13 @@ fn event_drawn(e: &Engine<'_>, scope: &Scope, t: &Timeline, lang: Lang) -> [Draw
         thresholds: limits
             .levels
             .iter()
-            .map(|l| Threshold::people(l.level, l.closures.min_unemployed, lang))
+            .filter_map(|l| {
+                Some(Threshold::people(
+                    l.level,
+                    l.closures.as_ref()?.min_unemployed,
+                    lang,
+                ))
+            })
             .collect(),
         levels: levels.clone(),
         unit: Unit::People,
@@ -198,7 +208,13 @@ fn event_drawn(e: &Engine<'_>, scope: &Scope, t: &Timeline, lang: Lang) -> [Draw
         thresholds: limits
             .levels
             .iter()
-            .map(|l| Threshold::percent(l.level, l.layoffs.min_share, lang))
+            .filter_map(|l| {
+                Some(Threshold::percent(
+                    l.level,
+                    l.layoffs.as_ref()?.min_share,
+                    lang,
+                ))
+            })
             .collect(),
         levels,
         unit: Unit::Percent,
@@ -277,7 +293,7 @@ fn streets_drawn(e: &Engine<'_>, from: Month, to: Month, lang: Lang) -> Drawn {
         .thresholds_for(&Scope::District)
         .levels
         .iter()
-        .map(|l| Threshold::percent(l.level, l.rate.min_rate, lang))
+        .filter_map(|l| Some(Threshold::percent(l.level, l.rate.as_ref()?.min_rate, lang)))
         .collect();
     let chart = small_multiples(&SmallMultiples {
         title: Msg::StreetsSideBySide.text(lang).to_owned(),

@@ -5,7 +5,7 @@ use super::charts_view::ChartsPanel;
 use super::derived::{region_name, scope_name, Focus};
 use super::i18n_ctx::I18n;
 use super::store::Store;
-use super::widgets::{clause_tag, month_options, scope_options, status_badge};
+use super::widgets::{clause_tag, level_colour, month_options, scope_options, status_badge};
 use crate::explain;
 use crate::i18n::{level_name, Lang, Msg};
 use crate::model::Scope;
@@ -13,8 +13,8 @@ use crate::month::Month;
 use crate::num::group_thousands;
 use crate::plan::Level;
 use crate::rules::{
-    Check, ClosureEvidence, Evaluation, LayoffEvidence, RateEvidence, RateSource, ThresholdsUsed,
-    TransitionKind,
+    Check, ClosureEvidence, Evaluation, ExtraDetail, ExtraEvidence, LayoffEvidence, RateEvidence,
+    RateSource, ThresholdsUsed, TransitionKind,
 };
 use leptos::prelude::*;
 
@@ -35,6 +35,7 @@ pub fn Dashboard() -> impl IntoView {
                             {rate_card(&e.rate, lang)}
                             {closure_card(&e.closures, lang)}
                             {layoff_card(&e.layoffs, lang)}
+                            {(!e.other.is_empty()).then(|| other_card(&e.other, lang))}
                         </div>
                     }
                     .into_any(),
@@ -226,7 +227,7 @@ pub(crate) fn rate_card(r: &RateEvidence, lang: Lang) -> impl IntoView {
         .iter()
         .map(|c| CheckRow {
             level: c.level,
-            threshold: format!("≥ {} %", c.min_rate),
+            threshold: format!("{} {} %", c.comparison.symbol(), c.min_rate),
             window: Some(format!("{}–{}", c.window.from, c.window.to)),
             result: c.result,
             clause: c.clause.clone(),
@@ -293,6 +294,109 @@ pub(crate) fn rate_card(r: &RateEvidence, lang: Lang) -> impl IntoView {
             {gap}
             {checks_table(checks, lang)}
             {series}
+        </section>
+    }
+}
+
+/// The single-enterprise and own-indicator criteria: each check with the plan's own clause
+/// label, and what met it.
+pub(crate) fn other_card(o: &ExtraEvidence, lang: Lang) -> impl IntoView {
+    let threshold = |d: &ExtraDetail| match d {
+        ExtraDetail::SingleClosure { min_unemployed, .. } => {
+            format!(
+                "≥ {} {}",
+                group_thousands(*min_unemployed),
+                Msg::PeopleUnit.text(lang)
+            )
+        }
+        ExtraDetail::SingleLayoff {
+            min_laid_off,
+            min_workforce,
+            ..
+        } => {
+            let floor = min_workforce.map_or(String::new(), |w| {
+                format!(" · {} ≥ {}", Msg::Workforce.text(lang), group_thousands(w))
+            });
+            format!(
+                "≥ {} {}{floor}",
+                group_thousands(*min_laid_off),
+                Msg::PeopleUnit.text(lang)
+            )
+        }
+        ExtraDetail::Indicator {
+            indicator,
+            comparison,
+            threshold,
+            ..
+        } => format!("{indicator} {} {threshold}", comparison.symbol()),
+    };
+    let checks = o
+        .checks
+        .iter()
+        .map(|c| CheckRow {
+            level: c.level,
+            threshold: threshold(&c.detail),
+            window: None,
+            result: c.result,
+            clause: c.clause.clone(),
+        })
+        .collect();
+    let met = o
+        .checks
+        .iter()
+        .filter(|c| c.result == Check::Met)
+        .map(|c| {
+            let what = match &c.detail {
+                ExtraDetail::SingleClosure { matching, .. } => matching
+                    .iter()
+                    .map(|e| {
+                        format!(
+                            "{} {} · {}",
+                            e.date,
+                            e.enterprise,
+                            group_thousands(e.unemployed)
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                ExtraDetail::SingleLayoff { matching, .. } => matching
+                    .iter()
+                    .map(|e| {
+                        format!(
+                            "{} {} · {} / {}",
+                            e.date,
+                            e.enterprise,
+                            group_thousands(e.laid_off),
+                            group_thousands(e.workforce)
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                ExtraDetail::Indicator { months, .. } => months
+                    .iter()
+                    .map(|m| {
+                        format!(
+                            "{} {}",
+                            m.month,
+                            m.value.map_or("—".into(), |v| v.to_string())
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            };
+            view! {
+                <li data-clause=c.clause.clone()>
+                    {clause_tag(&c.clause)} " " {c.text.clone()} " — " {what}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="criterion" data-criterion="other">
+            <h3>{Msg::OtherCriteriaCol.text(lang)}</h3>
+            <div class="criterion-status">{status_badge(&o.status, lang)}</div>
+            <ul class="plain evidence-met">{met}</ul>
+            {checks_table(checks, lang)}
         </section>
     }
 }
@@ -468,7 +572,11 @@ fn TimelineSection() -> impl IntoView {
                             .map(|m| {
                                 let s = m.summary.effective;
                                 let cls = match (s.level(), s.is_insufficient()) {
-                                    (Some(l), _) => format!("cell level-{}", l.number()),
+                                    (Some(l), _) => format!(
+                                        "cell level-{} colour-{}",
+                                        l.number(),
+                                        level_colour(l).css_class()
+                                    ),
                                     (None, true) => "cell unknown".to_owned(),
                                     (None, false) => "cell none".to_owned(),
                                 };

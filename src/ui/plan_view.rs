@@ -6,7 +6,7 @@ use super::i18n_ctx::I18n;
 use super::widgets::{clause_tag, level_badge, para_text, short_text};
 use crate::i18n::{level_name, Lang, Msg};
 use crate::num::group_thousands;
-use crate::plan::{Level, Plan};
+use crate::plan::{Clause, ExtraCriterion, Level, LevelSpec, Plan};
 use leptos::prelude::*;
 
 const SECTIONS: [(&str, Msg); 10] = [
@@ -77,6 +77,7 @@ pub fn PlanView() -> impl IntoView {
                     }
                 })
             }}
+            <super::plan_file::PlanFile/>
             <MeasuresSection unit_filter level_filter/>
             {move || {
                 let lang = i18n.lang();
@@ -112,13 +113,112 @@ fn section_head(id: &'static str, m: Msg, clause: &str, lang: Lang) -> impl Into
     }
 }
 
+/// A criterion cell: threshold, unit, clause label and the plan's own text; "—" where the
+/// level lacks the criterion.
+fn criterion_cell(
+    kind: &'static str,
+    got: Option<(String, String, &Clause)>,
+    lang: Lang,
+) -> impl IntoView {
+    match got {
+        Some((threshold, unit, clause)) => view! {
+            <td data-criterion=kind>
+                <strong class="threshold">{threshold}</strong>
+                <div>{unit}</div>
+                {clause_tag(&clause.id)}
+                <div class="criterion-text">{short_text(&clause.text, lang)}</div>
+            </td>
+        }
+        .into_any(),
+        None => view! { <td data-criterion=kind class="muted">"—"</td> }.into_any(),
+    }
+}
+
+/// The criteria beyond the pooled three, one line each.
+fn extra_cell(p: &Plan, s: &LevelSpec, lang: Lang) -> impl IntoView {
+    let items = s
+        .extra
+        .iter()
+        .map(|x| {
+            let threshold = match x {
+                ExtraCriterion::SingleClosure(c) => {
+                    format!(
+                        "≥ {} {}",
+                        group_thousands(c.min_unemployed),
+                        Msg::PeopleUnit.text(lang)
+                    )
+                }
+                ExtraCriterion::SingleLayoff(c) => {
+                    let floor = c.min_workforce.map_or(String::new(), |w| {
+                        format!(" · {} ≥ {}", Msg::Workforce.text(lang), group_thousands(w))
+                    });
+                    format!(
+                        "≥ {} {}{floor}",
+                        group_thousands(c.min_laid_off),
+                        Msg::PeopleUnit.text(lang)
+                    )
+                }
+                ExtraCriterion::Indicator(c) => {
+                    let (name, unit) = p
+                        .indicator(&c.indicator)
+                        .map(|d| (d.name.get(lang).to_owned(), d.unit.get(lang).to_owned()))
+                        .unwrap_or_else(|| (c.indicator.clone(), String::new()));
+                    format!(
+                        "{name} {} {} {unit} · {} {} {}",
+                        c.comparison.symbol(),
+                        c.threshold,
+                        Msg::SustainedMonths.text(lang),
+                        c.sustained_months,
+                        Msg::MonthsUnit.text(lang)
+                    )
+                }
+            };
+            view! {
+                <li data-criterion-kind=x.kind_name().en>
+                    <strong>{x.kind_name().get(lang).to_owned()}</strong> " " {threshold} " "
+                    {clause_tag(&x.clause().id)}
+                    <div class="criterion-text">{short_text(&x.clause().text, lang)}</div>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <td data-criterion="other"><ul class="plain">{items}</ul></td> }
+}
+
 fn levels_section(p: &Plan, lang: Lang) -> impl IntoView {
+    let has_extra = p.thresholds.levels.iter().any(|s| !s.extra.is_empty());
     let rows = p
         .thresholds
         .levels
         .iter()
         .map(|s| {
             let n = s.level.number();
+            let rate = s.rate.as_ref().map(|r| {
+                (
+                    format!("{} {} %", r.comparison.symbol(), r.min_rate),
+                    format!(
+                        "{} {} {}",
+                        Msg::SustainedMonths.text(lang),
+                        r.sustained_months,
+                        Msg::MonthsUnit.text(lang)
+                    ),
+                    &r.clause,
+                )
+            });
+            let closures = s.closures.as_ref().map(|c| {
+                (
+                    format!("≥ {}", group_thousands(c.min_unemployed)),
+                    Msg::PeopleUnit.text(lang).to_owned(),
+                    &c.clause,
+                )
+            });
+            let layoffs = s.layoffs.as_ref().map(|c| {
+                (
+                    format!("≥ {} %", c.min_share),
+                    Msg::OfWorkforce.text(lang).to_owned(),
+                    &c.clause,
+                )
+            });
             view! {
                 <tr class=format!("level-row level-{n}") data-level=n>
                     <th scope="row">
@@ -126,36 +226,22 @@ fn levels_section(p: &Plan, lang: Lang) -> impl IntoView {
                         <div class="level-name">{s.name.get(lang).to_owned()}</div>
                         {clause_tag(&s.clause)}
                     </th>
-                    <td data-criterion="a">
-                        <strong class="threshold">{format!("≥ {} %", s.rate.min_rate)}</strong>
-                        <div>
-                            {Msg::SustainedMonths.text(lang)} " " {s.rate.sustained_months} " "
-                            {Msg::MonthsUnit.text(lang)}
-                        </div>
-                        {clause_tag(&s.rate.clause.id)}
-                        <div class="criterion-text">{short_text(&s.rate.clause.text, lang)}</div>
-                    </td>
-                    <td data-criterion="b">
-                        <strong class="threshold">
-                            {format!("≥ {}", group_thousands(s.closures.min_unemployed))}
-                        </strong>
-                        <div>{Msg::PeopleUnit.text(lang)}</div>
-                        {clause_tag(&s.closures.clause.id)}
-                        <div class="criterion-text">{short_text(&s.closures.clause.text, lang)}</div>
-                    </td>
-                    <td data-criterion="c">
-                        <strong class="threshold">{format!("≥ {} %", s.layoffs.min_share)}</strong>
-                        <div>{Msg::OfWorkforce.text(lang)}</div>
-                        {clause_tag(&s.layoffs.clause.id)}
-                        <div class="criterion-text">{short_text(&s.layoffs.clause.text, lang)}</div>
-                    </td>
+                    {criterion_cell("a", rate, lang)}
+                    {criterion_cell("b", closures, lang)}
+                    {criterion_cell("c", layoffs, lang)}
+                    {has_extra.then(|| extra_cell(p, s, lang))}
                 </tr>
             }
         })
         .collect_view();
+    let source = p
+        .source
+        .as_ref()
+        .map(|t| view! { <p class="muted plan-source">{t.get(lang).to_owned()}</p> });
     view! {
         <section aria-labelledby="sec-levels">
             {section_head("sec-levels", Msg::SecLevels, "§5.1", lang)}
+            {source}
             <p>{Msg::AnyOneSuffices.text(lang)}</p>
             <table class="level-table">
                 <thead>
@@ -164,6 +250,7 @@ fn levels_section(p: &Plan, lang: Lang) -> impl IntoView {
                         <th scope="col">{Msg::RateCol.text(lang)} " (a)"</th>
                         <th scope="col">{Msg::ClosuresCol.text(lang)} " (b)"</th>
                         <th scope="col">{Msg::LayoffsCol.text(lang)} " (c)"</th>
+                        {has_extra.then(|| view! { <th scope="col">{Msg::OtherCriteriaCol.text(lang)}</th> })}
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -218,7 +305,8 @@ fn hq_section(p: &Plan, lang: Lang) -> impl IntoView {
         .map(|d| d.get(lang).to_owned())
         .collect::<Vec<_>>()
         .join(lang_sep(lang));
-    let rows = Level::ALL
+    let rows = p
+        .levels()
         .into_iter()
         .map(|l| {
             let commander = if l == Level::L1 {
@@ -394,7 +482,7 @@ fn MeasuresSection(unit_filter: RwSignal<String>, level_filter: RwSignal<String>
                         <option value="">{move || i18n.t(Msg::AllLevels)}</option>
                         {move || {
                             let lang = i18n.lang();
-                            Level::ALL
+                            plan.with(|p| p.plan().levels())
                                 .into_iter()
                                 .map(|l| {
                                     view! {

@@ -5,14 +5,36 @@ use crate::plan::{Level, Text};
 use leptos::prelude::*;
 
 /// A level in its warning colour, always with its name in text (colour is never the only cue).
+///
+/// The label and colour are the workspace plan's ([`crate::plan::LevelSpec::label`] /
+/// `colour`); a level the plan lacks, or a badge outside the app, uses the number's convention.
 pub fn level_badge(level: Level, lang: Lang) -> impl IntoView {
-    let colour = level.colour();
+    let from_plan = use_context::<crate::ui::app::PlanCtx>().and_then(|p| {
+        p.0.with_untracked(|plan| {
+            let spec = plan.plan().thresholds.spec(level)?;
+            Some((spec.label(), spec.colour()))
+        })
+    });
+    let (label, colour) = match from_plan {
+        Some((label, colour)) => (label.get(lang).to_owned(), colour),
+        None => (level_name(level, lang), level.colour()),
+    };
     view! {
-        <span class=format!("level-badge level-{}", level.number()) data-level=level.number()>
-            {level_name(level, lang)}
+        <span
+            class=format!("level-badge level-{} colour-{}", level.number(), colour.css_class())
+            data-level=level.number()
+        >
+            {label}
             <span class="level-colour">{" · "}{colour.name().get(lang).to_owned()}</span>
         </span>
     }
+}
+
+/// The workspace plan's colour of a level (the number's convention outside the app).
+pub fn level_colour(level: Level) -> crate::plan::WarningColour {
+    use_context::<crate::ui::app::PlanCtx>().map_or(level.colour(), |p| {
+        p.0.with_untracked(|plan| plan.plan().thresholds.colour(level))
+    })
 }
 
 /// A clause id tag such as `§6.2-4`.

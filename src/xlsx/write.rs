@@ -8,7 +8,7 @@ use crate::i18n::Lang;
 use crate::model::{Dataset, Observation, Scope};
 use crate::month::Month;
 use crate::num::Pct;
-use crate::plan::{Level, Text};
+use crate::plan::{Level, Text, WarningColour};
 use crate::rules::{Engine, Status};
 use crate::snapshot::Snapshot;
 use rust_xlsxwriter::{Color, Format, FormatAlign, Workbook, Worksheet, XlsxError};
@@ -246,13 +246,14 @@ fn figure_sheet(
     Ok(())
 }
 
-/// The RGB fill and text colour of a level (the app's warning colours, level 1 red,
-/// 2 orange, 3 yellow).
+/// The RGB fill and text colour of a level (the national warning colours: level 1 red,
+/// 2 orange, 3 yellow, 4 and 5 blue).
 pub fn level_colours(level: Level) -> (u32, u32) {
-    match level {
-        Level::L1 => (0x00C8_161D, 0x00FF_FFFF),
-        Level::L2 => (0x00EC_7A08, 0x001B_1F24),
-        Level::L3 => (0x00F2_C200, 0x001B_1F24),
+    match level.colour() {
+        WarningColour::Red => (0x00C8_161D, 0x00FF_FFFF),
+        WarningColour::Orange => (0x00EC_7A08, 0x001B_1F24),
+        WarningColour::Yellow => (0x00F2_C200, 0x001B_1F24),
+        WarningColour::Blue => (0x0015_5FBF, 0x00FF_FFFF),
     }
 }
 
@@ -262,7 +263,7 @@ pub fn status_text(s: &Status) -> Text {
         Status::Normal => Text::new("未达预警", "no warning"),
         Status::Warning { level } => {
             let c = level.colour().name();
-            let zh = ["一", "二", "三"]
+            let zh = ["一", "二", "三", "四", "五"]
                 .get(usize::from(level.number()).saturating_sub(1))
                 .copied()
                 .unwrap_or("");

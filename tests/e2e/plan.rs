@@ -127,3 +127,67 @@ async fn unit_filter_shows_that_units_measures_and_no_others() {
     h.screenshot("plan-filter-finance").await;
     h.finish().await;
 }
+
+/// Imports the version-4 fixture (Zhuhai's four levels, a single-layoff and an own-indicator
+/// criterion) into a fresh profile, replacing the sample.
+async fn import_four_level_plan(h: &Harness) {
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/snapshots/v4-zhuhai.json");
+    h.import_file(&file).await;
+    h.wait_for_css("#snapshot-preview").await;
+    h.click("#snapshot-replace").await;
+    h.wait_for_css("#restore-backup").await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test.sh"]
+async fn a_four_level_plan_shows_its_blue_level_in_the_plan_view_timeline_and_cards() {
+    let h = Harness::start().await;
+    import_four_level_plan(&h).await;
+
+    // The Plan view: four rows, the fourth blue and named in text, its own clause labels.
+    h.open("#/plan").await;
+    h.wait_for_css(".level-table tr[data-level='4']").await;
+    let rows = h
+        .js("return document.querySelectorAll('.level-table tbody tr').length;")
+        .await;
+    assert_eq!(rows.as_u64(), Some(4));
+    let badge = h.text(".level-table tr[data-level='4'] .level-badge").await;
+    assert!(badge.contains("Ⅳ级") && badge.contains("蓝色"), "{badge}");
+    let blue = h
+        .js("return document.querySelector(\".level-table tr[data-level='4'] .level-badge\").className;")
+        .await;
+    assert!(
+        blue.as_str().unwrap_or("").contains("colour-blue"),
+        "{blue}"
+    );
+    let rate = h
+        .text(".level-table tr[data-level='1'] td[data-criterion='a'] .threshold")
+        .await;
+    assert_eq!(rate, "> 10 %");
+    assert!(h.text(".level-table").await.contains("Z-Ⅱ-b"));
+    assert!(h.text("#sec-levels").await.contains("珠劳社〔2006〕110号"));
+
+    // The dashboard: the own-indicator criterion is met in the last month, citing its label;
+    // the timeline has months at the fourth (blue) level.
+    h.open("#/dashboard").await;
+    h.wait_for_css(".criterion[data-criterion='other']").await;
+    let other = h.text(".criterion[data-criterion='other']").await;
+    assert!(other.contains("Z-Ⅲ-c"), "{other}");
+    h.wait_for_css(".level-strip .cell.level-4").await;
+    h.screenshot("plan-four-levels-dashboard-zh").await;
+
+    // The same in English.
+    h.click(".lang-switch button[lang='en']").await;
+    h.wait_for_js("document.documentElement.lang === 'en'")
+        .await;
+    h.open("#/plan").await;
+    let badge = h.text(".level-table tr[data-level='4'] .level-badge").await;
+    assert!(
+        badge.contains("Level Ⅳ") && badge.contains("blue"),
+        "{badge}"
+    );
+    h.screenshot("plan-four-levels-en").await;
+    h.assert_no_errors().await;
+    h.finish().await;
+}

@@ -249,7 +249,12 @@ fn StartForm() -> impl IntoView {
         level
             .get()
             .or_else(|| eval.with(|e| e.as_ref().and_then(|e| activatable_level(e).ok())))
-            .unwrap_or(Level::L3)
+            .or_else(|| {
+                store
+                    .snap
+                    .with(|s| s.plan.response_levels().last().copied())
+            })
+            .unwrap_or(Level::L1)
     });
     let approver = RwSignal::new(String::new());
     let approved_at = RwSignal::new(String::new());
@@ -374,10 +379,17 @@ fn StartForm() -> impl IntoView {
                                 level.set(event_target_value(&ev).parse::<u8>().ok().and_then(Level::from_number))
                             }
                         >
-                            {Level::ALL
-                                .into_iter()
-                                .map(|l| view! { <option value=l.number().to_string()>{move || level_name(l, i18n.lang())}</option> })
-                                .collect_view()}
+                            {move || {
+                                // The levels the plan lets a response start at.
+                                let lang = i18n.lang();
+                                store.snap.with(|s| {
+                                    s.plan
+                                        .response_levels()
+                                        .into_iter()
+                                        .map(|l| view! { <option value=l.number().to_string()>{s.plan.thresholds.label(l).get(lang).to_owned()}</option> })
+                                        .collect_view()
+                                })
+                            }}
                         </select>
                     </label>
                 </div>

@@ -188,7 +188,9 @@ pub fn ComparePanel() -> impl IntoView {
                     .thresholds_for(&scope)
                     .levels
                     .iter()
-                    .map(|l| Threshold::percent(l.level, l.rate.min_rate, lang))
+                    .filter_map(|l| {
+                        Some(Threshold::percent(l.level, l.rate.as_ref()?.min_rate, lang))
+                    })
                     .collect();
                 let chart = rate_chart(&RateChart {
                     title: format!(

@@ -4,8 +4,8 @@
 
 use super::state::Page;
 use crate::edit::Field;
-use crate::i18n::{level_name, Msg};
-use crate::plan::{Level, Text};
+use crate::i18n::Msg;
+use crate::plan::Text;
 use crate::rules::Series;
 use crate::scenario::{ScenarioId, Tweak, TweakDraft, TweakKind};
 use crate::ui::derived::region_name;
@@ -404,10 +404,18 @@ fn TweakForm() -> impl IntoView {
                             prop:value=move || f.level.get()
                             on:change=move |ev| f.level.set(event_target_value(&ev))
                         >
-                            {[Level::L3, Level::L2, Level::L1]
-                                .into_iter()
-                                .map(|l| view! { <option value=l.number().to_string()>{move || level_name(l, i18n.lang())}</option> })
-                                .collect_view()}
+                            {move || {
+                                // The plan's levels, mildest first.
+                                let lang = i18n.lang();
+                                Store::get().snap.with(|s| {
+                                    s.plan
+                                        .levels()
+                                        .into_iter()
+                                        .rev()
+                                        .map(|l| view! { <option value=l.number().to_string()>{s.plan.thresholds.label(l).get(lang).to_owned()}</option> })
+                                        .collect_view()
+                                })
+                            }}
                         </select>
                     </label>
                     {text_input("tweak-min-rate", Msg::ScMinRate, f.min_rate, Some(Msg::ScUnchangedHint))}
