@@ -38,7 +38,7 @@ pub fn HqSection() -> impl IntoView {
             out.set(Some(Ok(super::msg_text(Msg::PbNothingToSave))));
             return;
         }
-        if pb.run(out, Msg::PbSaved, move |s, _, _, now, by| {
+        if pb.run(out, Msg::PbSaved, move |s, _, now, by| {
             changed.into_iter().try_for_each(|(_, d)| {
                 s.apply(
                     Action::SetHqMember {
@@ -234,7 +234,7 @@ fn Decisions() -> impl IntoView {
     let locked = Memo::new(move |_| !pb.editable.get());
     let decide = move |()| {
         let t = text.get_untracked();
-        if pb.run(out, Msg::PbDecisionRecorded, move |s, _, _, now, by| {
+        if pb.run(out, Msg::PbDecisionRecorded, move |s, _, now, by| {
             s.apply(Action::Decide { text: t }, now, by)
                 .map_err(super::rerr)
         }) {

@@ -60,7 +60,7 @@ pub fn MeasuresSection() -> impl IntoView {
             out.set(Some(Ok(super::msg_text(Msg::PbNothingToSave))));
             return;
         }
-        if pb.run(out, Msg::PbSaved, move |s, _, _, now, by| {
+        if pb.run(out, Msg::PbSaved, move |s, _, now, by| {
             changed.into_iter().try_for_each(|(clause, d)| {
                 s.apply(
                     Action::SetMeasure {
@@ -80,7 +80,7 @@ pub fn MeasuresSection() -> impl IntoView {
         }
     };
     let add = move |level: Level| {
-        pb.run(out, Msg::PbPackageAdded, move |s, _, _, now, by| {
+        pb.run(out, Msg::PbPackageAdded, move |s, _, now, by| {
             s.apply(Action::AddPackage { level }, now, by)
                 .map_err(super::rerr)
         });
