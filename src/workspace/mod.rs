@@ -158,6 +158,7 @@ impl Workspace {
     /// limits (name lengths, count ranges) apply to every edit, not only to imported files.
     pub fn apply(&mut self, edit: Edit) -> Result<Changed, Text> {
         self.writable()?;
+        // Named from the dataset before the edit (a removed event or region still has its name).
         let label = edit.describe(&self.snapshot.dataset);
         let ds = &mut self.snapshot.dataset;
         let inverse = edit.apply(ds).map_err(|e| e.text())?;

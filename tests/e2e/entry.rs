@@ -274,10 +274,17 @@ async fn undo_and_redo_from_the_keyboard_keep_the_grid_equal_to_the_store() {
         h.wait_for_js(&format!("{filled} === {n}")).await;
         assert_grid_is_stored(&h, false, what).await;
     }
-    // The undo button agrees with the keys.
+    // The undo button agrees with the keys, and names the community, not its id.
+    let title = h.js("return document.querySelector('#undo').title;").await;
+    assert_eq!(title, serde_json::json!("编辑 官河社区 2026-11 登记失业率"));
     click(&h, "#undo").await;
     h.wait_for_js(&format!("{filled} === 1")).await;
     assert_grid_is_stored(&h, false, "the undo button").await;
+    let notice = h.text("#notice").await;
+    assert!(
+        notice.contains("已撤销：编辑 官河社区 2026-11") && !notice.contains("xixing-"),
+        "{notice}"
+    );
     // A draft is taken back by the first Ctrl+Z, the stored edit by the next.
     click(&h, &cell("xixing-xiangbin", "2026-11")).await;
     h.type_keys("7.7").await;

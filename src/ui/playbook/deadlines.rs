@@ -134,9 +134,9 @@ fn DeadlineRow(item: DeadlineItem, out: RwSignal<Outcome>) -> impl IntoView {
                     }}
                 </div>
             </td>
-            <td class="num">{item.from.format_cst()}</td>
-            <td class="num pb-due">{item.due.format_cst()}</td>
-            <td class="pb-countdown" aria-live="off">
+            <td class="num" data-label=Msg::PbFrom.text(lang)>{item.from.format_cst()}</td>
+            <td class="num pb-due" data-label=Msg::PbDue.text(lang)>{item.due.format_cst()}</td>
+            <td class="pb-countdown" aria-live="off" data-label=Msg::PbStatus.text(lang)>
                 {move || match state.get() {
                     DeadlineState::Open(c) if c.is_overdue() => view! { <strong class="pb-overdue">"⚠ " {status_text()}</strong> }.into_any(),
                     _ => view! { <span>{status_text()}</span> }.into_any(),
