@@ -2,7 +2,8 @@
 // index.html is network-first (a new build is picked up at once when online); the hashed assets
 // it names never change, so they are cache-first. Nothing else is fetched.
 const CACHE = 'uew-v1';
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+// Trunk's content hashes are up to 16 hex digits: a hash with leading zeros is shorter.
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
 // The workbook worker is not in index.html (it loads on first use) and its names carry no hash:
 // network-first, so a new build is picked up, and kept for offline use once fetched.
 const WORKER = /\/xlsx_worker[^/]*\.(js|wasm)$/;

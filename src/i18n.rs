@@ -33,6 +33,14 @@ impl Lang {
         }
     }
 
+    /// One of two short texts by language (punctuation, a unit): `lang.pick("：", ": ")`.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+
     /// The language's own name, as the switch shows it.
     pub fn native_name(self) -> &'static str {
         match self {
@@ -49,6 +57,50 @@ impl Text {
             Lang::En => &self.en,
         }
     }
+}
+
+/// A message with parameters in the language asked for — the one way to write bilingual text
+/// that cannot be a [`Msg`] (which has no parameters):
+///
+/// ```
+/// # use uew::{i18n::Lang, tr};
+/// let (region, n) = ("西兴街道", 3);
+/// assert_eq!(tr!(Lang::En, "{region}：{n} 个月", "{region}: {n} months"), "西兴街道: 3 months");
+/// // With arguments, each language's `format!` arguments in brackets:
+/// assert_eq!(tr!(Lang::Zh, ["{}个", n], ["{} of them", n]), "3个");
+/// ```
+#[macro_export]
+macro_rules! tr {
+    ($lang:expr, $zh:literal, $en:literal $(,)?) => {
+        match $lang {
+            $crate::i18n::Lang::Zh => format!($zh),
+            $crate::i18n::Lang::En => format!($en),
+        }
+    };
+    ($lang:expr, [$($zh:tt)+], [$($en:tt)+] $(,)?) => {
+        match $lang {
+            $crate::i18n::Lang::Zh => format!($($zh)+),
+            $crate::i18n::Lang::En => format!($($en)+),
+        }
+    };
+}
+
+/// Both languages of a message with parameters, as a [`Text`] kept or shown later (the same
+/// forms as [`tr!`]).
+#[macro_export]
+macro_rules! both {
+    ($zh:literal, $en:literal $(,)?) => {
+        $crate::plan::Text {
+            zh: format!($zh),
+            en: format!($en),
+        }
+    };
+    ([$($zh:tt)+], [$($en:tt)+] $(,)?) => {
+        $crate::plan::Text {
+            zh: format!($($zh)+),
+            en: format!($($en)+),
+        }
+    };
 }
 
 macro_rules! messages {

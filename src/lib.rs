@@ -4,6 +4,7 @@
 //! snapshot (input data + plan) → evaluation (the pure rules engine) → views. Everything but the
 //! `ui` module is plain Rust that runs natively (tests, CLI, benchmarks) and in WebAssembly.
 
+#[macro_use]
 pub mod i18n;
 pub mod num;
 pub mod plan;
@@ -25,4 +26,5 @@ pub mod snapshot;
 pub mod synthetic;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+pub mod workspace;
 pub mod xlsx;

@@ -215,15 +215,7 @@ impl PasteError {
                 rows_left,
                 columns_left,
             } => {
-                return if zh {
-                    format!(
-                        "粘贴的区域为 {block_rows} 行 × {block_columns} 列，从此处起表格只剩 {rows_left} 行 × {columns_left} 列"
-                    )
-                } else {
-                    format!(
-                        "the pasted block is {block_rows} rows × {block_columns} columns; from here the grid has {rows_left} rows × {columns_left} columns"
-                    )
-                }
+                return tr!(lang, "粘贴的区域为 {block_rows} 行 × {block_columns} 列，从此处起表格只剩 {rows_left} 行 × {columns_left} 列", "the pasted block is {block_rows} rows × {block_columns} columns; from here the grid has {rows_left} rows × {columns_left} columns")
             }
             PasteProblem::NotACell if zh => "此格不对应任何数据".to_owned(),
             PasteProblem::NotACell => "this cell holds no figure".to_owned(),
@@ -235,11 +227,7 @@ impl PasteError {
         };
         let row = self.row_label.get(lang);
         let col = self.column_label.get(lang);
-        if zh {
-            format!("{row}，{col}：{what}")
-        } else {
-            format!("{row}, {col}: {what}")
-        }
+        tr!(lang, "{row}，{col}：{what}", "{row}, {col}: {what}")
     }
 }
 

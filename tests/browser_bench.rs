@@ -28,6 +28,8 @@ const key = (k) => window.dispatchEvent(new KeyboardEvent('keydown', { key: k, c
 const tick = () => new Promise((r) => setTimeout(r, 0));
 (async () => {
   const times = [];
+  const builds0 = window.wasmBindings.engineBuilds();
+  const saves = [];
   for (let i = 0; i < rounds; i++) {
     const svgBefore = document.querySelector('#chart-rate .chart-svg').innerHTML;
     const t0 = performance.now();
@@ -36,9 +38,10 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
     const t1 = performance.now();
     const changed = document.querySelector('#chart-rate .chart-svg').innerHTML !== svgBefore;
     times.push([t1 - t0, changed]);
+    saves.push(window.wasmBindings.lastSaveMs());
     await new Promise((r) => requestAnimationFrame(() => r()));
   }
-  done(times);
+  done({ times, saves, builds: window.wasmBindings.engineBuilds() - builds0 });
 })();
 "#;
 
@@ -62,13 +65,25 @@ async fn edit_to_redraw_on_the_sample() {
     h.open("#/dashboard").await;
     h.wait_for_css("#chart-rate .chart-svg svg").await;
 
-    let rounds = 60;
+    let rounds: u32 = 60;
     let v = h
         .client
         .execute_async(TIMING_SCRIPT, vec![serde_json::json!(rounds)])
         .await
         .unwrap();
-    let samples: Vec<(f64, bool)> = serde_json::from_value(v).unwrap();
+    let builds = v["builds"].as_f64().unwrap();
+    let mut saves: Vec<f64> = serde_json::from_value(v["saves"].clone()).unwrap();
+    saves.sort_by(f64::total_cmp);
+    println!(
+        "of which saving: median {:.1} ms, p95 {:.1} ms",
+        percentile(&saves, 0.5),
+        percentile(&saves, 0.95)
+    );
+    let samples: Vec<(f64, bool)> = serde_json::from_value(v["times"].clone()).unwrap();
+    println!(
+        "rules engines built per edit: {:.2}",
+        builds / f64::from(rounds)
+    );
     assert!(
         samples.iter().all(|s| s.1),
         "every step redrew the rate chart"

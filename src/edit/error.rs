@@ -133,19 +133,20 @@ impl EditError {
         let zh = lang == Lang::Zh;
         match self {
             E::UnknownRegion { region } => {
-                if zh {
-                    format!("没有编号为“{region}”的地区")
-                } else {
-                    format!("there is no region with id '{region}'")
-                }
+                tr!(
+                    lang,
+                    "没有编号为“{region}”的地区",
+                    "there is no region with id '{region}'"
+                )
             }
             E::WrongValueKind {
                 region,
                 month,
                 field,
             } => {
-                if zh {
-                    format!(
+                tr!(
+                    lang,
+                    [
                         "{region} {month} {}：数值类型不符（应为{}）",
                         field.label(lang),
                         if field.kind() == super::FieldKind::Rate {
@@ -153,9 +154,8 @@ impl EditError {
                         } else {
                             "人数"
                         }
-                    )
-                } else {
-                    format!(
+                    ],
+                    [
                         "{region} {month} {}: wrong kind of value (expected a {})",
                         field.label(lang),
                         if field.kind() == super::FieldKind::Rate {
@@ -163,8 +163,8 @@ impl EditError {
                         } else {
                             "count"
                         }
-                    )
-                }
+                    ]
+                )
             }
             E::RateOutOfRange {
                 region,
@@ -172,17 +172,17 @@ impl EditError {
                 field,
                 value,
             } => {
-                if zh {
-                    format!(
+                tr!(
+                    lang,
+                    [
                         "{region} {month} {}：{value} % 不在 0–100 % 之间",
                         field.label(lang)
-                    )
-                } else {
-                    format!(
+                    ],
+                    [
                         "{region} {month} {}: {value} % is outside 0–100 %",
                         field.label(lang)
-                    )
-                }
+                    ]
+                )
             }
             E::UnemployedAboveLabourForce {
                 region,
@@ -190,36 +190,28 @@ impl EditError {
                 unemployed,
                 labour_force,
             } => {
-                if zh {
-                    format!(
-                        "{region} {month}：登记失业人数 {unemployed} 大于劳动力人数 {labour_force}"
-                    )
-                } else {
-                    format!(
-                        "{region} {month}: registered unemployed {unemployed} exceed the labour force {labour_force}"
-                    )
-                }
+                tr!(lang, "{region} {month}：登记失业人数 {unemployed} 大于劳动力人数 {labour_force}", "{region} {month}: registered unemployed {unemployed} exceed the labour force {labour_force}")
             }
             E::InvalidRegionId { id } => {
-                if zh {
-                    format!("地区编号“{id}”无效：须为 1–64 个字母、数字或 - _ .")
-                } else {
-                    format!("region id '{id}' is not valid: use 1–64 letters, digits, - _ or .")
-                }
+                tr!(
+                    lang,
+                    "地区编号“{id}”无效：须为 1–64 个字母、数字或 - _ .",
+                    "region id '{id}' is not valid: use 1–64 letters, digits, - _ or ."
+                )
             }
             E::DuplicateRegion { id } => {
-                if zh {
-                    format!("地区编号“{id}”已存在")
-                } else {
-                    format!("a region with id '{id}' already exists")
-                }
+                tr!(
+                    lang,
+                    "地区编号“{id}”已存在",
+                    "a region with id '{id}' already exists"
+                )
             }
             E::EmptyRegionName { id } => {
-                if zh {
-                    format!("地区“{id}”的名称不能为空")
-                } else {
-                    format!("region '{id}' needs a name")
-                }
+                tr!(
+                    lang,
+                    "地区“{id}”的名称不能为空",
+                    "region '{id}' needs a name"
+                )
             }
             E::BadParent { id, kind, parent } => {
                 let want = match kind {
@@ -246,82 +238,77 @@ impl EditError {
                 }
             }
             E::SecondDistrict { id } => {
-                if zh {
-                    format!("已有一个区，不能再添加区“{id}”")
-                } else {
-                    format!("there is already a district; '{id}' cannot be added as another")
-                }
+                tr!(
+                    lang,
+                    "已有一个区，不能再添加区“{id}”",
+                    "there is already a district; '{id}' cannot be added as another"
+                )
             }
             E::InvalidEventId { kind, id } => {
-                if zh {
-                    format!("{}事件编号“{id}”无效", kind.label(lang))
-                } else {
-                    format!("{} id '{id}' is not valid", kind.label(lang))
-                }
+                tr!(
+                    lang,
+                    ["{}事件编号“{id}”无效", kind.label(lang)],
+                    ["{} id '{id}' is not valid", kind.label(lang)]
+                )
             }
             E::DuplicateEvent { kind, id } => {
-                if zh {
-                    format!("{}事件编号“{id}”已存在", kind.label(lang))
-                } else {
-                    format!("a {} with id '{id}' already exists", kind.label(lang))
-                }
+                tr!(
+                    lang,
+                    ["{}事件编号“{id}”已存在", kind.label(lang)],
+                    ["a {} with id '{id}' already exists", kind.label(lang)]
+                )
             }
             E::UnknownEvent { kind, id } => {
-                if zh {
-                    format!("没有编号为“{id}”的{}事件", kind.label(lang))
-                } else {
-                    format!("there is no {} with id '{id}'", kind.label(lang))
-                }
+                tr!(
+                    lang,
+                    ["没有编号为“{id}”的{}事件", kind.label(lang)],
+                    ["there is no {} with id '{id}'", kind.label(lang)]
+                )
             }
             E::EmptyEnterprise { kind, id } => {
-                if zh {
-                    format!("{}事件“{id}”：企业名称不能为空", kind.label(lang))
-                } else {
-                    format!("{} '{id}': the enterprise name is empty", kind.label(lang))
-                }
+                tr!(
+                    lang,
+                    ["{}事件“{id}”：企业名称不能为空", kind.label(lang)],
+                    ["{} '{id}': the enterprise name is empty", kind.label(lang)]
+                )
             }
             E::EventRegion { kind, id, street } => {
-                if zh {
-                    format!(
+                tr!(
+                    lang,
+                    [
                         "{}事件“{id}”：“{street}”不是街道（事件按街道登记）",
                         kind.label(lang)
-                    )
-                } else {
-                    format!(
+                    ],
+                    [
                         "{} '{id}': '{street}' is not a street (events are filed per street)",
                         kind.label(lang)
-                    )
-                }
+                    ]
+                )
             }
             E::ZeroWorkforce { id } => {
-                if zh {
-                    format!("一次性裁员事件“{id}”：企业职工总数须大于 0")
-                } else {
-                    format!("layoff '{id}': the workforce must be above 0")
-                }
+                tr!(
+                    lang,
+                    "一次性裁员事件“{id}”：企业职工总数须大于 0",
+                    "layoff '{id}': the workforce must be above 0"
+                )
             }
             E::LaidOffAboveWorkforce {
                 id,
                 laid_off,
                 workforce,
             } => {
-                if zh {
-                    format!(
-                        "一次性裁员事件“{id}”：裁员人数 {laid_off} 大于企业职工总数 {workforce}"
-                    )
-                } else {
-                    format!(
-                        "layoff '{id}': {laid_off} laid off exceed the workforce of {workforce}"
-                    )
-                }
+                tr!(
+                    lang,
+                    "一次性裁员事件“{id}”：裁员人数 {laid_off} 大于企业职工总数 {workforce}",
+                    "layoff '{id}': {laid_off} laid off exceed the workforce of {workforce}"
+                )
             }
             E::Stale => {
-                if zh {
-                    "数据已在别处更改，此步无法撤销或重做".to_owned()
-                } else {
+                tr!(
+                    lang,
+                    "数据已在别处更改，此步无法撤销或重做",
                     "the data was changed elsewhere; this step can no longer be undone or redone"
-                        .to_owned()
-                }
+                )
             }
         }
     }

@@ -953,8 +953,15 @@ impl History {
     pub fn apply(&mut self, ds: &mut Dataset, edit: Edit) -> Result<(), EditError> {
         let label = edit.describe();
         let inverse = edit.apply(ds)?;
+        self.record(inverse, label);
+        Ok(())
+    }
+
+    /// Records a step already applied, by its inverse and description; a step that changed
+    /// nothing is not recorded. New steps make the redo stack meaningless, so it is cleared.
+    pub fn record(&mut self, inverse: Edit, label: Text) {
         if inverse.is_noop() {
-            return Ok(());
+            return;
         }
         self.redo.clear();
         self.undo.push_back(Step {
@@ -964,7 +971,6 @@ impl History {
         while self.undo.len() > self.limit {
             self.undo.pop_front();
         }
-        Ok(())
     }
 
     /// Undoes the latest step; `Ok(None)` when there is none. A step that no longer fits is
@@ -1031,4 +1037,4 @@ impl History {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

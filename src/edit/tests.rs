@@ -530,7 +530,7 @@ fn many_cells_take_the_one_pass_path_exactly() {
 }
 
 /// A random edit over a small vocabulary of regions, months and events.
-fn arb_edit() -> impl Strategy<Value = Edit> {
+pub(crate) fn arb_edit() -> impl Strategy<Value = Edit> {
     let regions = prop::sample::select(vec![
         "binjiang",
         "xixing",

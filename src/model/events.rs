@@ -35,3 +35,42 @@ pub struct LayoffEvent {
     /// People laid off.
     pub laid_off: u64,
 }
+
+/// What closures and layoffs have in common: an id, an enterprise in a street, a date. Code
+/// that treats both alike (comparing, merging, checking) is written once over this.
+pub trait EnterpriseEvent: Clone {
+    fn id(&self) -> &str;
+    fn enterprise(&self) -> &str;
+    fn industry(&self) -> &str;
+    fn industry_mut(&mut self) -> &mut String;
+    fn street(&self) -> &str;
+    fn date(&self) -> Date;
+}
+
+macro_rules! enterprise_event {
+    ($t:ty) => {
+        impl EnterpriseEvent for $t {
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn enterprise(&self) -> &str {
+                &self.enterprise
+            }
+            fn industry(&self) -> &str {
+                &self.industry
+            }
+            fn industry_mut(&mut self) -> &mut String {
+                &mut self.industry
+            }
+            fn street(&self) -> &str {
+                &self.street
+            }
+            fn date(&self) -> Date {
+                self.date
+            }
+        }
+    };
+}
+
+enterprise_event!(ClosureEvent);
+enterprise_event!(LayoffEvent);

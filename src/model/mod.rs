@@ -10,7 +10,7 @@ mod overrides;
 mod region;
 mod scope;
 
-pub use events::{ClosureEvent, LayoffEvent};
+pub use events::{ClosureEvent, EnterpriseEvent, LayoffEvent};
 pub use extent::{Extent, OUTLIER_GAP_MONTHS};
 pub use observation::{KeyGroups, Observation};
 pub use overrides::{CityWarning, Signoff, SpecialDetermination, SpecialReason};

@@ -286,7 +286,6 @@ impl ResponseError {
     /// The message in `lang`, naming what is missing and the clause that asks for it.
     pub fn message(&self, lang: Lang) -> String {
         use ResponseError as E;
-        let zh = lang == Lang::Zh;
         match self {
             E::LaterDataUnknown => match lang {
                 Lang::Zh => "实际响应须先核对最新数据月份。".into(),
@@ -319,52 +318,24 @@ impl ResponseError {
                 ),
             },
             E::MissingPerson { what } | E::MissingText { what } => {
-                if zh {
-                    format!("请填写{}。", what.name(lang))
-                } else {
-                    format!("Fill in {}.", what.name(lang))
-                }
+                tr!(lang, ["请填写{}。", what.name(lang)], ["Fill in {}.", what.name(lang)])
             }
             E::InFuture { what } => {
-                if zh {
-                    format!("{}晚于登记时间。", what.name(lang))
-                } else {
-                    format!(
-                        "The {} is later than the time it is recorded.",
-                        what.name(lang)
-                    )
-                }
+                tr!(lang, ["{}晚于登记时间。", what.name(lang)], ["The {} is later than the time it is recorded.",
+                        what.name(lang)])
             }
             E::BeforeStart { what } => {
-                if zh {
-                    format!("{}早于计时起点。", what.name(lang))
-                } else {
-                    format!(
-                        "The {} is before the time the clock starts.",
-                        what.name(lang)
-                    )
-                }
+                tr!(lang, ["{}早于计时起点。", what.name(lang)], ["The {} is before the time the clock starts.",
+                        what.name(lang)])
             }
             E::NoResponse => {
-                if zh {
-                    "尚未启动应急响应。".into()
-                } else {
-                    "No response has been started.".into()
-                }
+                tr!(lang, "尚未启动应急响应。", "No response has been started.")
             }
             E::Closed { id } => {
-                if zh {
-                    format!("响应 #{id} 已结束关闭，只读；如需应对新情况，请启动新的响应。")
-                } else {
-                    format!("Response #{id} is closed and read-only; start a new response for a new situation.")
-                }
+                tr!(lang, "响应 #{id} 已结束关闭，只读；如需应对新情况，请启动新的响应。", "Response #{id} is closed and read-only; start a new response for a new situation.")
             }
             E::AlreadyActive { id } => {
-                if zh {
-                    format!("响应 #{id} 仍在进行中；同一时间只能有一个响应。请变更其等级，或先结束它（§7）。")
-                } else {
-                    format!("Response #{id} is still active; only one response runs at a time. Change its level, or end it first (§7).")
-                }
+                tr!(lang, "响应 #{id} 仍在进行中；同一时间只能有一个响应。请变更其等级，或先结束它（§7）。", "Response #{id} is still active; only one response runs at a time. Change its level, or end it first (§7).")
             }
             E::BelowLevel3 { month, possible } => {
                 let more = match (possible, lang) {
@@ -377,151 +348,71 @@ impl ResponseError {
                     ),
                     (None, _) => String::new(),
                 };
-                if zh {
-                    format!("{month} 未达到三级以上预警，也没有生效的市级预警或经批准的特殊认定，不能启动响应（§3.1、§6）{more}。")
-                } else {
-                    format!("In {month} no level 3 or higher holds, and no city warning or approved special determination is in force: a response cannot start (§3.1, §6){more}.")
-                }
+                tr!(lang, "{month} 未达到三级以上预警，也没有生效的市级预警或经批准的特殊认定，不能启动响应（§3.1、§6）{more}。", "In {month} no level 3 or higher holds, and no city warning or approved special determination is in force: a response cannot start (§3.1, §6){more}.")
             }
             E::LevelMismatch {
                 requested,
                 supported,
             } => {
-                if zh {
-                    format!(
-                        "评估结果为{}，不能按{}启动或变更响应。",
+                tr!(lang, ["评估结果为{}，不能按{}启动或变更响应。",
                         level_name(*supported, lang),
-                        level_name(*requested, lang)
-                    )
-                } else {
-                    format!(
-                        "The evaluation supports {}, not {}.",
+                        level_name(*requested, lang)], ["The evaluation supports {}, not {}.",
                         level_name(*supported, lang),
-                        level_name(*requested, lang)
-                    )
-                }
+                        level_name(*requested, lang)])
             }
             E::SameLevel { level } => {
-                if zh {
-                    format!("响应已是{}。", level_name(*level, lang))
-                } else {
-                    format!("The response is already at {}.", level_name(*level, lang))
-                }
+                tr!(lang, ["响应已是{}。", level_name(*level, lang)], ["The response is already at {}.", level_name(*level, lang)])
             }
             E::NotDistrict => {
-                if zh {
-                    "区指挥部只针对全区启动响应；街道按本街道预案处置（§3.3、§9）。".into()
-                } else {
-                    "The district HQ responds for the district; a street acts under its own plan (§3.3, §9).".into()
-                }
+                tr!(lang, "区指挥部只针对全区启动响应；街道按本街道预案处置（§3.3、§9）。", "The district HQ responds for the district; a street acts under its own plan (§3.3, §9).")
             }
             E::UnknownLevel { level } => {
-                if zh {
-                    format!("预案没有{}的处置规定。", level_name(*level, lang))
-                } else {
-                    format!("The plan has no response for {}.", level_name(*level, lang))
-                }
+                tr!(lang, ["预案没有{}的处置规定。", level_name(*level, lang)], ["The plan has no response for {}.", level_name(*level, lang)])
             }
             E::UnknownPost => {
-                if zh {
-                    "指挥部没有该职位。".into()
-                } else {
-                    "The HQ has no such post.".into()
-                }
+                tr!(lang, "指挥部没有该职位。", "The HQ has no such post.")
             }
             E::UnknownMeasure { clause } => {
-                if zh {
-                    format!("清单中没有措施 {clause}。")
-                } else {
-                    format!("The checklist has no measure {clause}.")
-                }
+                tr!(lang, "清单中没有措施 {clause}。", "The checklist has no measure {clause}.")
             }
             E::UnknownDeadline { id } => {
-                if zh {
-                    format!("没有时限 #{id}。")
-                } else {
-                    format!("There is no deadline #{id}.")
-                }
+                tr!(lang, "没有时限 #{id}。", "There is no deadline #{id}.")
             }
             E::UnknownBulletin { id } => {
-                if zh {
-                    format!("没有预警信息 #{id}。")
-                } else {
-                    format!("There is no bulletin #{id}.")
-                }
+                tr!(lang, "没有预警信息 #{id}。", "There is no bulletin #{id}.")
             }
             E::PackageNotAllowed { package, level } => {
-                if zh {
-                    format!(
-                        "{}响应不能加选{}措施包（§6.1 一级可加选二、三级；§6.2 二级可加选三级）。",
+                tr!(lang, ["{}响应不能加选{}措施包（§6.1 一级可加选二、三级；§6.2 二级可加选三级）。",
                         level_name(*level, lang),
-                        level_name(*package, lang)
-                    )
-                } else {
-                    format!("A {} response cannot add the {} package (§6.1: level 1 may add levels 2 and 3; §6.2: level 2 may add level 3).", level_name(*level, lang), level_name(*package, lang))
-                }
+                        level_name(*package, lang)], ["A {} response cannot add the {} package (§6.1: level 1 may add levels 2 and 3; §6.2: level 2 may add level 3).", level_name(*level, lang), level_name(*package, lang)])
             }
             E::PackageAlreadyAdded { package } => {
-                if zh {
-                    format!("{}措施包已加选。", level_name(*package, lang))
-                } else {
-                    format!(
-                        "The {} package is already added.",
-                        level_name(*package, lang)
-                    )
-                }
+                tr!(lang, ["{}措施包已加选。", level_name(*package, lang)], ["The {} package is already added.",
+                        level_name(*package, lang)])
             }
             E::DeadlineAlreadyCompleted { id } => {
-                if zh {
-                    format!("时限 #{id} 已登记完成。")
-                } else {
-                    format!("Deadline #{id} is already recorded as done.")
-                }
+                tr!(lang, "时限 #{id} 已登记完成。", "Deadline #{id} is already recorded as done.")
             }
             E::BulletinNotApproved { id } => {
-                if zh {
-                    format!("预警信息 #{id} 尚未经区指挥部批准，不能发布（§5.4）。")
-                } else {
-                    format!("Bulletin #{id} has not been approved by the district HQ and cannot be issued (§5.4).")
-                }
+                tr!(lang, "预警信息 #{id} 尚未经区指挥部批准，不能发布（§5.4）。", "Bulletin #{id} has not been approved by the district HQ and cannot be issued (§5.4).")
             }
             E::BulletinNotDraft { id } => {
-                if zh {
-                    format!("预警信息 #{id} 已发布或已撤销，不能再修改、批准或撤回；请用“变更”。")
-                } else {
-                    format!("Bulletin #{id} is issued or closed and can no longer be edited, approved or withdrawn; issue an update instead.")
-                }
+                tr!(lang, "预警信息 #{id} 已发布或已撤销，不能再修改、批准或撤回；请用“变更”。", "Bulletin #{id} is issued or closed and can no longer be edited, approved or withdrawn; issue an update instead.")
             }
             E::BulletinNotIssued { id } => {
-                if zh {
-                    format!("预警信息 #{id} 不是正在生效的已发布信息。")
-                } else {
-                    format!("Bulletin #{id} is not an issued bulletin in force.")
-                }
+                tr!(lang, "预警信息 #{id} 不是正在生效的已发布信息。", "Bulletin #{id} is not an issued bulletin in force.")
             }
             E::UpdatePending { id, draft } => {
-                if zh {
-                    format!("预警信息 #{id} 的变更稿 #{draft} 尚未处理。")
-                } else {
-                    format!("An update of bulletin #{id} is already drafted (#{draft}).")
-                }
+                tr!(lang, "预警信息 #{id} 的变更稿 #{draft} 尚未处理。", "An update of bulletin #{id} is already drafted (#{draft}).")
             }
             E::BulletinIncomplete { missing } => {
                 let names: Vec<String> = missing
                     .iter()
                     .map(|(f, l)| {
-                        if zh {
-                            format!("{}（{}）", field_name(f, lang), lang_name(*l, lang))
-                        } else {
-                            format!("{} ({})", field_name(f, lang), lang_name(*l, lang))
-                        }
+                        tr!(lang, ["{}（{}）", field_name(f, lang), lang_name(*l, lang)], ["{} ({})", field_name(f, lang), lang_name(*l, lang)])
                     })
                     .collect();
-                if zh {
-                    format!("预警信息缺少：{}（§5.4）。", join(&names, lang))
-                } else {
-                    format!("The bulletin lacks: {} (§5.4).", join(&names, lang))
-                }
+                tr!(lang, ["预警信息缺少：{}（§5.4）。", join(&names, lang)], ["The bulletin lacks: {} (§5.4).", join(&names, lang)])
             }
             E::EndConditionsNotMet {
                 as_of,
@@ -529,60 +420,29 @@ impl ResponseError {
                 required,
                 effective_normal,
             } => {
-                let mut s = if zh {
-                    format!("截至 {as_of}，监测指标连续低于三级 {months_normal} 个月，需要 {required} 个月（§7.1）")
-                } else {
-                    format!("As of {as_of} the indicators have been below level 3 for {months_normal} consecutive month(s); {required} are required (§7.1)")
-                };
+                let mut s = tr!(lang, "截至 {as_of}，监测指标连续低于三级 {months_normal} 个月，需要 {required} 个月（§7.1）", "As of {as_of} the indicators have been below level 3 for {months_normal} consecutive month(s); {required} are required (§7.1)");
                 if !effective_normal {
-                    s.push_str(if zh {
-                        "；市级预警或特殊认定仍在生效"
-                    } else {
-                        "; a city warning or special determination is still in force"
-                    });
+                    s.push_str(lang.pick("；市级预警或特殊认定仍在生效", "; a city warning or special determination is still in force"));
                 }
-                s.push_str(if zh { "。" } else { "." });
+                s.push_str(lang.pick("。", "."));
                 s
             }
             E::EndEvaluationIncomplete { missing } => {
                 let names: Vec<String> = missing.iter().map(|f| f.name(lang).to_owned()).collect();
-                if zh {
-                    format!("应急结束评估缺少：{}（§7.2）。", join(&names, lang))
-                } else {
-                    format!(
-                        "The end-of-emergency evaluation lacks: {} (§7.2).",
-                        join(&names, lang)
-                    )
-                }
+                tr!(lang, ["应急结束评估缺少：{}（§7.2）。", join(&names, lang)], ["The end-of-emergency evaluation lacks: {} (§7.2).",
+                        join(&names, lang)])
             }
             E::EndNeedsEvaluation => {
-                if zh {
-                    "请先登记应急结束评估（起因、性质、影响、责任、经验教训，§7.2）。".into()
-                } else {
-                    "Record the end-of-emergency evaluation first (cause, nature, impact, responsibility, lessons; §7.2).".into()
-                }
+                tr!(lang, "请先登记应急结束评估（起因、性质、影响、责任、经验教训，§7.2）。", "Record the end-of-emergency evaluation first (cause, nature, impact, responsibility, lessons; §7.2).")
             }
             E::EndNeedsDistrictApproval => {
-                if zh {
-                    "应急结束须先经区政府同意（§7.2）。".into()
-                } else {
-                    "Ending needs the district government's consent first (§7.2).".into()
-                }
+                tr!(lang, "应急结束须先经区政府同意（§7.2）。", "Ending needs the district government's consent first (§7.2).")
             }
             E::EndNeedsCityApproval => {
-                if zh {
-                    "应急结束须经市应急办批准（§7.2）。".into()
-                } else {
-                    "Ending needs the city emergency office's approval (§7.2).".into()
-                }
+                tr!(lang, "应急结束须经市应急办批准（§7.2）。", "Ending needs the city emergency office's approval (§7.2).")
             }
             E::EndNeedsNotice => {
-                if zh {
-                    "请先将应急结束报区指挥部并通知各成员单位（§7.3）。".into()
-                } else {
-                    "Report the end to the district HQ and notify every member unit first (§7.3)."
-                        .into()
-                }
+                tr!(lang, "请先将应急结束报区指挥部并通知各成员单位（§7.3）。", "Report the end to the district HQ and notify every member unit first (§7.3).")
             }
             E::EndStepDone { step } => match (step, lang) {
                 (EndStep::DistrictApproval, Lang::Zh) => "区政府已同意。".into(),
@@ -599,46 +459,21 @@ impl ResponseError {
                 (EndStep::Closed, Lang::En) => "The response is already closed.".into(),
             },
             E::EndAnnounced => {
-                if zh {
-                    "应急结束已通知各成员单位，等级不能再变更；请关闭本响应，如有新情况另行启动。"
-                        .into()
-                } else {
-                    "The end has been announced to the member units; the level can no longer change. Close this response and start a new one if needed.".into()
-                }
+                tr!(lang, "应急结束已通知各成员单位，等级不能再变更；请关闭本响应，如有新情况另行启动。", "The end has been announced to the member units; the level can no longer change. Close this response and start a new one if needed.")
             }
             E::BulletinStale { id, level, current } => {
-                if zh {
-                    format!(
-                        "预警信息 #{id} 按{}起草，响应现为{}：请先修改并重新批准。",
+                tr!(lang, ["预警信息 #{id} 按{}起草，响应现为{}：请先修改并重新批准。",
                         level_name(*level, lang),
-                        level_name(*current, lang)
-                    )
-                } else {
-                    format!("Bulletin #{id} was written for {}; the response is now at {}: edit it and approve it again first.", level_name(*level, lang), level_name(*current, lang))
-                }
+                        level_name(*current, lang)], ["Bulletin #{id} was written for {}; the response is now at {}: edit it and approve it again first.", level_name(*level, lang), level_name(*current, lang)])
             }
             E::EndCheckTooEarly { as_of, since } => {
-                if zh {
-                    format!(
-                        "结束条件的核查月份 {as_of} 须晚于当前等级所依据的月份 {since}（§7.1）。"
-                    )
-                } else {
-                    format!("The end check as of {as_of} must be later than {since}, the month the current level rests on (§7.1).")
-                }
+                tr!(lang, "结束条件的核查月份 {as_of} 须晚于当前等级所依据的月份 {since}（§7.1）。", "The end check as of {as_of} must be later than {since}, the month the current level rests on (§7.1).")
             }
             E::BulletinsInForce { ids } => {
                 let list: Vec<String> = ids.iter().map(|i| format!("#{i}")).collect();
-                if zh {
-                    format!(
-                        "预警信息 {} 仍在生效，请先发布解除（撤销）后再关闭。",
-                        join(&list, lang)
-                    )
-                } else {
-                    format!(
-                        "Bulletin {} is still in force: cancel it before closing.",
-                        join(&list, lang)
-                    )
-                }
+                tr!(lang, ["预警信息 {} 仍在生效，请先发布解除（撤销）后再关闭。",
+                        join(&list, lang)], ["Bulletin {} is still in force: cancel it before closing.",
+                        join(&list, lang)])
             }
         }
     }

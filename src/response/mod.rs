@@ -15,6 +15,7 @@
 
 pub mod action;
 pub mod audit;
+pub mod basis;
 pub mod bulletin;
 pub mod cap;
 pub mod deadlines;
@@ -30,6 +31,7 @@ pub mod time;
 
 pub use action::{Action, Activation, ActivationRequest, LevelChangeRequest, ScenarioBasis};
 pub use audit::{AuditEntry, AuditEvent};
+pub use basis::prepared_basis;
 pub use bulletin::{draft_bulletin, Bulletin, BulletinContent, BulletinFields, BulletinStatus};
 pub use cap::{cap_envelope, cap_xml, CapEnvelope, CapId, CapMsgType, CapReference, CapStatus};
 pub use deadlines::{DeadlineItem, DeadlineState};

@@ -8,6 +8,16 @@ use crate::rules::events::{Events, ScopeEvents};
 use crate::rules::limits::Limits;
 use crate::rules::tree::Tree;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// How many engines were built since start-up: the workspace prepares one per change, and
+/// tests and the browser benchmark read this to check no view builds its own.
+static BUILDS: AtomicU64 = AtomicU64::new(0);
+
+/// The number of [`Engine::new`] calls so far (in this process or page).
+pub fn builds() -> u64 {
+    BUILDS.load(Ordering::Relaxed)
+}
 
 /// A level in force over `from..=until` (month indices).
 #[derive(Clone, Copy, Debug)]
@@ -40,6 +50,7 @@ pub struct Engine<'a> {
 impl<'a> Engine<'a> {
     /// Indexes `data` for evaluation under `plan`.
     pub fn new(plan: &'a Plan, data: &'a Dataset) -> Engine<'a> {
+        BUILDS.fetch_add(1, Ordering::Relaxed);
         let tree = Tree::new(data);
         let obs = index_observations(data, &tree);
         let cells = compute_series(data, &tree, &obs);

@@ -20,13 +20,14 @@ mod events;
 mod evidence;
 mod fast;
 mod limits;
+mod prepared;
 mod rate_evidence;
 mod series;
 mod status;
 mod timeline;
 mod tree;
 
-pub use engine::Engine;
+pub use engine::{builds as engine_builds, Engine};
 pub use evidence::{
     CityInForce, ClosureCheck, ClosureEvidence, ClosureGap, ClosureRef, EnterpriseLayoffs,
     Evaluation, LayoffCheck, LayoffEvidence, LayoffGap, LayoffRef, MonthRate, PendingSpecial,
@@ -35,6 +36,7 @@ pub use evidence::{
 };
 pub use fast::MAX_HISTORY;
 pub use limits::{ThresholdsUsed, MAX_MONTHS};
+pub use prepared::{Inputs, Prepared};
 pub use series::EventMonth;
 pub use status::{Check, Decider, MonthSummary, Series, Status};
 pub use timeline::{Run, Timeline, TimelineMonth, Transition, TransitionKind};

@@ -8,13 +8,13 @@ use crate::model::{Dataset, Scope};
 use crate::month::Month;
 use crate::num::Pct;
 use crate::plan::Plan;
-use crate::rules::{Decider, Engine, EventMonth, MonthSummary, Series, Status, MAX_MONTHS};
+use crate::rules::{Decider, EventMonth, MonthSummary, Prepared, Series, Status, MAX_MONTHS};
 use crate::scenario::{Scenario, ScenarioId, TweakError};
 use serde::{Deserialize, Serialize};
-use std::sync::Arc;
 
-/// Gives a scenario's hypothetical plan and dataset, as [`Scenario::apply`] does.
-pub type Applier<'a> = dyn Fn(&Scenario) -> Result<Arc<(Plan, Dataset)>, TweakError> + 'a;
+/// Gives a scenario's hypothetical plan and dataset with their engine, as [`Scenario::apply`]
+/// and [`Prepared::new`] do.
+pub type Applier<'a> = dyn Fn(&Scenario) -> Result<Prepared, TweakError> + 'a;
 
 /// The most scenarios compared with the baseline at once.
 pub const MAX_COMPARED: usize = 3;
@@ -166,9 +166,10 @@ struct Evaluated {
     events: Vec<EventMonth>,
 }
 
-fn evaluate(plan: &Plan, data: &Dataset, scope: &Scope, from: Month, to: Month) -> Evaluated {
-    let engine = Engine::new(plan, data);
-    let region = data
+fn evaluate(p: &Prepared, scope: &Scope, from: Month, to: Month) -> Evaluated {
+    let engine = p.engine();
+    let region = p
+        .dataset()
         .scope_region(scope)
         .map(|r| r.id.as_str())
         .unwrap_or("");
@@ -219,15 +220,8 @@ pub fn compare(
     from: Month,
     to: Month,
 ) -> Result<Comparison, CompareError> {
-    compare_in(
-        plan,
-        data,
-        scenarios,
-        scope,
-        from,
-        |_| to,
-        &|s: &Scenario| s.apply(plan, data).map(Arc::new),
-    )
+    let base = Prepared::new(plan.clone(), data.clone());
+    compare_in(&base, scenarios, scope, from, |_| to, &|s| s.prepare(&base))
 }
 
 /// As [`compare`], through the last month any column has data for (a trend or a hypothetical
@@ -241,15 +235,10 @@ pub fn compare_through_data(
     from: Month,
     at_least: Month,
 ) -> Result<Comparison, CompareError> {
-    compare_through_data_with(
-        plan,
-        data,
-        scenarios,
-        scope,
-        from,
-        at_least,
-        &|s: &Scenario| s.apply(plan, data).map(Arc::new),
-    )
+    let base = Prepared::new(plan.clone(), data.clone());
+    compare_through_data_with(&base, scenarios, scope, from, at_least, &|s| {
+        s.prepare(&base)
+    })
 }
 
 /// As [`compare_through_data`], with the scenarios' hypothetical inputs from `apply` — which
@@ -257,8 +246,7 @@ pub fn compare_through_data(
 /// them (the UI keeps each scenario applied until it or the baseline changes) does not apply
 /// them again.
 pub fn compare_through_data_with(
-    plan: &Plan,
-    data: &Dataset,
+    base: &Prepared,
     scenarios: &[&Scenario],
     scope: &Scope,
     from: Month,
@@ -266,8 +254,7 @@ pub fn compare_through_data_with(
     apply: &Applier<'_>,
 ) -> Result<Comparison, CompareError> {
     compare_in(
-        plan,
-        data,
+        base,
         scenarios,
         scope,
         from,
@@ -277,8 +264,7 @@ pub fn compare_through_data_with(
 }
 
 fn compare_in(
-    plan: &Plan,
-    data: &Dataset,
+    base: &Prepared,
     scenarios: &[&Scenario],
     scope: &Scope,
     from: Month,
@@ -295,7 +281,7 @@ fn compare_in(
         name: "基线 · baseline".to_owned(),
         exercise: false,
     }];
-    let mut applied: Vec<Arc<(Plan, Dataset)>> = Vec::new();
+    let mut applied: Vec<Prepared> = Vec::new();
     let mut failed = Vec::new();
     for s in scenarios {
         match apply(s) {
@@ -314,8 +300,9 @@ fn compare_in(
             }),
         }
     }
-    let last = std::iter::once(data)
-        .chain(applied.iter().map(|pd| &pd.1))
+    let last = std::iter::once(base)
+        .chain(applied.iter())
+        .map(Prepared::dataset)
         .filter_map(|d| d.span().map(|s| s.1))
         .max();
     let to = to(last);
@@ -323,12 +310,9 @@ fn compare_in(
     if months > i64::from(MAX_MONTHS) {
         return Err(CompareError::RangeTooLong { months });
     }
-    let evaluated: Vec<Evaluated> = std::iter::once(evaluate(plan, data, scope, from, to))
-        .chain(
-            applied
-                .iter()
-                .map(|pd| evaluate(&pd.0, &pd.1, scope, from, to)),
-        )
+    let evaluated: Vec<Evaluated> = std::iter::once(base)
+        .chain(applied.iter())
+        .map(|p| evaluate(p, scope, from, to))
         .collect();
     let mut out_months = Vec::new();
     let mut diffs = Vec::new();

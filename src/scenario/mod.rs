@@ -14,6 +14,7 @@
 //! Pure: no clock (the caller passes `created`), no I/O. The method is in `docs/scenarios.md`.
 
 mod compare;
+mod draft;
 mod reach;
 mod tweak;
 
@@ -22,6 +23,7 @@ pub use compare::{
     CompareError, ComparedMonth, Comparison, Criterion, Diff, DiffCell, FailedScenario, Figures,
     MAX_COMPARED,
 };
+pub use draft::{TweakDraft, TweakKind};
 pub use reach::{what_it_takes, Goal, LevelReach, Suggestion, WhatItTakes};
 pub use tweak::{
     apply_tweaks, is_hypothetical, Delta, Tweak, TweakError, TweakProblem, HYPOTHETICAL_PREFIX,
@@ -95,6 +97,16 @@ impl Scenario {
     /// The hypothetical plan and dataset: copies of the baseline with the tweaks applied.
     pub fn apply(&self, plan: &Plan, data: &Dataset) -> Result<(Plan, Dataset), TweakError> {
         apply_tweaks(plan, data, &self.tweaks)
+    }
+
+    /// Applies the scenario to the baseline and prepares the engine over the result: the one
+    /// way the what-if page, the comparison and the response playbook get a scenario's inputs.
+    pub fn prepare(
+        &self,
+        base: &crate::rules::Prepared,
+    ) -> Result<crate::rules::Prepared, TweakError> {
+        self.apply(base.plan(), base.dataset())
+            .map(|(p, d)| crate::rules::Prepared::new(p, d))
     }
 
     /// Adds a tweak if the scenario still applies to the baseline with it; otherwise nothing

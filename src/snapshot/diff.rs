@@ -19,7 +19,7 @@
 use crate::edit::{CellEdit, Edit, EditError, Field};
 use crate::i18n::Lang;
 use crate::model::{
-    ClosureEvent, Dataset, LayoffEvent, Observation, Region, RegionKind, Signoff,
+    ClosureEvent, Dataset, EnterpriseEvent, LayoffEvent, Observation, Region, RegionKind, Signoff,
     SpecialDetermination,
 };
 use crate::month::Month;
@@ -70,50 +70,25 @@ impl ItemKey {
 
     /// A short name for lists: `xixing-dongguan 2025-05`, `closure C-2025-01`.
     pub fn label(&self, lang: Lang) -> String {
-        let zh = lang == Lang::Zh;
         match self {
             ItemKey::Region(id) => {
-                if zh {
-                    format!("地区 {id}")
-                } else {
-                    format!("region {id}")
-                }
+                tr!(lang, "地区 {id}", "region {id}")
             }
             ItemKey::Observation { region, month } => format!("{region} {month}"),
             ItemKey::Closure(id) => {
-                if zh {
-                    format!("关停破产 {id}")
-                } else {
-                    format!("closure {id}")
-                }
+                tr!(lang, "关停破产 {id}", "closure {id}")
             }
             ItemKey::Layoff(id) => {
-                if zh {
-                    format!("一次性裁员 {id}")
-                } else {
-                    format!("layoff {id}")
-                }
+                tr!(lang, "一次性裁员 {id}", "layoff {id}")
             }
             ItemKey::CityWarning(i) => {
-                if zh {
-                    format!("市级预警 #{}", i + 1)
-                } else {
-                    format!("city warning #{}", i + 1)
-                }
+                tr!(lang, ["市级预警 #{}", i + 1], ["city warning #{}", i + 1])
             }
             ItemKey::Determination(id) => {
-                if zh {
-                    format!("特殊认定 {id}")
-                } else {
-                    format!("special determination {id}")
-                }
+                tr!(lang, "特殊认定 {id}", "special determination {id}")
             }
             ItemKey::StreetThresholds(id) => {
-                if zh {
-                    format!("街道自有标准 {id}")
-                } else {
-                    format!("own thresholds of {id}")
-                }
+                tr!(lang, "街道自有标准 {id}", "own thresholds of {id}")
             }
         }
     }
@@ -271,37 +246,28 @@ pub enum MergeError {
 
 impl MergeError {
     pub fn message(&self, lang: Lang) -> String {
-        let zh = lang == Lang::Zh;
         match self {
             MergeError::Unresolved { keys } => {
                 let shown: Vec<String> = keys.iter().take(5).map(|k| k.label(lang)).collect();
                 let more = if keys.len() > shown.len() { "…" } else { "" };
-                if zh {
-                    format!(
+                tr!(
+                    lang,
+                    [
                         "还有 {} 处冲突未选择处理方式（保留本地或采用导入）：{}{more}",
                         keys.len(),
                         shown.join("、")
-                    )
-                } else {
-                    format!(
+                    ],
+                    [
                         "{} conflict(s) have no choice yet (keep mine or take theirs): {}{more}",
                         keys.len(),
                         shown.join(", ")
-                    )
-                }
+                    ]
+                )
             }
             MergeError::CannotTakeTheirs { key } => {
-                if zh {
-                    format!(
-                        "{}：两边的类型或上级地区不同，只能保留本地；如需采用导入的地区结构，请选择“替换”",
-                        key.label(lang)
-                    )
-                } else {
-                    format!(
-                        "{}: its kind or parent differs, so only 'keep mine' is possible; to take the other tree, replace instead",
-                        key.label(lang)
-                    )
-                }
+                tr!(lang, ["{}：两边的类型或上级地区不同，只能保留本地；如需采用导入的地区结构，请选择“替换”",
+                        key.label(lang)], ["{}: its kind or parent differs, so only 'keep mine' is possible; to take the other tree, replace instead",
+                        key.label(lang)])
             }
             MergeError::Edit(e) => e.message(lang),
         }
@@ -550,6 +516,78 @@ fn kind_id(k: RegionKind) -> &'static str {
     }
 }
 
+/// Compares incoming events of one kind with mine by id; a new one that looks like one of
+/// mine (same enterprise, street and date under another id) is flagged as a possible duplicate.
+fn diff_events<E: EnterpriseEvent>(
+    current: &[E],
+    incoming: &[E],
+    key: fn(String) -> ItemKey,
+    cmp: fn(&E, &E) -> (Status, Vec<FieldDiff>),
+    counts: &mut Counts,
+    items: &mut Vec<ItemDiff>,
+) {
+    let mine: HashMap<&str, &E> = current.iter().map(|e| (e.id(), e)).collect();
+    for e in incoming {
+        let mut d = match mine.get(e.id()) {
+            Some(m) => {
+                let (st, f) = cmp(m, e);
+                item(key(e.id().to_owned()), st, f)
+            }
+            None => item(key(e.id().to_owned()), Status::Added, Vec::new()),
+        };
+        if d.status == Status::Added {
+            d.possible_duplicate_of = current
+                .iter()
+                .find(|m| {
+                    same_enterprise(m.enterprise(), e.enterprise())
+                        && m.street() == e.street()
+                        && m.date() == e.date()
+                })
+                .map(|m| m.id().to_owned());
+        }
+        counts.add(d.status);
+        if d.status != Status::Identical {
+            items.push(d);
+        }
+    }
+}
+
+/// The edits that merge incoming events of one kind: a new one is added; a changed one takes
+/// the side chosen for it, keeping an industry only one side has.
+#[allow(clippy::too_many_arguments)]
+fn merge_events<E: EnterpriseEvent>(
+    incoming: &[E],
+    base: &[E],
+    key: fn(String) -> ItemKey,
+    steps: &mut Vec<Edit>,
+    wants: &dyn Fn(&ItemKey) -> bool,
+    take: &dyn Fn(&ItemKey) -> bool,
+    add: impl Fn(E) -> Edit,
+    update: impl Fn(E) -> Edit,
+) {
+    for e in incoming {
+        let k = key(e.id().to_owned());
+        if !wants(&k) {
+            continue;
+        }
+        match base.iter().find(|m| m.id() == e.id()) {
+            None => steps.push(add(e.clone())),
+            Some(m) => {
+                let mut ev = if take(&k) { e.clone() } else { m.clone() };
+                if ev.industry().is_empty() {
+                    let known = if m.industry().is_empty() {
+                        e.industry()
+                    } else {
+                        m.industry()
+                    };
+                    *ev.industry_mut() = known.to_owned();
+                }
+                steps.push(update(ev));
+            }
+        }
+    }
+}
+
 fn diff_closure(mine: &ClosureEvent, theirs: &ClosureEvent) -> (Status, Vec<FieldDiff>) {
     let mut c = Cmp::new();
     c.must("enterprise", &mine.enterprise, &theirs.enterprise);
@@ -688,61 +726,22 @@ pub fn diff(current: &Dataset, incoming: &Dataset) -> ImportPlan {
     let observations_lost = mine_obs.len() - matched;
 
     // Events.
-    let mine_closures: HashMap<&str, &ClosureEvent> = current
-        .closures
-        .iter()
-        .map(|e| (e.id.as_str(), e))
-        .collect();
-    for e in &incoming.closures {
-        let mut d = match mine_closures.get(e.id.as_str()) {
-            Some(m) => {
-                let (st, f) = diff_closure(m, e);
-                item(ItemKey::Closure(e.id.clone()), st, f)
-            }
-            None => item(ItemKey::Closure(e.id.clone()), Status::Added, Vec::new()),
-        };
-        if d.status == Status::Added {
-            d.possible_duplicate_of = current
-                .closures
-                .iter()
-                .find(|m| {
-                    same_enterprise(&m.enterprise, &e.enterprise)
-                        && m.street == e.street
-                        && m.date == e.date
-                })
-                .map(|m| m.id.clone());
-        }
-        s.closures.add(d.status);
-        if d.status != Status::Identical {
-            items.push(d);
-        }
-    }
-    let mine_layoffs: HashMap<&str, &LayoffEvent> =
-        current.layoffs.iter().map(|e| (e.id.as_str(), e)).collect();
-    for e in &incoming.layoffs {
-        let mut d = match mine_layoffs.get(e.id.as_str()) {
-            Some(m) => {
-                let (st, f) = diff_layoff(m, e);
-                item(ItemKey::Layoff(e.id.clone()), st, f)
-            }
-            None => item(ItemKey::Layoff(e.id.clone()), Status::Added, Vec::new()),
-        };
-        if d.status == Status::Added {
-            d.possible_duplicate_of = current
-                .layoffs
-                .iter()
-                .find(|m| {
-                    same_enterprise(&m.enterprise, &e.enterprise)
-                        && m.street == e.street
-                        && m.date == e.date
-                })
-                .map(|m| m.id.clone());
-        }
-        s.layoffs.add(d.status);
-        if d.status != Status::Identical {
-            items.push(d);
-        }
-    }
+    diff_events(
+        &current.closures,
+        &incoming.closures,
+        ItemKey::Closure,
+        diff_closure,
+        &mut s.closures,
+        &mut items,
+    );
+    diff_events(
+        &current.layoffs,
+        &incoming.layoffs,
+        ItemKey::Layoff,
+        diff_layoff,
+        &mut s.layoffs,
+        &mut items,
+    );
 
     // City warnings (no ids: equal or added).
     for (i, w) in incoming.city_warnings.iter().enumerate() {
@@ -1003,52 +1002,26 @@ impl ImportPlan {
         }
 
         // Events.
-        for e in &inc.closures {
-            let key = ItemKey::Closure(e.id.clone());
-            if !wants(&key) {
-                continue;
-            }
-            match base.closures.iter().find(|m| m.id == e.id) {
-                None => steps.push(Edit::AddClosure {
-                    event: e.clone(),
-                    at: None,
-                }),
-                Some(m) => {
-                    let mut ev = if take(&key) { e.clone() } else { m.clone() };
-                    if ev.industry.is_empty() {
-                        ev.industry = if m.industry.is_empty() {
-                            e.industry.clone()
-                        } else {
-                            m.industry.clone()
-                        };
-                    }
-                    steps.push(Edit::UpdateClosure(ev));
-                }
-            }
-        }
-        for e in &inc.layoffs {
-            let key = ItemKey::Layoff(e.id.clone());
-            if !wants(&key) {
-                continue;
-            }
-            match base.layoffs.iter().find(|m| m.id == e.id) {
-                None => steps.push(Edit::AddLayoff {
-                    event: e.clone(),
-                    at: None,
-                }),
-                Some(m) => {
-                    let mut ev = if take(&key) { e.clone() } else { m.clone() };
-                    if ev.industry.is_empty() {
-                        ev.industry = if m.industry.is_empty() {
-                            e.industry.clone()
-                        } else {
-                            m.industry.clone()
-                        };
-                    }
-                    steps.push(Edit::UpdateLayoff(ev));
-                }
-            }
-        }
+        merge_events(
+            &inc.closures,
+            &base.closures,
+            ItemKey::Closure,
+            &mut steps,
+            &wants,
+            &take,
+            |event| Edit::AddClosure { event, at: None },
+            Edit::UpdateClosure,
+        );
+        merge_events(
+            &inc.layoffs,
+            &base.layoffs,
+            ItemKey::Layoff,
+            &mut steps,
+            &wants,
+            &take,
+            |event| Edit::AddLayoff { event, at: None },
+            Edit::UpdateLayoff,
+        );
 
         let mut dataset = base.clone();
         let edit = Edit::Batch(steps);

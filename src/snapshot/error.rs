@@ -65,13 +65,12 @@ impl SnapshotError {
     /// The message in one language.
     pub fn message(&self, lang: Lang) -> String {
         use SnapshotError as E;
-        let zh = lang == Lang::Zh;
         let place = |path: &str, line: usize, column: usize| {
-            if zh {
-                format!("位置 {path}（第 {line} 行第 {column} 列）")
-            } else {
-                format!("at {path} (line {line}, column {column})")
-            }
+            tr!(
+                lang,
+                "位置 {path}（第 {line} 行第 {column} 列）",
+                "at {path} (line {line}, column {column})"
+            )
         };
         match self {
             E::Invalid {
@@ -81,36 +80,20 @@ impl SnapshotError {
                 detail,
                 ..
             } => {
-                let sep = if zh { "：" } else { ": " };
+                let sep = lang.pick("：", ": ");
                 format!("{}{sep}{}", place(path, *line, *column), detail.get(lang))
             }
             E::NotASnapshot { format } if format.is_empty() => {
-                if zh {
-                    format!("位置 format：缺少（missing）字段 format，这不是本应用的快照文件（应为 \"{FORMAT}\"，由“导出快照”或 uew demo 写出）")
-                } else {
-                    format!("at format: missing: not a snapshot of this app (a snapshot starts with \"format\": \"{FORMAT}\", as written by Export or `uew demo`)")
-                }
+                tr!(lang, "位置 format：缺少（missing）字段 format，这不是本应用的快照文件（应为 \"{FORMAT}\"，由“导出快照”或 uew demo 写出）", "at format: missing: not a snapshot of this app (a snapshot starts with \"format\": \"{FORMAT}\", as written by Export or `uew demo`)")
             }
             E::NotASnapshot { format } => {
-                if zh {
-                    format!("这不是本应用的快照文件：format 应为 \"{FORMAT}\"，实为 {format:?}")
-                } else {
-                    format!("at format: not a snapshot of this app: expected \"{FORMAT}\", found {format:?}")
-                }
+                tr!(lang, "这不是本应用的快照文件：format 应为 \"{FORMAT}\"，实为 {format:?}", "at format: not a snapshot of this app: expected \"{FORMAT}\", found {format:?}")
             }
             E::UnsupportedVersion { found, supported } => {
                 if *found > *supported {
-                    if zh {
-                        format!("位置 schema_version：快照由较新版本（格式版本 {found}）写入，本版本只能读写版本 {supported} 及以前；请更新应用")
-                    } else {
-                        format!("at schema_version: version {found} was written by a newer app; this build reads versions up to {supported}: update the app")
-                    }
-                } else if zh {
-                    format!(
-                        "位置 schema_version：不支持版本 {found}（本版本读取 1 到 {supported}）"
-                    )
+                    tr!(lang, "位置 schema_version：快照由较新版本（格式版本 {found}）写入，本版本只能读写版本 {supported} 及以前；请更新应用", "at schema_version: version {found} was written by a newer app; this build reads versions up to {supported}: update the app")
                 } else {
-                    format!("at schema_version: version {found} is not supported (this build reads 1 to {supported})")
+                    tr!(lang, "位置 schema_version：不支持版本 {found}（本版本读取 1 到 {supported}）", "at schema_version: version {found} is not supported (this build reads 1 to {supported})")
                 }
             }
             E::NewerUnreadable {
@@ -118,22 +101,18 @@ impl SnapshotError {
                 supported,
                 cause,
             } => {
-                if zh {
-                    format!("快照由较新版本（格式版本 {found}）写入，本版本（{supported}）无法读取：{}；请更新应用", cause.message(lang))
-                } else {
-                    format!("the snapshot was written by a newer app (version {found}) and this build (version {supported}) cannot read it: {}; update the app", cause.message(lang))
-                }
+                tr!(lang, ["快照由较新版本（格式版本 {found}）写入，本版本（{supported}）无法读取：{}；请更新应用", cause.message(lang)], ["the snapshot was written by a newer app (version {found}) and this build (version {supported}) cannot read it: {}; update the app", cause.message(lang)])
             }
             E::TooLarge { bytes, max } => {
-                if zh {
-                    format!("文件过大：{}，上限为 {}", mib(*bytes), mib(*max))
-                } else {
-                    format!(
+                tr!(
+                    lang,
+                    ["文件过大：{}，上限为 {}", mib(*bytes), mib(*max)],
+                    [
                         "the file is too large: {}, at most {} allowed",
                         mib(*bytes),
                         mib(*max)
-                    )
-                }
+                    ]
+                )
             }
             E::TooDeep {
                 path,
@@ -141,17 +120,9 @@ impl SnapshotError {
                 column,
                 max,
             } => {
-                if zh {
-                    format!(
-                        "{}：嵌套过深（超过 {max} 层）；快照不会嵌套这么深",
-                        place(path, *line, *column)
-                    )
-                } else {
-                    format!(
-                        "{}: nested too deeply (more than {max} levels); no snapshot nests this deep",
-                        place(path, *line, *column)
-                    )
-                }
+                tr!(lang, ["{}：嵌套过深（超过 {max} 层）；快照不会嵌套这么深",
+                        place(path, *line, *column)], ["{}: nested too deeply (more than {max} levels); no snapshot nests this deep",
+                        place(path, *line, *column)])
             }
             E::StringTooLong {
                 path,
@@ -159,31 +130,31 @@ impl SnapshotError {
                 column,
                 max,
             } => {
-                if zh {
-                    format!(
+                tr!(
+                    lang,
+                    [
                         "{}：文本过长（超过 {max} 个字符）",
                         place(path, *line, *column)
-                    )
-                } else {
-                    format!(
+                    ],
+                    [
                         "{}: text too long (more than {max} characters)",
                         place(path, *line, *column)
-                    )
-                }
+                    ]
+                )
             }
             E::Problems { problems, total } => {
-                let mut out = if zh {
-                    format!("快照内容有 {total} 处错误：")
-                } else {
-                    format!(
+                let mut out = tr!(
+                    lang,
+                    ["快照内容有 {total} 处错误："],
+                    [
                         "the snapshot has {total} error{}: ",
                         if *total == 1 { "" } else { "s" }
-                    )
-                };
+                    ]
+                );
                 let shown: Vec<String> = problems.iter().take(3).map(|p| p.message(lang)).collect();
-                out.push_str(&shown.join(if zh { "；" } else { "; " }));
+                out.push_str(&shown.join(lang.pick("；", "; ")));
                 if *total > shown.len() {
-                    out.push_str(if zh { "……" } else { "; …" });
+                    out.push_str(lang.pick("……", "; …"));
                 }
                 out
             }

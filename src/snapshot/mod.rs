@@ -21,7 +21,9 @@ pub use diff::{
     ReplaceImpact, Resolution, Resolutions, Status, Summary,
 };
 pub use error::SnapshotError;
-pub use validate::{validate, Limits, Problem, ProblemKind, Severity, MAX_PROBLEMS};
+pub use validate::{
+    first_error_in, validate, Limits, Part, Problem, ProblemKind, Severity, MAX_PROBLEMS,
+};
 
 use crate::i18n::Lang;
 use crate::model::{Dataset, RegionKind, Scope};

@@ -47,52 +47,47 @@ pub enum ShareError {
 
 impl ShareError {
     pub fn message(&self, lang: Lang) -> String {
-        let zh = lang == Lang::Zh;
         match self {
             ShareError::TooLong { chars, max } => {
-                if zh {
-                    format!("数据太多，无法放入链接（需 {chars} 个字符，上限 {max}）：请改为导出快照文件发送")
-                } else {
-                    format!("too much data for a link ({chars} characters, at most {max}): export a snapshot and send the file instead")
-                }
+                tr!(lang, "数据太多，无法放入链接（需 {chars} 个字符，上限 {max}）：请改为导出快照文件发送", "too much data for a link ({chars} characters, at most {max}): export a snapshot and send the file instead")
             }
             ShareError::UnknownVersion => {
-                if zh {
-                    format!("不是本应用可识别的分享链接（应以 {PREFIX} 开头）")
-                } else {
-                    format!("not a share link this app understands (expected it to start with {PREFIX})")
-                }
+                tr!(
+                    lang,
+                    "不是本应用可识别的分享链接（应以 {PREFIX} 开头）",
+                    "not a share link this app understands (expected it to start with {PREFIX})"
+                )
             }
             ShareError::NotBase64 { at } => {
-                if zh {
-                    format!("链接已损坏（第 {at} 个字符无效）；请完整复制链接")
-                } else {
-                    format!("the link is damaged (invalid character at position {at}); copy the whole link")
-                }
+                tr!(
+                    lang,
+                    "链接已损坏（第 {at} 个字符无效）；请完整复制链接",
+                    "the link is damaged (invalid character at position {at}); copy the whole link"
+                )
             }
             ShareError::Corrupt => {
-                if zh {
-                    "链接已损坏或不完整；请完整复制链接".to_owned()
-                } else {
-                    "the link is damaged or incomplete; copy the whole link".to_owned()
-                }
+                tr!(
+                    lang,
+                    "链接已损坏或不完整；请完整复制链接",
+                    "the link is damaged or incomplete; copy the whole link"
+                )
             }
             ShareError::TooLargeDecoded { max } => {
-                if zh {
-                    format!("链接解压后超过 {} MB，已拒绝", max / (1024 * 1024))
-                } else {
-                    format!(
+                tr!(
+                    lang,
+                    ["链接解压后超过 {} MB，已拒绝", max / (1024 * 1024)],
+                    [
                         "the link expands beyond {} MB and was refused",
                         max / (1024 * 1024)
-                    )
-                }
+                    ]
+                )
             }
             ShareError::NotUtf8 => {
-                if zh {
-                    "链接内容不是文本；链接已损坏".to_owned()
-                } else {
-                    "the link does not hold text; it is damaged".to_owned()
-                }
+                tr!(
+                    lang,
+                    "链接内容不是文本；链接已损坏",
+                    "the link does not hold text; it is damaged"
+                )
             }
             ShareError::Snapshot(e) => e.message(lang),
         }

@@ -625,6 +625,36 @@ pub(crate) fn validate_with(snap: &Snapshot, limits: &Limits) -> Findings {
     c.out
 }
 
+/// One part of a snapshot, as a change touches it (see [`first_error_in`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Plan,
+    Dataset,
+    Scenarios,
+    Response,
+}
+
+/// The first error a change of `part` can have brought in, checking that part alone: a
+/// workspace is valid before each change, so an edit costs what it touched rather than a pass
+/// over the whole snapshot. The response record has order warnings only, never an error.
+pub fn first_error_in(snap: &Snapshot, part: Part) -> Option<Problem> {
+    let limits = Limits::DEFAULT;
+    let mut c = Checker {
+        limits: &limits,
+        out: Findings::default(),
+    };
+    match part {
+        Part::Plan => check_plan(&mut c, snap),
+        Part::Dataset => check_dataset(&mut c, &snap.dataset, &snap.scope),
+        Part::Scenarios => check_scenarios(&mut c, &snap.scenarios),
+        Part::Response => {}
+    }
+    if c.out.errors == 0 {
+        return None;
+    }
+    c.out.problems.into_iter().find(Problem::is_error)
+}
+
 /// A warning at each observation and event whose month lies outside the data's main body.
 fn check_far_months(c: &mut Checker, ds: &Dataset) {
     let Some(e) = ds.extent() else { return };

@@ -14,14 +14,14 @@ use super::scenarios::ScenariosView;
 use super::snapshots_view::SnapshotsView;
 use super::store::Store;
 use crate::i18n::{Lang, Msg};
-use crate::plan::Plan;
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The plan in force, shared read-only by every view.
+/// The plan in force, shared read-only by every view: the workspace's prepared engine, so a
+/// change of the data alone does not copy or compare the plan.
 #[derive(Clone, Copy)]
-pub struct PlanCtx(pub Memo<Plan>);
+pub struct PlanCtx(pub Memo<crate::workspace::Prepared>);
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -33,9 +33,7 @@ pub fn App() -> impl IntoView {
     provide_context(store);
     // The plan view shows the plan of the workspace (a street's own plan or a what-if variant
     // lives in its snapshot); it is read once per snapshot change.
-    provide_context(PlanCtx(Memo::new(move |_| {
-        store.snap.with(|s| s.plan.clone())
-    })));
+    provide_context(PlanCtx(Memo::new(move |_| store.engine())));
     provide_context(Focus::new(store));
     Dialogs::provide();
 

@@ -306,13 +306,12 @@ pub fn ChartsPanel() -> impl IntoView {
         let lang = i18n.lang();
         let scope = focus.scope.get();
         let t = focus.timeline.get()?;
-        store.snap.with(|s| {
-            let e = Engine::new(&s.plan, &s.dataset);
-            let rate = rate_drawn(&e, &scope, &t, lang);
-            let [closures, layoffs] = event_drawn(&e, &scope, &t, lang);
-            let streets = streets_drawn(&e, t.from, t.to, lang);
-            Some(vec![rate, closures, layoffs, streets])
-        })
+        let p = store.engine();
+        let e = p.engine();
+        let rate = rate_drawn(e, &scope, &t, lang);
+        let [closures, layoffs] = event_drawn(e, &scope, &t, lang);
+        let streets = streets_drawn(e, t.from, t.to, lang);
+        Some(vec![rate, closures, layoffs, streets])
     });
     view! {
         <section class="charts">

@@ -13,8 +13,8 @@ use crate::month::Month;
 use crate::num::group_thousands;
 use crate::plan::Level;
 use crate::rules::{
-    Check, ClosureEvidence, Engine, Evaluation, LayoffEvidence, RateEvidence, RateSource,
-    ThresholdsUsed, TransitionKind,
+    Check, ClosureEvidence, Evaluation, LayoffEvidence, RateEvidence, RateSource, ThresholdsUsed,
+    TransitionKind,
 };
 use leptos::prelude::*;
 
@@ -566,14 +566,11 @@ fn KeyGroupsSection() -> impl IntoView {
                     return ().into_any();
                 };
                 let scope = focus.scope.get();
-                store
-                    .snap
-                    .with(|s| {
-                        let engine = Engine::new(&s.plan, &s.dataset);
-                        let Some(region) = s.dataset.scope_region(&scope) else {
+                let p = store.engine();
+                        let Some(region) = p.dataset().scope_region(&scope) else {
                             return ().into_any();
                         };
-                        let k = engine.key_groups(&region.id, m);
+                        let k = p.engine().key_groups(&region.id, m);
                         let show = |v: Option<u64>| v.map(group_thousands).unwrap_or_else(|| "—".into());
                         view! {
                             <dl class="kg">
@@ -584,7 +581,6 @@ fn KeyGroupsSection() -> impl IntoView {
                             <p class="muted small">{region_name(region, lang)} " · " {m.to_string()}</p>
                         }
                         .into_any()
-                    })
             }}
         </section>
     }

@@ -5,7 +5,7 @@ use super::store::Store;
 use crate::i18n::Lang;
 use crate::model::{Dataset, Region, Scope};
 use crate::month::Month;
-use crate::rules::{Engine, Evaluation, Timeline};
+use crate::rules::{Evaluation, Timeline};
 use leptos::prelude::*;
 
 /// What the dashboard looks at: a scope and a month (`None`: the latest month with data).
@@ -26,7 +26,7 @@ impl Focus {
     pub fn new(store: Store) -> Focus {
         let scope = RwSignal::new(Scope::District);
         let month = RwSignal::new(None::<Month>);
-        let span = Memo::new(move |_| store.snap.with(|s| s.dataset.span()));
+        let span = Memo::new(move |_| store.engine().dataset().span());
         let at = Memo::new(move |_| {
             let span = span.get()?;
             Some(match month.get() {
@@ -37,31 +37,25 @@ impl Focus {
         let eval = Memo::new(move |_| {
             let m = at.get()?;
             let sc = scope.get();
-            store
-                .snap
-                .with(|s| Some(Engine::new(&s.plan, &s.dataset).evaluate(&sc, m)))
+            Some(store.engine().engine().evaluate(&sc, m))
         });
         let timeline = Memo::new(move |_| {
             let (from, to) = span.get()?;
             let sc = scope.get();
-            store
-                .snap
-                .with(|s| Some(Engine::new(&s.plan, &s.dataset).timeline(&sc, from, to)))
+            Some(store.engine().engine().timeline(&sc, from, to))
         });
         let streets = Memo::new(move |_| {
             let Some(m) = at.get() else {
                 return Vec::new();
             };
-            store.snap.with(|s| {
-                let engine = Engine::new(&s.plan, &s.dataset);
-                s.dataset
-                    .streets()
-                    .map(|r| {
-                        let e = engine.evaluate(&Scope::Street(r.id.clone()), m);
-                        (r.clone(), e)
-                    })
-                    .collect()
-            })
+            let p = store.engine();
+            p.dataset()
+                .streets()
+                .map(|r| {
+                    let e = p.engine().evaluate(&Scope::Street(r.id.clone()), m);
+                    (r.clone(), e)
+                })
+                .collect()
         });
         Focus {
             scope,

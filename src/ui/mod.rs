@@ -39,3 +39,18 @@ pub fn mount_in(parent: web_sys::HtmlElement) -> impl Drop {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to(parent, app::App)
 }
+
+/// How many rules engines this page has built (`window.wasmBindings.engineBuilds()`): the
+/// workspace prepares one per change of the plan or data, and the browser benchmark checks
+/// that no view builds its own.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = engineBuilds)]
+pub fn engine_builds() -> f64 {
+    crate::rules::engine_builds() as f64
+}
+
+/// How long the latest save took, in ms (`window.wasmBindings.lastSaveMs()`), for the browser
+/// benchmark's save figure.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = lastSaveMs)]
+pub fn last_save_ms() -> f64 {
+    store::last_save_ms()
+}

@@ -40,6 +40,7 @@ pub fn PlanView() -> impl IntoView {
             {move || {
                 let lang = i18n.lang();
                 plan.with(|p| {
+                    let p = p.plan();
                     view! {
                         <header class="page-head">
                             <h1>{p.title.get(lang).to_owned()}</h1>
@@ -80,6 +81,7 @@ pub fn PlanView() -> impl IntoView {
             {move || {
                 let lang = i18n.lang();
                 plan.with(|p| {
+                    let p = p.plan();
                     view! {
                         {end_section(p, lang)}
                         {duties_section(p, lang)}
@@ -366,6 +368,7 @@ fn MeasuresSection(unit_filter: RwSignal<String>, level_filter: RwSignal<String>
                         {move || {
                             let lang = i18n.lang();
                             plan.with(|p| {
+                    let p = p.plan();
                                 p.units
                                     .iter()
                                     .filter(|u| !p.measures_of_unit(&u.id).is_empty())
@@ -413,7 +416,7 @@ fn MeasuresSection(unit_filter: RwSignal<String>, level_filter: RwSignal<String>
                     .parse::<u8>()
                     .ok()
                     .and_then(Level::from_number);
-                plan.with(|p| measures_body(p, lang, &unit, level))
+                plan.with(|p| measures_body(p.plan(), lang, &unit, level))
             }}
         </section>
     }

@@ -1,27 +1,39 @@
-//! The workspace store: the snapshot, its edit history and its save state.
+//! The UI store: the pure [`Workspace`] in signals, with its save state.
 //!
-//! Views read `snap` (and memos derived from it); they change it only through [`Store::apply`],
-//! [`Store::undo`], [`Store::redo`] and [`Store::replace`], which validate, record history and
-//! save. Saving happens right after each committed change (not per keystroke: cells commit on
-//! Enter or blur), and is read back to catch a silent failure.
+//! Every change goes through the workspace's one transaction path ([`Workspace::apply`],
+//! [`Workspace::update_scenarios`], [`Workspace::update_response`], undo/redo, replace); this
+//! module only tells the views and saves. Views read narrow parts — [`Store::engine`] (the
+//! prepared engine, re-run when the plan or dataset changes), [`Store::scenarios`],
+//! [`Store::response`] — or the whole snapshot through [`Store::snap`], and cannot write:
+//! the fields they see are read signals. Saving happens right after each committed change (not
+//! per keystroke: cells commit on Enter or blur).
 
 use super::persist::{self, Loaded, Meta, SaveError};
-use crate::edit::{Edit, EditError, History};
+use crate::edit::Edit;
 use crate::i18n::Lang;
 use crate::model::Dataset;
 use crate::plan::{Plan, Text};
 use crate::response::ResponseState;
 use crate::scenario::Scenarios;
 use crate::snapshot::Snapshot;
+use crate::workspace::{Changed, Prepared, Workspace};
 use leptos::prelude::*;
+use std::sync::atomic::{AtomicU64, Ordering};
 
-/// What [`Store::update_scenarios`] and [`Store::update_response`] may change, beside the
-/// plan and dataset they read.
-struct BesideMut<'a> {
-    scenarios: &'a mut Scenarios,
-    response: &'a mut ResponseState,
-    plan: &'a Plan,
-    dataset: &'a Dataset,
+pub use crate::workspace::ReadOnly;
+
+/// How long the latest save took, in µs (see [`last_save_ms`]).
+static LAST_SAVE_US: AtomicU64 = AtomicU64::new(0);
+
+/// How long the latest save took (ms), for the browser benchmark.
+pub fn last_save_ms() -> f64 {
+    LAST_SAVE_US.load(Ordering::Relaxed) as f64 / 1000.0
+}
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 /// How long [`Store::persist_soon`] waits for more changes before saving.
@@ -38,30 +50,81 @@ pub enum SaveStatus {
     NotSaving,
 }
 
-/// Why the workspace is read-only. Nothing is saved while it is.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ReadOnly {
-    /// The stored text could not be read; it is kept untouched until the user decides.
-    CorruptStorage { error: String },
-    /// A snapshot opened from a share link: the stored data is untouched underneath.
-    Shared,
-    /// A snapshot from a newer version of the app (what this build knows is shown).
-    NewerVersion { message: Text },
+/// One trigger per part of the workspace, so that a view re-runs only when what it read
+/// changed: a tweak does not re-evaluate the dashboard, a response action does not redraw
+/// the charts.
+#[derive(Clone, Copy)]
+struct Revs {
+    /// The plan or the dataset: the engine's inputs.
+    inputs: Trigger,
+    scenarios: Trigger,
+    response: Trigger,
+}
+
+impl Revs {
+    fn notify(&self, c: Changed) {
+        if c.inputs() {
+            self.inputs.notify();
+        }
+        if c.scenarios {
+            self.scenarios.notify();
+        }
+        if c.response {
+            self.response.notify();
+        }
+    }
+}
+
+/// Read access to the whole snapshot (tracks every part). Views that need only one part use
+/// the narrower readers on [`Store`].
+#[derive(Clone, Copy)]
+pub struct SnapRead {
+    ws: StoredValue<Workspace>,
+    revs: Revs,
+}
+
+impl SnapRead {
+    pub fn track(&self) {
+        self.revs.inputs.track();
+        self.revs.scenarios.track();
+        self.revs.response.track();
+    }
+
+    pub fn with<R>(&self, f: impl FnOnce(&Snapshot) -> R) -> R {
+        self.track();
+        self.with_untracked(f)
+    }
+
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&Snapshot) -> R) -> R {
+        self.ws.with_value(|w| f(w.snapshot()))
+    }
+
+    pub fn get_untracked(&self) -> Snapshot {
+        self.with_untracked(Snapshot::clone)
+    }
 }
 
 #[derive(Clone, Copy)]
 pub struct Store {
-    pub snap: RwSignal<Snapshot>,
-    history: StoredValue<History>,
+    ws: StoredValue<Workspace>,
+    revs: Revs,
+    /// The whole snapshot, read-only.
+    pub snap: SnapRead,
     /// Bumped on every history change so undo/redo buttons update.
-    pub history_rev: RwSignal<u64>,
-    pub save: RwSignal<SaveStatus>,
-    pub read_only: RwSignal<Option<ReadOnly>>,
+    pub history_rev: ReadSignal<u64>,
+    set_history_rev: WriteSignal<u64>,
+    pub save: ReadSignal<SaveStatus>,
+    set_save: WriteSignal<SaveStatus>,
+    /// Why nothing may change now (mirrors the workspace's state for the views).
+    pub read_only: ReadSignal<Option<ReadOnly>>,
+    set_read_only: WriteSignal<Option<ReadOnly>>,
     /// The built-in sample, untouched since it was loaded.
-    pub is_sample: RwSignal<bool>,
-    /// A one-line notice ("updated from another tab", "undone: …").
+    pub is_sample: ReadSignal<bool>,
+    set_is_sample: WriteSignal<bool>,
+    /// A one-line notice ("updated from another tab", "undone: …"); views may show their own.
     pub notice: RwSignal<Option<Text>>,
-    pub last_export: RwSignal<Option<String>>,
+    pub last_export: ReadSignal<Option<String>>,
+    set_last_export: WriteSignal<Option<String>>,
     meta: StoredValue<Meta>,
     /// A save scheduled by [`Store::persist_soon`], not yet done.
     pending_save: StoredValue<Option<leptos::prelude::TimeoutHandle>>,
@@ -81,69 +144,79 @@ impl Store {
     /// Loads the workspace from storage, or the sample on a first visit.
     pub fn load() -> Store {
         let writer = tab_id();
-        let (snap, meta, save, read_only, sample) = match persist::load() {
+        let fresh = |sample| Meta {
+            writer: writer.clone(),
+            sample,
+            ..Meta::default()
+        };
+        let (ws, meta, save, sample) = match persist::load() {
             Loaded::Found(snap, meta) => {
                 let sample = meta.sample;
                 let at = meta.saved.clone();
-                let meta = Meta { writer, ..meta };
-                (*snap, meta, SaveStatus::Saved { at }, None, sample)
-            }
-            Loaded::Empty => {
                 let meta = Meta {
-                    writer,
-                    sample: true,
-                    ..Meta::default()
+                    writer: writer.clone(),
+                    ..meta
                 };
                 (
-                    crate::demo::snapshot(),
+                    Workspace::new(*snap),
                     meta,
-                    SaveStatus::NotSaving,
-                    None,
-                    true,
+                    SaveStatus::Saved { at },
+                    sample,
                 )
             }
-            Loaded::Newer(snap, message) => (
-                *snap,
-                Meta {
-                    writer,
-                    ..Meta::default()
-                },
+            Loaded::Empty => (
+                Workspace::new(crate::demo::snapshot()),
+                fresh(true),
                 SaveStatus::NotSaving,
-                Some(ReadOnly::NewerVersion { message }),
+                true,
+            ),
+            Loaded::Newer(snap, message) => (
+                Workspace::read_only(*snap, ReadOnly::NewerVersion { message }),
+                fresh(false),
+                SaveStatus::NotSaving,
                 false,
             ),
             Loaded::Corrupt { error, .. } => (
-                crate::demo::snapshot(),
-                Meta {
-                    writer,
-                    ..Meta::default()
-                },
+                Workspace::read_only(crate::demo::snapshot(), ReadOnly::CorruptStorage { error }),
+                fresh(false),
                 SaveStatus::NotSaving,
-                Some(ReadOnly::CorruptStorage { error }),
                 true,
             ),
             Loaded::Unavailable(e) => (
-                crate::demo::snapshot(),
-                Meta {
-                    writer,
-                    sample: true,
-                    ..Meta::default()
-                },
+                Workspace::new(crate::demo::snapshot()),
+                fresh(true),
                 SaveStatus::Failed(SaveError::Unavailable(e)),
-                None,
                 true,
             ),
         };
+        let read_only = ws.why_read_only().cloned();
         let last_export = meta.last_export.clone();
+        let ws = StoredValue::new(ws);
+        let revs = Revs {
+            inputs: Trigger::new(),
+            scenarios: Trigger::new(),
+            response: Trigger::new(),
+        };
+        let (history_rev, set_history_rev) = signal(0);
+        let (save, set_save) = signal(save);
+        let (read_only, set_read_only) = signal(read_only);
+        let (is_sample, set_is_sample) = signal(sample);
+        let (last_export, set_last_export) = signal(last_export);
         let store = Store {
-            snap: RwSignal::new(snap),
-            history: StoredValue::new(History::new()),
-            history_rev: RwSignal::new(0),
-            save: RwSignal::new(save),
-            read_only: RwSignal::new(read_only),
-            is_sample: RwSignal::new(sample),
+            ws,
+            revs,
+            snap: SnapRead { ws, revs },
+            history_rev,
+            set_history_rev,
+            save,
+            set_save,
+            read_only,
+            set_read_only,
+            is_sample,
+            set_is_sample,
             notice: RwSignal::new(None),
-            last_export: RwSignal::new(last_export),
+            last_export,
+            set_last_export,
             meta: StoredValue::new(meta),
             pending_save: StoredValue::new(None),
         };
@@ -161,115 +234,86 @@ impl Store {
         expect_context::<Store>()
     }
 
-    /// Applies one edit and saves. On error nothing changes and the message says what and where.
-    pub fn apply(&self, edit: Edit) -> Result<(), Text> {
-        if self.read_only.get_untracked().is_some() {
-            return Err(Text::new(
-                "当前数据为只读，未作修改。",
-                "The data is read-only here; nothing was changed.",
-            ));
+    /// The engine over the current plan and dataset, prepared once per change by the
+    /// workspace. Tracks the plan and dataset only.
+    pub fn engine(&self) -> Prepared {
+        self.revs.inputs.track();
+        self.ws.with_value(|w| w.prepared().clone())
+    }
+
+    pub fn engine_untracked(&self) -> Prepared {
+        self.ws.with_value(|w| w.prepared().clone())
+    }
+
+    /// Reads the what-if scenarios (tracks them alone).
+    pub fn scenarios<R>(&self, f: impl FnOnce(&Scenarios) -> R) -> R {
+        self.revs.scenarios.track();
+        self.ws.with_value(|w| f(&w.snapshot().scenarios))
+    }
+
+    /// Reads the response record (tracks it alone).
+    pub fn response<R>(&self, f: impl FnOnce(&ResponseState) -> R) -> R {
+        self.revs.response.track();
+        self.ws.with_value(|w| f(&w.snapshot().response))
+    }
+
+    /// Tells the views what changed, and schedules the save.
+    fn changed(&self, c: Changed, soon: bool) {
+        if !c.any() {
+            return;
         }
-        let mut result: Result<(), Text> = Ok(());
-        self.history.update_value(|h| {
-            // A refused edit leaves the data as it was and notifies nobody.
-            self.snap.update_untracked(|s| {
-                result = h
-                    .apply(&mut s.dataset, edit)
-                    .map_err(|e: EditError| e.text());
-                // What is saved must open again: the snapshot's own limits (name lengths,
-                // count ranges) apply to every edit, not only to imported files.
-                if result.is_ok() {
-                    if let Some(p) = crate::snapshot::validate(s)
-                        .into_iter()
-                        .find(|p| p.is_error())
-                    {
-                        let _ = h.undo(&mut s.dataset);
-                        result = Err(p.text());
-                    }
-                }
-            });
-        });
-        match result {
-            Ok(()) => {
-                self.snap.notify();
-                self.after_change();
-                Ok(())
-            }
-            Err(t) => Err(t),
+        self.revs.notify(c);
+        self.set_is_sample.set(false);
+        self.meta.update_value(|m| m.sample = false);
+        if soon {
+            self.persist_soon();
+        } else {
+            self.persist();
         }
     }
 
-    /// Changes the what-if scenarios (never the baseline dataset) and saves. A change the
-    /// snapshot could not open again is refused with nothing changed.
+    fn bump_history(&self) {
+        self.set_history_rev.update(|r| *r += 1);
+    }
+
+    /// Applies one edit and saves. On error nothing changes and the message says what and where.
+    pub fn apply(&self, edit: Edit) -> Result<(), Text> {
+        let c = self
+            .ws
+            .try_update_value(|w| w.apply(edit))
+            .unwrap_or_else(|| Err(gone()))?;
+        self.bump_history();
+        self.changed(c, false);
+        Ok(())
+    }
+
+    /// Changes the what-if scenarios (never the baseline dataset) and saves shortly after:
+    /// what-if changes come in bursts. A change the snapshot could not open again is refused
+    /// with nothing changed.
     pub fn update_scenarios<R>(
         &self,
         f: impl FnOnce(&mut Scenarios, &Plan, &Dataset) -> Result<R, Text>,
     ) -> Result<R, Text> {
-        self.update_beside(true, |s| f(s.scenarios, s.plan, s.dataset))
+        let (r, c) = self
+            .ws
+            .try_update_value(|w| w.update_scenarios(f))
+            .unwrap_or_else(|| Err(gone()))?;
+        self.changed(c, true);
+        Ok(r)
     }
 
     /// Changes the response record (through its reducer, which appends to the audit trail) and
-    /// saves. Refused with nothing changed while the data is read-only.
+    /// saves at once. Refused with nothing changed while the data is read-only.
     pub fn update_response<R>(
         &self,
-        f: impl FnOnce(&mut ResponseState, &Plan, &Dataset, &Scenarios) -> Result<R, Text>,
+        f: impl FnOnce(&mut ResponseState, &Prepared, &Scenarios) -> Result<R, Text>,
     ) -> Result<R, Text> {
-        self.update_beside(false, |s| f(s.response, s.plan, s.dataset, s.scenarios))
-    }
-
-    /// Scenarios and the response record live beside the dataset: not in its undo history
-    /// (the response trail is append-only; a tweak is removed by removing it). What-if changes
-    /// come in bursts and are saved shortly after (`soon`); a response record at once.
-    fn update_beside<R>(
-        &self,
-        soon: bool,
-        f: impl FnOnce(&mut BesideMut<'_>) -> Result<R, Text>,
-    ) -> Result<R, Text> {
-        if self.read_only.get_untracked().is_some() {
-            return Err(Text::new(
-                "当前数据为只读，未作修改。",
-                "The data is read-only here; nothing was changed.",
-            ));
-        }
-        let mut out: Result<R, Text> = Err(Text::new("", ""));
-        self.snap.update_untracked(|s| {
-            let before = (s.scenarios.clone(), s.response.clone());
-            let mut view = BesideMut {
-                scenarios: &mut s.scenarios,
-                response: &mut s.response,
-                plan: &s.plan,
-                dataset: &s.dataset,
-            };
-            out = f(&mut view);
-            let refused = match &out {
-                Err(_) => true,
-                Ok(_) => {
-                    if let Some(p) = crate::snapshot::validate(s)
-                        .into_iter()
-                        .find(|p| p.is_error())
-                    {
-                        out = Err(p.text());
-                        true
-                    } else {
-                        false
-                    }
-                }
-            };
-            if refused {
-                (s.scenarios, s.response) = before;
-            }
-        });
-        if out.is_ok() {
-            self.snap.notify();
-            self.is_sample.set(false);
-            self.meta.update_value(|m| m.sample = false);
-            if soon {
-                self.persist_soon();
-            } else {
-                self.persist();
-            }
-        }
-        out
+        let (r, c) = self
+            .ws
+            .try_update_value(|w| w.update_response(f))
+            .unwrap_or_else(|| Err(gone()))?;
+        self.changed(c, false);
+        Ok(r)
     }
 
     /// Saves shortly after the change rather than in it: in a meeting, tweaks come in bursts and
@@ -312,68 +356,60 @@ impl Store {
     }
 
     fn step(&self, undo: bool) {
-        if self.read_only.get_untracked().is_some() {
-            return;
-        }
-        let mut out = Ok(None);
-        self.history.update_value(|h| {
-            self.snap.update(|s| {
-                out = if undo {
-                    h.undo(&mut s.dataset)
-                } else {
-                    h.redo(&mut s.dataset)
-                }
-            });
-        });
+        let out = self
+            .ws
+            .try_update_value(|w| if undo { w.undo() } else { w.redo() })
+            .unwrap_or_else(|| Err(gone()));
         match out {
-            Ok(Some(label)) => {
+            Ok(Some(step)) => {
                 let (zh, en) = if undo {
                     ("已撤销：", "Undone: ")
                 } else {
                     ("已重做：", "Redone: ")
                 };
                 self.notice.set(Some(Text {
-                    zh: format!("{zh}{}", label.zh),
-                    en: format!("{en}{}", label.en),
+                    zh: format!("{zh}{}", step.label.zh),
+                    en: format!("{en}{}", step.label.en),
                 }));
-                self.after_change();
+                self.bump_history();
+                self.changed(step.changed, false);
             }
             Ok(None) => {}
-            Err(e) => self.notice.set(Some(e.text())),
+            // Read-only: the buttons are disabled; a key press changes nothing, silently.
+            Err(_) if self.read_only.get_untracked().is_some() => {}
+            Err(e) => self.notice.set(Some(e)),
         }
     }
 
     pub fn can_undo(&self) -> bool {
         self.history_rev.track();
-        self.history.with_value(|h| h.can_undo())
+        self.ws.with_value(|w| w.history().can_undo())
     }
 
     pub fn can_redo(&self) -> bool {
         self.history_rev.track();
-        self.history.with_value(|h| h.can_redo())
+        self.ws.with_value(|w| w.history().can_redo())
     }
 
     pub fn undo_label(&self, lang: Lang) -> Option<String> {
         self.history_rev.track();
-        self.history
-            .with_value(|h| h.undo_label().map(|t| t.get(lang).to_owned()))
+        self.ws
+            .with_value(|w| w.history().undo_label().map(|t| t.get(lang).to_owned()))
+    }
+
+    /// Puts `ws` in place of the workspace and tells every view.
+    fn set_workspace(&self, ws: Workspace) {
+        self.set_read_only.set(ws.why_read_only().cloned());
+        self.ws.set_value(ws);
+        self.revs.notify(Changed::ALL);
+        self.bump_history();
     }
 
     /// Replaces the whole snapshot (reset to sample, start empty, import). Clears history.
     pub fn replace(&self, snap: Snapshot, sample: bool) {
-        self.read_only.set(None);
-        self.snap.set(snap);
-        self.history.update_value(|h| h.clear());
-        self.is_sample.set(sample);
+        self.set_workspace(Workspace::new(snap));
+        self.set_is_sample.set(sample);
         self.meta.update_value(|m| m.sample = sample);
-        self.history_rev.update(|r| *r += 1);
-        self.persist();
-    }
-
-    fn after_change(&self) {
-        self.history_rev.update(|r| *r += 1);
-        self.is_sample.set(false);
-        self.meta.update_value(|m| m.sample = false);
         self.persist();
     }
 
@@ -383,7 +419,7 @@ impl Store {
             h.clear();
         }
         if self.read_only.get_untracked().is_some() {
-            self.save.set(SaveStatus::NotSaving);
+            self.set_save.set(SaveStatus::NotSaving);
             return;
         }
         let meta = self.meta.get_value();
@@ -392,15 +428,18 @@ impl Store {
             saved: now_iso(),
             ..meta
         };
+        let t0 = now_ms();
         let result = self.snap.with_untracked(|s| persist::save(s, base, meta));
+        // Microseconds fit a u64 for any page's lifetime; the benchmark reads this.
+        LAST_SAVE_US.store(((now_ms() - t0) * 1000.0) as u64, Ordering::Relaxed);
         match result {
             Ok(m) => {
-                self.save.set(SaveStatus::Saved {
+                self.set_save.set(SaveStatus::Saved {
                     at: m.saved.clone(),
                 });
                 self.meta.set_value(m);
             }
-            Err(e) => self.save.set(SaveStatus::Failed(e)),
+            Err(e) => self.set_save.set(SaveStatus::Failed(e)),
         }
     }
 
@@ -431,7 +470,7 @@ impl Store {
         }
         let unsaved = matches!(self.save.get_untracked(), SaveStatus::Failed(_));
         if unsaved || self.read_only.get_untracked().is_some() {
-            self.save
+            self.set_save
                 .set(SaveStatus::Failed(SaveError::NewerElsewhere(stored)));
             return;
         }
@@ -447,11 +486,9 @@ impl Store {
                 writer,
                 ..stored.clone()
             });
-            self.snap.set(*snap);
-            self.history.update_value(|h| h.clear());
-            self.history_rev.update(|r| *r += 1);
-            self.is_sample.set(sample);
-            self.save.set(SaveStatus::Saved { at: stored.saved });
+            self.set_workspace(Workspace::new(*snap));
+            self.set_is_sample.set(sample);
+            self.set_save.set(SaveStatus::Saved { at: stored.saved });
             self.notice.set(Some(Text::new(
                 "已载入另一个标签页保存的较新数据。",
                 "Loaded newer data saved in another tab.",
@@ -461,12 +498,9 @@ impl Store {
 
     /// Shows a snapshot without saving it (a shared or newer one), over the stored data.
     pub fn show_read_only(&self, snap: Snapshot, why: ReadOnly) {
-        self.snap.set(snap);
-        self.history.update_value(|h| h.clear());
-        self.history_rev.update(|r| *r += 1);
-        self.is_sample.set(false);
-        self.read_only.set(Some(why));
-        self.save.set(SaveStatus::NotSaving);
+        self.set_workspace(Workspace::read_only(snap, why));
+        self.set_is_sample.set(false);
+        self.set_save.set(SaveStatus::NotSaving);
     }
 
     /// `#share=…` in the address: opens that snapshot read-only. A bad link is explained and
@@ -486,16 +520,15 @@ impl Store {
 
     /// Leaves a read-only view for the stored data.
     pub fn back_to_stored(&self) {
-        self.read_only.set(None);
         match persist::load() {
             Loaded::Found(snap, meta) => {
                 let writer = self.meta.with_value(|m| m.writer.clone());
-                self.is_sample.set(meta.sample);
-                self.save.set(SaveStatus::Saved {
+                self.set_is_sample.set(meta.sample);
+                self.set_save.set(SaveStatus::Saved {
                     at: meta.saved.clone(),
                 });
                 self.meta.set_value(Meta { writer, ..meta });
-                self.snap.set(*snap);
+                self.set_workspace(Workspace::new(*snap));
             }
             // Never saved over: a newer snapshot stays read-only, unreadable text untouched.
             Loaded::Newer(snap, message) => {
@@ -506,8 +539,6 @@ impl Store {
             }
             Loaded::Empty | Loaded::Unavailable(_) => self.replace(crate::demo::snapshot(), true),
         }
-        self.history.update_value(|h| h.clear());
-        self.history_rev.update(|r| *r += 1);
         clear_share_hash();
     }
 
@@ -558,8 +589,16 @@ impl Store {
         persist::note_export(&now);
         self.meta
             .update_value(|m| m.last_export = Some(now.clone()));
-        self.last_export.set(Some(now));
+        self.set_last_export.set(Some(now));
     }
+}
+
+/// The message for a change attempted after the page's state was disposed (leaving the page).
+fn gone() -> Text {
+    Text::new(
+        "页面已关闭，未作修改。",
+        "The page was closed; nothing was changed.",
+    )
 }
 
 /// "Start empty": Binjiang's districts, streets and communities, and no data.

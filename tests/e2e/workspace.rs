@@ -342,3 +342,38 @@ async fn a_value_that_could_not_be_read_back_is_refused_at_entry() {
     h.assert_no_errors().await;
     h.finish().await;
 }
+
+/// The workspace prepares the rules engine once per change, and the dashboard's level, cards,
+/// charts and streets all read that one: an undo or a redo builds exactly one engine.
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test.sh"]
+async fn an_edit_prepares_one_engine_that_every_dashboard_view_reads() {
+    let h = Harness::start().await;
+    h.open("#/data").await;
+    // One real edit that moves the district's latest rate, so undo/redo redraw the rate chart.
+    let el = h.wait_for_css(&cell("binjiang", "2026-10")).await;
+    el.clear().await.unwrap();
+    el.send_keys("6.0\u{E007}").await.unwrap();
+    h.wait_for_js("document.querySelector('#undo') && !document.querySelector('#undo').disabled")
+        .await;
+    h.open("#/dashboard").await;
+    h.wait_for_css("#chart-rate .chart-svg svg").await;
+    let builds = "return window.wasmBindings.engineBuilds();";
+    let svg = "return document.querySelector('#chart-rate .chart-svg').innerHTML;";
+    for key in ["z", "y"] {
+        let chart = h.js(svg).await;
+        let before = h.js(builds).await.as_f64().unwrap();
+        // Ctrl+Z / Ctrl+Y anywhere on the page undo and redo.
+        h.js(&format!(
+            "window.dispatchEvent(new KeyboardEvent('keydown', {{ key: '{key}', ctrlKey: true, bubbles: true }})); return true;"
+        ))
+        .await;
+        h.wait_for_js(&format!(
+            "document.querySelector('#chart-rate .chart-svg').innerHTML !== {chart}"
+        ))
+        .await;
+        let after = h.js(builds).await.as_f64().unwrap();
+        assert_eq!(after - before, 1.0, "engines built by Ctrl+{key}");
+    }
+    h.finish().await;
+}

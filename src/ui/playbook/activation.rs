@@ -3,7 +3,7 @@
 //! form, the §6.x start procedure shown before approval; past responses, read-only.
 
 use super::{
-    confirm_step, msg_text, none_yet, now_input, on_snapshot_basis, opt_time, outcome_view,
+    confirm_step, msg_text, none_yet, now_input, on_workspace_basis, opt_time, outcome_view,
     parse_time, rerr, says, section_head, text_input, time_input, Pb,
 };
 use crate::i18n::{level_name, Lang, Msg};
@@ -14,7 +14,7 @@ use crate::response::{
     activatable_level, start_procedure, Action, ActivationRequest, LaterData, Phase, Response,
     ResponseError, ScenarioBasis,
 };
-use crate::rules::{Engine, Evaluation};
+use crate::rules::Evaluation;
 use crate::ui::derived::Focus;
 use crate::ui::i18n_ctx::I18n;
 use crate::ui::store::Store;
@@ -25,24 +25,21 @@ use leptos::prelude::*;
 /// The district's evaluation in `month`, on the real data or a scenario's (`None` when that
 /// scenario is gone or no longer applies).
 fn district_eval(month: Month, basis: Option<&ScenarioBasis>) -> Option<Evaluation> {
-    Store::get().snap.with_untracked(|s| {
-        on_snapshot_basis(s, basis, |p, d| {
-            Engine::new(p, d).evaluate(&Scope::District, month)
-        })
+    on_workspace_basis(basis, false)
         .ok()
-    })
+        .map(|p| p.engine().evaluate(&Scope::District, month))
 }
 
 /// The months with data on a basis: the real data's, widened by the scenario's.
 fn basis_span(basis: Option<&ScenarioBasis>) -> Option<(Month, Month)> {
-    Store::get().snap.with(|s| {
-        let real = s.dataset.span();
-        let hyp = on_snapshot_basis(s, basis, |_, d| d.span()).ok().flatten();
-        match (real, hyp) {
-            (Some((a, b)), Some((c, d))) => Some((a.min(c), b.max(d))),
-            (x, None) | (None, x) => x,
-        }
-    })
+    let real = Store::get().engine().dataset().span();
+    let hyp = basis
+        .and_then(|b| on_workspace_basis(Some(b), true).ok())
+        .and_then(|p| p.dataset().span());
+    match (real, hyp) {
+        (Some((a, b)), Some((c, d))) => Some((a.min(c), b.max(d))),
+        (x, None) | (None, x) => x,
+    }
 }
 
 fn phase_text(p: Phase) -> Msg {
@@ -261,21 +258,16 @@ fn StartForm() -> impl IntoView {
             }
         };
         let basis = on.get_untracked();
-        if pb.run_on(
-            out,
-            Msg::PbActivated,
-            basis,
-            move |s, plan, data, now, by| {
-                let e = Engine::new(plan, data).evaluate(&Scope::District, m);
-                let mut req = req;
-                // The data after the basis month, as they are now (a scenario's exercise needs none).
-                if req.scenario.is_none() {
-                    req.later = Some(LaterData::of(plan, data, m));
-                }
-                s.apply(Action::activate(plan, &e, req), now, by)
-                    .map_err(rerr)
-            },
-        ) {
+        if pb.run_on(out, Msg::PbActivated, basis, move |s, p, now, by| {
+            let e = p.engine().evaluate(&Scope::District, m);
+            let mut req = req;
+            // The data after the basis month, as they are now (a scenario's exercise needs none).
+            if req.scenario.is_none() {
+                req.later = Some(LaterData::of(p.plan(), p.dataset(), m));
+            }
+            s.apply(Action::activate(p.plan(), &e, req), now, by)
+                .map_err(rerr)
+        }) {
             pb.viewing.set(None);
         }
     };
@@ -492,8 +484,8 @@ fn ChangeLevelForm() -> impl IntoView {
         };
         let who = approver.get_untracked();
         let why = reason.get_untracked();
-        pb.run(out, Msg::PbLevelChanged, move |s, plan, data, now, by| {
-            let e = Engine::new(plan, data).evaluate(&Scope::District, m);
+        pb.run(out, Msg::PbLevelChanged, move |s, p, now, by| {
+            let e = p.engine().evaluate(&Scope::District, m);
             let to = activatable_level(&e).map_err(rerr)?;
             s.apply(Action::change_level(&e, to, &who, a, r, &why), now, by)
                 .map_err(rerr)

@@ -13,7 +13,7 @@ use crate::response::{
     cap_envelope, cap_xml, draft_bulletin, Action, Bulletin, BulletinContent, BulletinFields,
     BulletinStatus, CapId, CapMsgType, LaterData, Response, ResponseError,
 };
-use crate::rules::Engine;
+use crate::rules::Prepared;
 use crate::ui::download::download_text;
 use crate::ui::i18n_ctx::I18n;
 use crate::ui::store::Store;
@@ -22,25 +22,20 @@ use leptos::prelude::*;
 
 /// The draft of a bulletin for the response's current level, from the evaluation of the month
 /// that level rests on.
-fn draft_for(
-    plan: &crate::plan::Plan,
-    data: &crate::model::Dataset,
-    r: &Response,
-) -> BulletinContent {
+fn draft_for(p: &Prepared, r: &Response) -> BulletinContent {
     let month = r
         .level_changes
         .last()
         .map_or(r.activation.basis.month, |c| c.basis.month);
-    let e = Engine::new(plan, data).evaluate(&Scope::District, month);
-    draft_bulletin(plan, data, &e, r)
+    let e = p.engine().evaluate(&Scope::District, month);
+    draft_bulletin(p.plan(), p.dataset(), &e, r)
 }
 
 /// Drafts from the evaluation for the active response and records it as `action` (a new
 /// bulletin or a change of one).
 fn apply_draft(
     s: &mut crate::response::ResponseState,
-    plan: &crate::plan::Plan,
-    data: &crate::model::Dataset,
+    p: &Prepared,
     now: crate::response::Timestamp,
     by: &str,
     action: impl FnOnce(Box<BulletinContent>) -> Action,
@@ -48,7 +43,7 @@ fn apply_draft(
     let r = s
         .active()
         .ok_or_else(|| super::rerr(ResponseError::NoResponse))?;
-    let content = Box::new(draft_for(plan, data, r));
+    let content = Box::new(draft_for(p, r));
     s.apply(action(content), now, by).map_err(super::rerr)
 }
 
@@ -95,15 +90,9 @@ pub fn BulletinsSection() -> impl IntoView {
     let out = RwSignal::new(None::<Result<Text, Text>>);
     let editing = RwSignal::new(None::<u32>);
     let draft = move |_| {
-        pb.run(
-            out,
-            Msg::PbBulletinDrafted,
-            move |s, plan, data, now, by| {
-                apply_draft(s, plan, data, now, by, |content| Action::DraftBulletin {
-                    content,
-                })
-            },
-        );
+        pb.run(out, Msg::PbBulletinDrafted, move |s, p, now, by| {
+            apply_draft(s, p, now, by, |content| Action::DraftBulletin { content })
+        });
     };
     view! {
         <section id="pb-bulletins" tabindex="-1" class="pb-section">
@@ -165,7 +154,7 @@ fn BulletinCard(
             Err(e) => return out.set(Some(Err(e))),
         };
         let who = approver.get_untracked();
-        pb.run(out, Msg::PbBulletinApproved, move |s, _, _, now, by| {
+        pb.run(out, Msg::PbBulletinApproved, move |s, _, now, by| {
             s.apply(
                 Action::ApproveBulletin {
                     id,
@@ -179,7 +168,7 @@ fn BulletinCard(
         });
     };
     let simple = move |action: fn(u32) -> Action, done: Msg| {
-        pb.run(out, done, move |s, _, _, now, by| {
+        pb.run(out, done, move |s, _, now, by| {
             s.apply(action(id), now, by).map_err(super::rerr)
         });
     };
@@ -212,10 +201,10 @@ fn BulletinCard(
     });
     let issue = Callback::new(move |()| {
         let why = issue_reason.get_untracked();
-        pb.run(out, Msg::PbBulletinIssued, move |s, plan, data, now, by| {
+        pb.run(out, Msg::PbBulletinIssued, move |s, p, now, by| {
             let later = s
                 .response(rid)
-                .map(|r| LaterData::of(plan, data, r.basis_month()));
+                .map(|r| LaterData::of(p.plan(), p.dataset(), r.basis_month()));
             s.apply(
                 Action::IssueBulletin {
                     id,
@@ -245,16 +234,12 @@ fn BulletinCard(
     });
     let no = Signal::from(false);
     let update = move |_| {
-        if pb.run(
-            out,
-            Msg::PbBulletinChangeDrafted,
-            move |s, plan, data, now, by| {
-                apply_draft(s, plan, data, now, by, |content| Action::UpdateBulletin {
-                    id,
-                    content,
-                })
-            },
-        ) {
+        if pb.run(out, Msg::PbBulletinChangeDrafted, move |s, p, now, by| {
+            apply_draft(s, p, now, by, |content| Action::UpdateBulletin {
+                id,
+                content,
+            })
+        }) {
             editing.set(None);
         }
     };
@@ -264,7 +249,7 @@ fn BulletinCard(
             Err(e) => return out.set(Some(Err(e))),
         };
         let (why, who) = (reason.get_untracked(), c_approver.get_untracked());
-        pb.run(out, Msg::PbBulletinCancelled, move |s, _, _, now, by| {
+        pb.run(out, Msg::PbBulletinCancelled, move |s, _, now, by| {
             s.apply(
                 Action::CancelBulletin {
                     id,
@@ -436,7 +421,7 @@ fn Editor(id: u32, out: RwSignal<Outcome>, editing: RwSignal<Option<u32>>) -> im
                 }
             }
         });
-        if pb.run(out, Msg::PbSaved, move |s, _, _, now, by| {
+        if pb.run(out, Msg::PbSaved, move |s, _, now, by| {
             s.apply(
                 Action::EditBulletin {
                     id,

@@ -100,7 +100,7 @@ fn DeadlineRow(item: DeadlineItem, out: RwSignal<Outcome>) -> impl IntoView {
                 return;
             }
         };
-        pb.run(out, Msg::PbDeadlineDone, move |s, _, _, now, by| {
+        pb.run(out, Msg::PbDeadlineDone, move |s, _, now, by| {
             s.apply(Action::CompleteDeadline { id, at }, now, by)
                 .map_err(super::rerr)
         });

@@ -5,7 +5,6 @@
 use super::{Doc, Pb};
 use crate::i18n::{level_name, Lang, Msg};
 use crate::response::{Bulletin, BulletinFields, BulletinStatus, Report, Response};
-use crate::rules::Engine;
 use crate::ui::charts_view::report_charts;
 use crate::ui::i18n_ctx::I18n;
 use crate::ui::store::Store;
@@ -32,19 +31,20 @@ pub fn PrintArea() -> impl IntoView {
                 {move || {
                     let lang = i18n.lang();
                     let doc = pb.doc.get()?;
-                    store.snap.with(|s| {
+                    let p = store.engine();
+                    store.response(|st| {
                         Some(match doc {
                             Doc::Bulletin { response, id } => {
-                                let r = s.response.response(response)?;
+                                let r = st.response(response)?;
                                 let b = r.bulletin(id)?;
-                                bulletin_doc(r, b, &s.plan, lang).into_any()
+                                bulletin_doc(r, b, p.plan(), lang).into_any()
                             }
                             Doc::SavedReport { response, id } => {
-                                let r = s.response.response(response)?;
+                                let r = st.response(response)?;
                                 let saved = r.reports.iter().find(|x| x.id == id)?;
-                                report_doc(&saved.report, true, &s.plan, &s.dataset).into_any()
+                                report_doc(&saved.report, true, &p).into_any()
                             }
-                            Doc::Report(report) => report_doc(&report, false, &s.plan, &s.dataset).into_any(),
+                            Doc::Report(report) => report_doc(&report, false, &p).into_any(),
                         })
                     })
                 }}
@@ -137,12 +137,8 @@ fn bulletin_doc(r: &Response, b: &Bulletin, plan: &crate::plan::Plan, lang: Lang
 }
 
 /// An analysis report: its sections and tables, with the charts after the trend section.
-fn report_doc(
-    report: &Report,
-    saved: bool,
-    plan: &crate::plan::Plan,
-    data: &crate::model::Dataset,
-) -> impl IntoView {
+fn report_doc(report: &Report, saved: bool, p: &crate::rules::Prepared) -> impl IntoView {
+    let plan = p.plan();
     let lang = if report.lang == Lang::En.tag() {
         Lang::En
     } else {
@@ -150,10 +146,9 @@ fn report_doc(
     };
     // The district's last two years up to the period's end.
     let charts = report.period.months().and_then(|(_, last)| {
-        let (from, _) = data.span()?;
+        let (from, _) = p.dataset().span()?;
         let first = from.max(last.plus(-23).unwrap_or(from));
-        let e = Engine::new(plan, data);
-        Some(report_charts(&e, first, last, lang).0)
+        Some(report_charts(p.engine(), first, last, lang).0)
     });
     let sections = report
         .sections

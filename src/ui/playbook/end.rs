@@ -14,7 +14,7 @@ use crate::plan::Text;
 use crate::response::{
     end_conditions, Action, EndCheck, EndEvaluation, EndField, DEFAULT_END_MONTHS,
 };
-use crate::rules::Engine;
+use crate::rules::Prepared;
 use crate::ui::derived::Focus;
 use crate::ui::i18n_ctx::I18n;
 use crate::ui::store::Store;
@@ -23,14 +23,9 @@ use crate::ui::widgets::{clause_tag, status_badge};
 use leptos::prelude::*;
 
 /// The §7.1 check as of `as_of` over `months` months, on the district's timeline.
-fn check(
-    plan: &crate::plan::Plan,
-    data: &crate::model::Dataset,
-    as_of: Month,
-    months: u32,
-) -> Option<EndCheck> {
-    let (from, _) = data.span()?;
-    let t = Engine::new(plan, data).timeline(&Scope::District, from, as_of);
+fn check(p: &Prepared, as_of: Month, months: u32) -> Option<EndCheck> {
+    let (from, _) = p.dataset().span()?;
+    let t = p.engine().timeline(&Scope::District, from, as_of);
     Some(end_conditions(&t, as_of, months))
 }
 
@@ -56,7 +51,6 @@ pub fn EndSection() -> impl IntoView {
 #[component]
 fn Conditions() -> impl IntoView {
     let i18n = I18n::get();
-    let store = Store::get();
     let pb = Pb::get();
     let focus = Focus::get();
     let as_of = RwSignal::new(focus.span.get_untracked().map(|(_, b)| b));
@@ -66,21 +60,16 @@ fn Conditions() -> impl IntoView {
         let basis = pb
             .resp
             .with(|r| r.as_ref().and_then(|r| r.scenario.clone()));
-        store.snap.with(|s| {
-            super::on_snapshot_basis(s, basis.as_ref(), |plan, data| {
-                let c = check(plan, data, m, n)?;
-                let from = m.plus(-(i64::from(n.max(1)) - 1)).unwrap_or(m);
-                let t = Engine::new(plan, data).timeline(&Scope::District, from, m);
-                let rows: Vec<_> = t
-                    .months
-                    .iter()
-                    .map(|x| (x.summary.month, x.summary.effective, x.summary.indicator))
-                    .collect();
-                Some((c, rows))
-            })
-            .ok()
-            .flatten()
-        })
+        let p = super::on_workspace_basis(basis.as_ref(), true).ok()?;
+        let c = check(&p, m, n)?;
+        let from = m.plus(-(i64::from(n.max(1)) - 1)).unwrap_or(m);
+        let t = p.engine().timeline(&Scope::District, from, m);
+        let rows: Vec<_> = t
+            .months
+            .iter()
+            .map(|x| (x.summary.month, x.summary.effective, x.summary.indicator))
+            .collect();
+        Some((c, rows))
     });
     view! {
         <div class="pb-form" id="pb-end-conditions">
@@ -203,22 +192,18 @@ fn EvaluationForm(as_of: RwSignal<Option<Month>>, months: RwSignal<u32>) -> impl
             responsibility: get(EndField::Responsibility),
             lessons: get(EndField::Lessons),
         };
-        pb.run(
-            out,
-            Msg::PbEndEvaluationRecorded,
-            move |s, plan, data, now, by| {
-                let c = check(plan, data, m, n).ok_or_else(|| super::msg_text(Msg::NoDataYet))?;
-                s.apply(
-                    Action::RecordEndEvaluation {
-                        evaluation: Box::new(evaluation),
-                        check: c,
-                    },
-                    now,
-                    by,
-                )
-                .map_err(super::rerr)
-            },
-        );
+        pb.run(out, Msg::PbEndEvaluationRecorded, move |s, p, now, by| {
+            let c = check(p, m, n).ok_or_else(|| super::msg_text(Msg::NoDataYet))?;
+            s.apply(
+                Action::RecordEndEvaluation {
+                    evaluation: Box::new(evaluation),
+                    check: c,
+                },
+                now,
+                by,
+            )
+            .map_err(super::rerr)
+        });
     };
     view! {
         <Show when=move || show.get()>
@@ -330,7 +315,7 @@ fn EndSteps() -> impl IntoView {
             Err(e) => return out.set(Some(Err(e))),
         };
         let who = who.get_untracked();
-        pb.run(out, Msg::PbSaved, move |s, _, _, now, by| {
+        pb.run(out, Msg::PbSaved, move |s, _, now, by| {
             let a = if city {
                 Action::ApproveEndCity {
                     approved_by: who,
@@ -346,7 +331,7 @@ fn EndSteps() -> impl IntoView {
         });
     };
     let simple = move |a: fn() -> Action, done: Msg| {
-        pb.run(out, done, move |s, _, _, now, by| {
+        pb.run(out, done, move |s, _, now, by| {
             s.apply(a(), now, by).map_err(super::rerr)
         });
     };

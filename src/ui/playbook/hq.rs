@@ -78,7 +78,7 @@ fn SeatRow(post: Post, seat: Seat, out: RwSignal<Outcome>) -> impl IntoView {
     let save = move |_| {
         let (n, c) = (name.get_untracked(), contact.get_untracked());
         let p = post.get_value();
-        pb.run(out, Msg::PbSaved, move |s, _, _, now, by| {
+        pb.run(out, Msg::PbSaved, move |s, _, now, by| {
             s.apply(
                 Action::SetHqMember {
                     post: p,
@@ -151,7 +151,7 @@ fn Decisions() -> impl IntoView {
     let locked = Memo::new(move |_| !pb.editable.get());
     let decide = move |_| {
         let t = text.get_untracked();
-        if pb.run(out, Msg::PbDecisionRecorded, move |s, _, _, now, by| {
+        if pb.run(out, Msg::PbDecisionRecorded, move |s, _, now, by| {
             s.apply(Action::Decide { text: t }, now, by)
                 .map_err(super::rerr)
         }) {

@@ -46,7 +46,7 @@ pub fn MeasuresSection() -> impl IntoView {
     let unit = RwSignal::new(String::new());
     let out = RwSignal::new(None::<Result<Text, Text>>);
     let add = move |level: Level| {
-        pb.run(out, Msg::PbPackageAdded, move |s, _, _, now, by| {
+        pb.run(out, Msg::PbPackageAdded, move |s, _, now, by| {
             s.apply(Action::AddPackage { level }, now, by)
                 .map_err(super::rerr)
         });
@@ -181,7 +181,7 @@ fn MeasureRow(item: MeasureItem, out: RwSignal<Outcome>) -> impl IntoView {
                 owner.get_untracked(),
                 note.get_untracked(),
             );
-            pb.run(out, Msg::PbSaved, move |s, _, _, now, by| {
+            pb.run(out, Msg::PbSaved, move |s, _, now, by| {
                 s.apply(
                     Action::SetMeasure {
                         clause: c,

@@ -22,10 +22,11 @@ use super::i18n_ctx::I18n;
 use super::store::Store;
 use super::widgets::{clause_tag, level_badge};
 use crate::i18n::{Lang, Msg};
-use crate::model::Dataset;
 use crate::plan::{Plan, Text};
-use crate::response::{Phase, Response, ResponseError, ResponseState, ScenarioBasis, Timestamp};
-use crate::scenario::Scenarios;
+use crate::response::{
+    prepared_basis, Phase, Response, ResponseError, ResponseState, ScenarioBasis, Timestamp,
+};
+use crate::rules::Prepared;
 use clock::Clock;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -69,7 +70,7 @@ impl Pb {
         self,
         out: RwSignal<Outcome>,
         done: Msg,
-        f: impl FnOnce(&mut ResponseState, &Plan, &Dataset, Timestamp, &str) -> Result<(), Text>,
+        f: impl FnOnce(&mut ResponseState, &Prepared, Timestamp, &str) -> Result<(), Text>,
     ) -> bool {
         let basis = self
             .resp
@@ -83,7 +84,7 @@ impl Pb {
         out: RwSignal<Outcome>,
         done: Msg,
         basis: Option<ScenarioBasis>,
-        f: impl FnOnce(&mut ResponseState, &Plan, &Dataset, Timestamp, &str) -> Result<(), Text>,
+        f: impl FnOnce(&mut ResponseState, &Prepared, Timestamp, &str) -> Result<(), Text>,
     ) -> bool {
         let by = self.user.get_untracked().trim().to_owned();
         if by.is_empty() {
@@ -92,11 +93,9 @@ impl Pb {
             return false;
         }
         let now = self.clock.now_untracked();
-        let r = Store::get().update_response(|s, plan, data, scenarios| {
-            on_basis(plan, data, scenarios, basis.as_ref(), |p, d| {
-                f(s, p, d, now, &by)
-            })
-            .and_then(|r| r)
+        let r = Store::get().update_response(|s, base, scenarios| {
+            let p = prepared_basis(base, scenarios, basis.as_ref())?;
+            f(s, &p, now, &by)
         });
         match r {
             Ok(()) => {
@@ -111,48 +110,23 @@ impl Pb {
     }
 }
 
-/// Runs `f` on the plan and data a response rests on: the real data, or — for an exercise on a
-/// what-if scenario — that scenario applied to it. A scenario deleted since, or whose changes no
-/// longer apply, is named in the error.
-pub(crate) fn on_basis<R>(
-    plan: &Plan,
-    data: &Dataset,
-    scenarios: &Scenarios,
+/// The inputs a response rests on, prepared ([`prepared_basis`] on the workspace): the
+/// workspace's own engine for the real data. `tracked`: whether a memo or effect re-runs when
+/// the data or the scenarios change.
+pub(crate) fn on_workspace_basis(
     basis: Option<&ScenarioBasis>,
-    f: impl FnOnce(&Plan, &Dataset) -> R,
-) -> Result<R, Text> {
-    let Some(b) = basis else {
-        return Ok(f(plan, data));
-    };
-    let sc = scenarios.get(b.id).ok_or_else(|| Text {
-        zh: format!("此演练所依据的推演“{}”已被删除，无法按其数据计算。", b.name),
-        en: format!(
-            "The scenario '{}' this exercise runs on was deleted; its data cannot be evaluated.",
-            b.name
-        ),
-    })?;
-    let (p, d) = sc.apply(plan, data).map_err(|e| Text {
-        zh: format!(
-            "此演练所依据的推演“{}”已不适用：{}",
-            b.name,
-            e.message(Lang::Zh)
-        ),
-        en: format!(
-            "The scenario '{}' this exercise runs on no longer applies: {}",
-            b.name,
-            e.message(Lang::En)
-        ),
-    })?;
-    Ok(f(&p, &d))
-}
-
-/// [`on_basis`] on the workspace's snapshot.
-pub(crate) fn on_snapshot_basis<R>(
-    s: &crate::snapshot::Snapshot,
-    basis: Option<&ScenarioBasis>,
-    f: impl FnOnce(&Plan, &Dataset) -> R,
-) -> Result<R, Text> {
-    on_basis(&s.plan, &s.dataset, &s.scenarios, basis, f)
+    tracked: bool,
+) -> Result<Prepared, Text> {
+    let store = Store::get();
+    if tracked {
+        let base = store.engine();
+        store.scenarios(|sc| prepared_basis(&base, sc, basis))
+    } else {
+        let base = store.engine_untracked();
+        store
+            .snap
+            .with_untracked(|s| prepared_basis(&base, &s.scenarios, basis))
+    }
 }
 
 /// A message in both languages.
@@ -433,12 +407,9 @@ pub fn PlaybookView() -> impl IntoView {
     let viewing = RwSignal::new(None::<u32>);
     let resp = Memo::new(move |_| {
         let v = viewing.get();
-        store.snap.with(|s| {
-            let st = &s.response;
-            match v {
-                Some(id) => st.response(id).cloned(),
-                None => st.active().or_else(|| st.latest()).cloned(),
-            }
+        store.response(|st| match v {
+            Some(id) => st.response(id).cloned(),
+            None => st.active().or_else(|| st.latest()).cloned(),
         })
     });
     let editable = Memo::new(move |_| {

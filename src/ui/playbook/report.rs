@@ -6,7 +6,6 @@ use crate::i18n::{Lang, Msg};
 use crate::month::Month;
 use crate::plan::Text;
 use crate::response::{analysis_report, Action, Period, Report, ReportInput, Timestamp};
-use crate::rules::Engine;
 use crate::ui::charts_view::report_charts;
 use crate::ui::derived::Focus;
 use crate::ui::i18n_ctx::I18n;
@@ -26,23 +25,20 @@ fn make(period: Period, now: Timestamp, lang: Lang) -> Option<Report> {
             .and_then(|id| s.response.response(id));
         // An exercise on a scenario reports on that scenario's data.
         let basis = response.and_then(|r| r.scenario.as_ref());
-        super::on_snapshot_basis(s, basis, |plan, data| {
-            let engine = Engine::new(plan, data);
-            let (from, _) = data.span()?;
-            let (_, notes) = report_charts(&engine, from, last, lang);
-            Some(analysis_report(
-                &ReportInput {
-                    engine: &engine,
-                    period,
-                    forecast: notes.first().map(String::as_str),
-                    response,
-                    now,
-                },
-                lang,
-            ))
-        })
-        .ok()
-        .flatten()
+        let p = super::on_workspace_basis(basis, false).ok()?;
+        let engine = p.engine();
+        let (from, _) = p.dataset().span()?;
+        let (_, notes) = report_charts(engine, from, last, lang);
+        Some(analysis_report(
+            &ReportInput {
+                engine,
+                period,
+                forecast: notes.first().map(String::as_str),
+                response,
+                now,
+            },
+            lang,
+        ))
     })
 }
 
@@ -85,7 +81,7 @@ pub fn ReportsSection() -> impl IntoView {
                 None => return out.set(Some(Err(super::msg_text(Msg::NoDataYet)))),
             },
         };
-        pb.run(out, Msg::PbReportSaved, move |s, _, _, now, by| {
+        pb.run(out, Msg::PbReportSaved, move |s, _, now, by| {
             s.apply(
                 Action::SaveReport {
                     report: Box::new(report),

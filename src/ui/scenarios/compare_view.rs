@@ -10,7 +10,7 @@ use crate::i18n::{Lang, Msg};
 use crate::month::Month;
 use crate::num::{group_thousands, Pct};
 use crate::plan::Text;
-use crate::rules::{Engine, Status};
+use crate::rules::Status;
 use crate::scenario::{
     column_name, compare_through_data_with, comparison_csv, CompareError, Comparison, Diff,
     Figures, Scenario, EXERCISE_MARK,
@@ -155,8 +155,7 @@ pub fn ComparePanel() -> impl IntoView {
             let from = at.plus(-BEFORE).map_or(first, |m| m.max(first)).min(at);
             // Through the last month any compared scenario reaches (a trend runs past the data).
             let cmp = compare_through_data_with(
-                &base.0,
-                &base.1,
+                &base,
                 &list,
                 &scope,
                 from,
@@ -180,8 +179,8 @@ pub fn ComparePanel() -> impl IntoView {
                         colour: PALETTE.get(i).copied().unwrap_or(PALETTE[0]),
                     })
                     .collect();
-                let engine = Engine::new(&base.0, &base.1);
-                let thresholds = engine
+                let thresholds = base
+                    .engine()
                     .thresholds_for(&scope)
                     .levels
                     .iter()

@@ -25,7 +25,7 @@ pub fn ReachPanel() -> impl IntoView {
         let scope = page.scope.get();
         let applied = page.applied.get();
         match applied {
-            Some(Ok(pd)) => Some(what_it_takes(&pd.0, &pd.1, &scope, at)),
+            Some(Ok(pd)) => Some(what_it_takes(pd.plan(), pd.dataset(), &scope, at)),
             Some(Err(_)) => None,
             None => store
                 .snap

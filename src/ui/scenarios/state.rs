@@ -2,22 +2,22 @@
 //! is derived from them. Derived with memos from the snapshot, never written back; the
 //! scenarios themselves change only through [`Store::update_scenarios`].
 
-use crate::model::{Dataset, Scope};
+use crate::model::Scope;
 use crate::month::Month;
-use crate::plan::{Plan, Text};
-use crate::rules::{Engine, Evaluation};
+use crate::plan::Text;
+use crate::rules::{Evaluation, Prepared};
 use crate::scenario::{Scenario, ScenarioId, Tweak, TweakError, MAX_COMPARED};
 use crate::ui::store::Store;
 use leptos::prelude::*;
 use std::collections::HashMap;
-use std::sync::Arc;
 
-/// A scenario applied to the baseline: its hypothetical plan and dataset, or why its tweaks no
-/// longer apply (the baseline moved on).
-pub type Applied = Result<Arc<(Plan, Dataset)>, TweakError>;
+/// A scenario applied to the baseline: its hypothetical plan and dataset with their engine, or
+/// why its tweaks no longer apply (the baseline moved on).
+pub type Applied = Result<Prepared, TweakError>;
 
-/// The baseline's plan and dataset, shared by every computation of the page.
-pub type Inputs = Arc<(Plan, Dataset)>;
+/// The baseline's plan and dataset with the workspace's engine, shared by every computation
+/// of the page (and the playbook's).
+pub type Inputs = Prepared;
 
 /// A scenario applied once, kept while neither it nor the baseline changes: a tweak to one
 /// scenario does not re-apply the others being compared.
@@ -34,16 +34,16 @@ impl ApplyCache {
     pub fn apply(&self, base: &Inputs, s: &Scenario) -> Applied {
         let hit = self.0.with_value(|c| {
             c.get(&s.id)
-                .filter(|e| Arc::ptr_eq(&e.base, base) && e.tweaks == s.tweaks)
+                .filter(|e| e.base.same(base) && e.tweaks == s.tweaks)
                 .map(|e| e.applied.clone())
         });
         if let Some(a) = hit {
             return a;
         }
-        let applied = s.apply(&base.0, &base.1).map(Arc::new);
+        let applied = s.prepare(base);
         self.0.update_value(|c| {
             // Entries of deleted scenarios or older baselines go.
-            c.retain(|_, e| Arc::ptr_eq(&e.base, base));
+            c.retain(|_, e| e.base.same(base));
             c.insert(
                 s.id,
                 CacheEntry {
@@ -90,24 +90,17 @@ impl Page {
         let selected = RwSignal::new(None::<ScenarioId>);
         let scope = RwSignal::new(Scope::District);
         let month = RwSignal::new(None::<Month>);
-        let inputs = Memo::new_owning(move |old: Option<Inputs>| {
-            store.snap.with(|s| match old {
-                Some(o) if o.0 == s.plan && o.1 == s.dataset => (o, false),
-                _ => (Arc::new((s.plan.clone(), s.dataset.clone())), true),
-            })
-        });
+        let inputs = Memo::new(move |_| store.engine());
         let cache = ApplyCache(StoredValue::new(HashMap::new()));
         let applied = Memo::new(move |_| {
             let id = selected.get()?;
             let base = inputs.get();
-            store
-                .snap
-                .with(|s| s.scenarios.get(id).map(|sc| cache.apply(&base, sc)))
+            store.scenarios(|s| s.get(id).map(|sc| cache.apply(&base, sc)))
         });
         let span = Memo::new(move |_| {
-            let base = inputs.with(|i| i.1.span());
+            let base = inputs.with(|i| i.dataset().span());
             let hyp = applied.with(|a| match a {
-                Some(Ok(pd)) => pd.1.span(),
+                Some(Ok(pd)) => pd.dataset().span(),
                 _ => None,
             });
             match (base, hyp) {
@@ -119,7 +112,7 @@ impl Page {
         // months (a trend) does not move the month on its own.
         let at = Memo::new(move |_| {
             let (a, b) = span.get()?;
-            let latest = inputs.with(|i| i.1.span()).map_or(b, |s| s.1);
+            let latest = inputs.with(|i| i.dataset().span()).map_or(b, |s| s.1);
             Some(match month.get() {
                 Some(m) if m >= a && m <= b => m,
                 _ => latest,
@@ -128,13 +121,13 @@ impl Page {
         let baseline = Memo::new(move |_| {
             let m = at.get()?;
             let sc = scope.get();
-            inputs.with(|i| Some(Engine::new(&i.0, &i.1).evaluate(&sc, m)))
+            inputs.with(|i| Some(i.engine().evaluate(&sc, m)))
         });
         let scenario = Memo::new(move |_| {
             let m = at.get()?;
             let sc = scope.get();
             applied.with(|a| match a {
-                Some(Ok(pd)) => Some(Engine::new(&pd.0, &pd.1).evaluate(&sc, m)),
+                Some(Ok(pd)) => Some(pd.engine().evaluate(&sc, m)),
                 _ => None,
             })
         });

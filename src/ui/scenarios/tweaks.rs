@@ -3,45 +3,15 @@
 //! window, "multiple", art. 41. Adding while the baseline is shown starts a new scenario.
 
 use super::state::Page;
-use crate::edit::{parse_count, CellEdit, Field};
-use crate::i18n::{level_name, Lang, Msg};
-use crate::model::{Dataset, Scope};
-use crate::month::{Month, MonthError};
-use crate::num::Pct;
+use crate::edit::Field;
+use crate::i18n::{level_name, Msg};
 use crate::plan::{Level, Text};
 use crate::rules::Series;
-use crate::scenario::{Delta, ScenarioId, Tweak};
+use crate::scenario::{ScenarioId, Tweak, TweakDraft, TweakKind};
 use crate::ui::derived::region_name;
 use crate::ui::i18n_ctx::I18n;
 use crate::ui::store::{now_iso, Store};
 use leptos::prelude::*;
-
-/// The kinds offered in the form, in the order of the select.
-const KINDS: [&str; 9] = [
-    "closure",
-    "layoff",
-    "trend",
-    "extend-rates",
-    "set-cells",
-    "thresholds",
-    "event-window",
-    "multiple-enterprises",
-    "art41",
-];
-
-fn kind_label(kind: &str) -> Msg {
-    match kind {
-        "closure" => Msg::ScKindClosure,
-        "layoff" => Msg::ScKindLayoff,
-        "trend" => Msg::ScKindTrend,
-        "extend-rates" => Msg::ScKindExtend,
-        "set-cells" => Msg::ScKindSetValue,
-        "thresholds" => Msg::ScKindThreshold,
-        "event-window" => Msg::ScKindWindow,
-        "multiple-enterprises" => Msg::ScKindMultiple,
-        _ => Msg::ScKindArt41,
-    }
-}
 
 /// Adds `tweak` to the shown scenario, or to a new one when the baseline is shown. Returns the
 /// scenario's id; on error nothing changed and the message says why.
@@ -146,73 +116,11 @@ pub fn TweakList() -> impl IntoView {
     }
 }
 
-fn need(text: &str, what: Msg) -> Result<String, Text> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Err(Text {
-            zh: format!("请填写“{}”", what.text(Lang::Zh)),
-            en: format!("Please fill in '{}'", what.text(Lang::En)),
-        });
-    }
-    Ok(t.to_owned())
-}
-
-fn bad(what: Msg, zh: String, en: String) -> Text {
-    Text {
-        zh: format!("{}：{zh}", what.text(Lang::Zh)),
-        en: format!("{}: {en}", what.text(Lang::En)),
-    }
-}
-
-fn month_of(text: &str, what: Msg) -> Result<Month, Text> {
-    let t = need(text, what)?;
-    Month::parse(&t).map_err(|e| match e {
-        MonthError::Year => bad(
-            what,
-            format!("“{t}”：{}", Msg::YearOutsideSpan.text(Lang::Zh)),
-            format!("'{t}': {}", Msg::YearOutsideSpan.text(Lang::En)),
-        ),
-        _ => bad(
-            what,
-            format!("“{t}”不是 YYYY-MM 格式的月份"),
-            format!("'{t}' is not a month (YYYY-MM)"),
-        ),
-    })
-}
-
-fn count_of(text: &str, what: Msg) -> Result<u64, Text> {
-    let t = need(text, what)?;
-    parse_count(&t).map_err(|p| bad(what, p.describe(&t, Lang::Zh), p.describe(&t, Lang::En)))
-}
-
-fn small_of(text: &str, what: Msg) -> Result<u32, Text> {
-    let n = count_of(text, what)?;
-    u32::try_from(n).map_err(|_| bad(what, "太大".into(), "too large".into()))
-}
-
-fn pct_of(text: &str, what: Msg) -> Result<Pct, Text> {
-    let t = need(text, what)?;
-    Field::RegisteredRate
-        .parse(&t)
-        .map_err(|e| bad(what, e.message(Lang::Zh), e.message(Lang::En)))
-        .and_then(|v| match v {
-            Some(crate::edit::Value::Rate(p)) => Ok(p),
-            _ => Err(bad(what, "不是百分数".into(), "not a percentage".into())),
-        })
-}
-
-fn opt<T>(text: &str, f: impl Fn(&str) -> Result<T, Text>) -> Result<Option<T>, Text> {
-    if text.trim().is_empty() {
-        Ok(None)
-    } else {
-        f(text).map(Some)
-    }
-}
-
-/// The form's fields, one signal each; which are read depends on the kind.
+/// The form's fields, one signal each (so typing re-renders one input); read into a
+/// [`TweakDraft`] on submit.
 #[derive(Clone, Copy)]
 struct Fields {
-    kind: RwSignal<String>,
+    kind: RwSignal<TweakKind>,
     enterprise: RwSignal<String>,
     street: RwSignal<String>,
     region: RwSignal<String>,
@@ -233,178 +141,67 @@ struct Fields {
 }
 
 impl Fields {
-    fn new() -> Fields {
-        let s = |v: &str| RwSignal::new(v.to_owned());
+    fn new(d: TweakDraft) -> Fields {
+        let s = RwSignal::new;
         Fields {
-            kind: s("closure"),
-            enterprise: s(""),
-            street: s(""),
-            region: s("district"),
-            series: s("registered"),
-            month: s(""),
-            a: s(""),
-            b: s(""),
-            step: s("+0.2"),
-            months: s("6"),
-            values: s(""),
-            field: s("registered_rate"),
-            level: s("3"),
-            min_rate: s(""),
-            sustained: s(""),
-            min_unemployed: s(""),
-            min_share: s(""),
-            enabled: RwSignal::new(true),
+            kind: RwSignal::new(d.kind),
+            enterprise: s(d.enterprise),
+            street: s(d.street),
+            region: s(d.region),
+            series: s(d.series),
+            month: s(d.month),
+            a: s(d.a),
+            b: s(d.b),
+            step: s(d.step),
+            months: s(d.months),
+            values: s(d.values),
+            field: s(d.field),
+            level: s(d.level),
+            min_rate: s(d.min_rate),
+            sustained: s(d.sustained),
+            min_unemployed: s(d.min_unemployed),
+            min_share: s(d.min_share),
+            enabled: RwSignal::new(d.enabled),
         }
     }
 
-    /// The tweak the form describes, or what is wrong with it.
-    fn tweak(&self, data: &Dataset, at: Option<Month>) -> Result<Tweak, Text> {
+    fn draft(&self) -> TweakDraft {
         let g = |s: RwSignal<String>| s.get_untracked();
-        let month = || -> Result<Month, Text> {
-            let m = g(self.month);
-            match (m.trim().is_empty(), at) {
-                (true, Some(at)) => Ok(at),
-                _ => month_of(&m, Msg::Month),
-            }
-        };
-        let street = || -> Result<String, Text> {
-            let s = g(self.street);
-            if s.is_empty() {
-                data.district()
-                    .map(|d| d.id.clone())
-                    .ok_or_else(|| Text::new("没有地区", "there is no region"))
-            } else {
-                Ok(s)
-            }
-        };
-        let region = || -> Result<String, Text> {
-            let r = g(self.region);
-            match Scope::from_text(&r) {
-                Scope::District => data
-                    .district()
-                    .map(|d| d.id.clone())
-                    .ok_or_else(|| Text::new("没有地区", "there is no region")),
-                Scope::Street(id) => Ok(id),
-            }
-        };
-        let series = || {
-            if g(self.series) == "actual" {
-                Series::Actual
-            } else {
-                Series::Registered
-            }
-        };
-        let enterprise = || {
-            let e = g(self.enterprise);
-            if e.trim().is_empty() {
-                "假设企业".to_owned()
-            } else {
-                e.trim().to_owned()
-            }
-        };
-        Ok(match g(self.kind).as_str() {
-            "closure" => Tweak::Closure {
-                enterprise: enterprise(),
-                street: street()?,
-                month: month()?,
-                unemployed: count_of(&g(self.a), Msg::ScPeopleUnemployed)?,
-            },
-            "layoff" => Tweak::Layoff {
-                enterprise: enterprise(),
-                street: street()?,
-                month: month()?,
-                workforce: count_of(&g(self.a), Msg::ScWorkforce)?,
-                laid_off: count_of(&g(self.b), Msg::ScLaidOff)?,
-            },
-            "trend" => Tweak::Trend {
-                region: region()?,
-                series: series(),
-                step: {
-                    let t = need(&g(self.step), Msg::ScStep)?;
-                    Delta::parse(&t).map_err(|_| {
-                        bad(
-                            Msg::ScStep,
-                            format!("“{t}”不是百分点数（如 +0.2）"),
-                            format!("'{t}' is not a number of points (e.g. +0.2)"),
-                        )
-                    })?
-                },
-                months: small_of(&g(self.months), Msg::ScMonths)?,
-            },
-            "extend-rates" => {
-                let text = need(&g(self.values), Msg::ScValues)?;
-                let values = text
-                    .split(|c: char| c == ',' || c == '，' || c == ';' || c.is_whitespace())
-                    .filter(|v| !v.is_empty())
-                    .map(|v| pct_of(v, Msg::ScValues))
-                    .collect::<Result<Vec<Pct>, Text>>()?;
-                Tweak::ExtendRates {
-                    region: region()?,
-                    series: series(),
-                    from: opt(&g(self.month), |t| month_of(t, Msg::Month))?,
-                    values,
-                }
-            }
-            "set-cells" => {
-                let field = Field::from_id(&g(self.field)).unwrap_or(Field::RegisteredRate);
-                let text = g(self.values);
-                let value = field.parse(&text).map_err(|e| Text {
-                    zh: format!("{}：{}", field.label(Lang::Zh), e.message(Lang::Zh)),
-                    en: format!("{}: {}", field.label(Lang::En), e.message(Lang::En)),
-                })?;
-                Tweak::SetCells {
-                    cells: vec![CellEdit::new(&region()?, month()?, field, value)],
-                }
-            }
-            "thresholds" => {
-                let level = g(self.level)
-                    .parse::<u8>()
-                    .ok()
-                    .and_then(Level::from_number)
-                    .unwrap_or(Level::L3);
-                let t = Tweak::Thresholds {
-                    scope: Scope::from_text(&g(self.region)),
-                    level,
-                    min_rate: opt(&g(self.min_rate), |t| pct_of(t, Msg::ScMinRate))?,
-                    sustained_months: opt(&g(self.sustained), |t| small_of(t, Msg::ScSustained))?,
-                    min_unemployed: opt(&g(self.min_unemployed), |t| {
-                        count_of(t, Msg::ScMinUnemployed)
-                    })?,
-                    min_share: opt(&g(self.min_share), |t| pct_of(t, Msg::ScMinShare))?,
-                };
-                if let Tweak::Thresholds {
-                    min_rate: None,
-                    sustained_months: None,
-                    min_unemployed: None,
-                    min_share: None,
-                    ..
-                } = t
-                {
-                    return Err(Text::new(
-                        "请至少填写一个新的阈值",
-                        "Fill in at least one new threshold",
-                    ));
-                }
-                t
-            }
-            "event-window" => Tweak::EventWindow {
-                months: small_of(&g(self.months), Msg::ScMonths)?,
-            },
-            "multiple-enterprises" => {
-                let closures = opt(&g(self.a), |t| small_of(t, Msg::ScMultipleClosures))?;
-                let layoffs = opt(&g(self.b), |t| small_of(t, Msg::ScMultipleLayoffs))?;
-                if closures.is_none() && layoffs.is_none() {
-                    return Err(Text::new(
-                        "请至少填写一项",
-                        "Fill in at least one of the two",
-                    ));
-                }
-                Tweak::MultipleEnterprises { closures, layoffs }
-            }
-            _ => Tweak::Art41 {
-                enabled: self.enabled.get_untracked(),
-            },
-        })
+        TweakDraft {
+            kind: self.kind.get_untracked(),
+            enterprise: g(self.enterprise),
+            street: g(self.street),
+            region: g(self.region),
+            series: g(self.series),
+            month: g(self.month),
+            a: g(self.a),
+            b: g(self.b),
+            step: g(self.step),
+            months: g(self.months),
+            values: g(self.values),
+            field: g(self.field),
+            level: g(self.level),
+            min_rate: g(self.min_rate),
+            sustained: g(self.sustained),
+            min_unemployed: g(self.min_unemployed),
+            min_share: g(self.min_share),
+            enabled: self.enabled.get_untracked(),
+        }
+    }
+
+    /// Puts the draft's values back in the inputs (after adding, the numbers are cleared).
+    fn set(&self, d: TweakDraft) {
+        for (sig, v) in [
+            (self.a, d.a),
+            (self.b, d.b),
+            (self.values, d.values),
+            (self.min_rate, d.min_rate),
+            (self.sustained, d.sustained),
+            (self.min_unemployed, d.min_unemployed),
+            (self.min_share, d.min_share),
+        ] {
+            sig.set(v);
+        }
     }
 }
 
@@ -413,14 +210,15 @@ fn TweakForm() -> impl IntoView {
     let i18n = I18n::get();
     let store = Store::get();
     let page = Page::get();
-    let f = Fields::new();
+    let f = Fields::new(TweakDraft::default());
     let error = RwSignal::new(None::<Text>);
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let at = page.at.get_untracked();
+        let draft = f.draft();
         let built = store.snap.with_untracked(|s| {
-            let t = f.tweak(&s.dataset, at)?;
+            let t = draft.tweak(&s.dataset, at)?;
             let d = t.describe(&s.dataset);
             Ok::<_, Text>((t, d))
         });
@@ -428,17 +226,7 @@ fn TweakForm() -> impl IntoView {
         match r {
             Ok(_) => {
                 error.set(None);
-                for s in [
-                    f.a,
-                    f.b,
-                    f.values,
-                    f.min_rate,
-                    f.sustained,
-                    f.min_unemployed,
-                    f.min_share,
-                ] {
-                    s.set(String::new());
-                }
+                f.set(draft.cleared());
             }
             Err(e) => error.set(Some(e)),
         }
@@ -504,8 +292,8 @@ fn TweakForm() -> impl IntoView {
             }
         };
     let kind = move || f.kind.get();
-    let is = move |k: &'static str| move || kind() == k;
-    let any = move |ks: &'static [&'static str]| move || ks.contains(&kind().as_str());
+    let is = move |k: TweakKind| move || kind() == k;
+    let any = move |ks: &'static [TweakKind]| move || ks.contains(&kind());
 
     view! {
         <form class="tweak-form" on:submit=submit aria-labelledby="tweak-form-h">
@@ -515,19 +303,19 @@ fn TweakForm() -> impl IntoView {
                     {move || i18n.t(Msg::ScKind)}
                     <select
                         id="tweak-kind"
-                        prop:value=move || f.kind.get()
+                        prop:value=move || f.kind.get().id()
                         on:change=move |ev| {
-                            f.kind.set(event_target_value(&ev));
+                            f.kind.set(TweakKind::from_id(&event_target_value(&ev)).unwrap_or(TweakKind::Closure));
                             error.set(None);
                         }
                     >
-                        {KINDS
+                        {TweakKind::ALL
                             .into_iter()
-                            .map(|k| view! { <option value=k>{move || i18n.t(kind_label(k))}</option> })
+                            .map(|k| view! { <option value=k.id()>{move || i18n.t(k.label())}</option> })
                             .collect_view()}
                     </select>
                 </label>
-                <Show when=any(&["closure", "layoff"])>
+                <Show when=any(&[TweakKind::Closure, TweakKind::Layoff])>
                     {text_input("tweak-enterprise", Msg::ScEnterprise, f.enterprise, Some(Msg::ScEnterpriseHint))}
                     <label>
                         {move || i18n.t(Msg::ScStreet)}
@@ -540,19 +328,19 @@ fn TweakForm() -> impl IntoView {
                         </select>
                     </label>
                 </Show>
-                <Show when=any(&["trend", "extend-rates", "set-cells", "thresholds"])>
+                <Show when=any(&[TweakKind::Trend, TweakKind::ExtendRates, TweakKind::SetCells, TweakKind::Thresholds])>
                     <label>
-                        {move || if kind() == "thresholds" { i18n.t(Msg::Scope) } else { i18n.t(Msg::ScRegion) }}
+                        {move || if kind() == TweakKind::Thresholds { i18n.t(Msg::Scope) } else { i18n.t(Msg::ScRegion) }}
                         <select
                             id="tweak-region"
                             prop:value=move || f.region.get()
                             on:change=move |ev| f.region.set(event_target_value(&ev))
                         >
-                            {move || region_options(kind() == "set-cells")}
+                            {move || region_options(kind() == TweakKind::SetCells)}
                         </select>
                     </label>
                 </Show>
-                <Show when=any(&["trend", "extend-rates"])>
+                <Show when=any(&[TweakKind::Trend, TweakKind::ExtendRates])>
                     <label>
                         {move || i18n.t(Msg::ScSeries)}
                         <select
@@ -565,7 +353,7 @@ fn TweakForm() -> impl IntoView {
                         </select>
                     </label>
                 </Show>
-                <Show when=is("set-cells")>
+                <Show when=is(TweakKind::SetCells)>
                     <label>
                         {move || i18n.t(Msg::ScField)}
                         <select
@@ -580,35 +368,35 @@ fn TweakForm() -> impl IntoView {
                         </select>
                     </label>
                 </Show>
-                <Show when=any(&["closure", "layoff", "set-cells", "extend-rates"])>
+                <Show when=any(&[TweakKind::Closure, TweakKind::Layoff, TweakKind::SetCells, TweakKind::ExtendRates])>
                     {move || {
-                        let hint = if kind() == "extend-rates" { Msg::ScFromHint } else { Msg::ScMonthHint };
-                        text_input("tweak-month", if kind() == "extend-rates" { Msg::ScFrom } else { Msg::Month }, f.month, Some(hint))
+                        let hint = if kind() == TweakKind::ExtendRates { Msg::ScFromHint } else { Msg::ScMonthHint };
+                        text_input("tweak-month", if kind() == TweakKind::ExtendRates { Msg::ScFrom } else { Msg::Month }, f.month, Some(hint))
                     }}
                 </Show>
-                <Show when=is("closure")>
+                <Show when=is(TweakKind::Closure)>
                     {text_input("tweak-unemployed", Msg::ScPeopleUnemployed, f.a, Some(Msg::ScPeopleHint))}
                 </Show>
-                <Show when=is("layoff")>
+                <Show when=is(TweakKind::Layoff)>
                     {text_input("tweak-workforce", Msg::ScWorkforce, f.a, None)}
                     {text_input("tweak-laid-off", Msg::ScLaidOff, f.b, None)}
                 </Show>
-                <Show when=is("trend")>
+                <Show when=is(TweakKind::Trend)>
                     {text_input("tweak-step", Msg::ScStep, f.step, Some(Msg::ScStepHint))}
                 </Show>
-                <Show when=any(&["trend", "event-window"])>
+                <Show when=any(&[TweakKind::Trend, TweakKind::EventWindow])>
                     {text_input("tweak-months", Msg::ScMonths, f.months, None)}
                 </Show>
-                <Show when=any(&["extend-rates", "set-cells"])>
+                <Show when=any(&[TweakKind::ExtendRates, TweakKind::SetCells])>
                     {move || {
-                        if kind() == "extend-rates" {
+                        if kind() == TweakKind::ExtendRates {
                             text_input("tweak-values", Msg::ScValues, f.values, Some(Msg::ScValuesHint))
                         } else {
                             text_input("tweak-values", Msg::ScValue, f.values, Some(Msg::ScValueHint))
                         }
                     }}
                 </Show>
-                <Show when=is("thresholds")>
+                <Show when=is(TweakKind::Thresholds)>
                     <label>
                         {move || i18n.t(Msg::ScLevel)}
                         <select
@@ -627,11 +415,11 @@ fn TweakForm() -> impl IntoView {
                     {text_input("tweak-min-unemployed", Msg::ScMinUnemployed, f.min_unemployed, Some(Msg::ScUnchangedHint))}
                     {text_input("tweak-min-share", Msg::ScMinShare, f.min_share, Some(Msg::ScUnchangedHint))}
                 </Show>
-                <Show when=is("multiple-enterprises")>
+                <Show when=is(TweakKind::MultipleEnterprises)>
                     {text_input("tweak-multi-closures", Msg::ScMultipleClosures, f.a, Some(Msg::ScUnchangedHint))}
                     {text_input("tweak-multi-layoffs", Msg::ScMultipleLayoffs, f.b, Some(Msg::ScUnchangedHint))}
                 </Show>
-                <Show when=is("art41")>
+                <Show when=is(TweakKind::Art41)>
                     <label class="check">
                         <input
                             id="tweak-art41"

@@ -4,21 +4,25 @@
 use crate::model::Scope;
 use crate::plan::{DeadlineStart, Level, Plan};
 use crate::response::audit::AuditEvent;
-use crate::response::bulletin::{Bulletin, BulletinContent, BulletinStatus, Cancellation};
-use crate::response::deadlines::{schedule, Completion};
-use crate::response::end::{EndCheck, EndEvaluation, EndNotice, EndRecord};
-use crate::response::error::{EndStep, Field, ResponseError};
-use crate::response::later::{check_issue, check_start, LaterData};
+use crate::response::bulletin::{Bulletin, BulletinContent};
+use crate::response::deadlines::schedule;
+use crate::response::end::{EndCheck, EndEvaluation, EndRecord};
+use crate::response::error::{Field, ResponseError};
+use crate::response::later::{check_start, LaterData};
 use crate::response::measures::{add_level, MeasureStatus};
 use crate::response::procedure::{Basis, Procedure};
 use crate::response::record::{
-    ActivationRecord, Approval, LevelChange, Response, ResponseState, SavedReport, Stamp,
+    ActivationRecord, Approval, LevelChange, Response, ResponseState, Stamp,
 };
 use crate::response::report::Report;
 use crate::response::roster::{Post, Roster};
-use crate::response::time::{Countdown, Timestamp};
+use crate::response::time::Timestamp;
 use crate::rules::Evaluation;
 use serde::{Deserialize, Serialize};
+
+mod bulletins;
+mod end;
+mod hq;
 
 /// What the office enters to start a response (§6.x-1).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -388,395 +392,48 @@ impl Response {
                 post,
                 name,
                 contact,
-            } => {
-                let seat = self.hq.seat_mut(&post).ok_or(ResponseError::UnknownPost)?;
-                seat.name = name.trim().to_owned();
-                seat.contact = contact.trim().to_owned();
-                let name = seat.name.clone();
-                let unit = match &post {
-                    Post::Member(u) => self.procedure.hq.member_name(u).cloned(),
-                    _ => None,
-                };
-                Ok(AuditEvent::HqMemberSet { post, name, unit })
-            }
-            Action::Decide { text } => {
-                let text = text.trim();
-                if text.is_empty() {
-                    return Err(ResponseError::MissingText {
-                        what: Field::Decision,
-                    });
-                }
-                Ok(AuditEvent::Decision {
-                    text: text.to_owned(),
-                })
-            }
+            } => self.set_hq_member(post, name, contact),
+            Action::Decide { text } => self.decide(text),
             Action::SetMeasure {
                 clause,
                 status,
                 owner,
                 note,
-            } => {
-                let item = self
-                    .measures
-                    .iter_mut()
-                    .find(|m| m.clause == clause)
-                    .ok_or(ResponseError::UnknownMeasure { clause })?;
-                item.set_status(status, at);
-                item.owner = owner.trim().to_owned();
-                item.note = note.trim().to_owned();
-                Ok(AuditEvent::MeasureUpdated {
-                    clause: item.clause.clone(),
-                    status,
-                    owner: item.owner.clone(),
-                })
-            }
-            Action::AddPackage { level } => {
-                let current = self.level;
-                let allowed = self
-                    .procedure
-                    .level(current)
-                    .is_some_and(|l| l.may_add.contains(&level));
-                if !allowed {
-                    return Err(ResponseError::PackageNotAllowed {
-                        package: level,
-                        level: current,
-                    });
-                }
-                if self.packages.contains(&level) {
-                    return Err(ResponseError::PackageAlreadyAdded { package: level });
-                }
-                let package = self
-                    .procedure
-                    .level(level)
-                    .ok_or(ResponseError::UnknownLevel { level })?
-                    .clone();
-                add_level(&mut self.measures, &package);
-                self.packages.push(level);
-                self.packages.sort_by_key(|l| l.number());
-                sort_measures(self);
-                Ok(AuditEvent::PackageAdded { level })
-            }
-            Action::CompleteDeadline { id, at: done } => {
-                let d = self
-                    .deadlines
-                    .iter_mut()
-                    .find(|d| d.id == id)
-                    .ok_or(ResponseError::UnknownDeadline { id })?;
-                if d.completed.is_some() {
-                    return Err(ResponseError::DeadlineAlreadyCompleted { id });
-                }
-                not_after(done, at, Field::CompletionTime)?;
-                if done < d.from {
-                    return Err(ResponseError::BeforeStart {
-                        what: Field::CompletionTime,
-                    });
-                }
-                d.completed = Some(Completion {
-                    at: done,
-                    recorded_by: by.to_owned(),
-                    recorded_at: at,
-                });
-                let late_minutes = match Countdown::until(done, d.due) {
-                    Countdown::Overdue { minutes } => Some(minutes),
-                    Countdown::Left { .. } => None,
-                };
-                Ok(AuditEvent::DeadlineCompleted {
-                    id,
-                    deadline: d.deadline.clone(),
-                    clause: d.clause.clone(),
-                    done_at: done,
-                    late_minutes,
-                })
-            }
-            Action::DraftBulletin { content } => {
-                let id = self.next_bulletin_id();
-                self.bulletins
-                    .push(self.new_bulletin(id, *content, None, at, by));
-                Ok(AuditEvent::BulletinDrafted {
-                    id,
-                    supersedes: None,
-                })
-            }
-            Action::EditBulletin { id, content } => {
-                let level = self.level;
-                let b = self.bulletin_mut(id)?;
-                if !matches!(b.status(), BulletinStatus::Draft | BulletinStatus::Approved) {
-                    return Err(ResponseError::BulletinNotDraft { id });
-                }
-                let approval_withdrawn = b.approval.take().is_some();
-                b.content = *content;
-                b.level = level;
-                Ok(AuditEvent::BulletinEdited {
-                    id,
-                    approval_withdrawn,
-                })
-            }
+            } => self.set_measure(clause, status, owner, note, at),
+            Action::AddPackage { level } => self.add_package(level),
+            Action::CompleteDeadline { id, at: done } => self.complete_deadline(id, done, at, by),
+            Action::DraftBulletin { content } => self.draft_bulletin(content, at, by),
+            Action::EditBulletin { id, content } => self.edit_bulletin(id, content),
             Action::ApproveBulletin {
                 id,
                 approved_by,
                 approved_at,
-            } => {
-                let b = self.bulletin_mut(id)?;
-                if b.status() != BulletinStatus::Draft {
-                    return Err(ResponseError::BulletinNotDraft { id });
-                }
-                let missing = b.content.missing();
-                if !missing.is_empty() {
-                    return Err(ResponseError::BulletinIncomplete { missing });
-                }
-                let a = approval(&approved_by, approved_at, at, by)?;
-                let event = AuditEvent::BulletinApproved {
-                    id,
-                    approved_by: a.by.clone(),
-                    approved_at,
-                };
-                b.approval = Some(a);
-                Ok(event)
-            }
+            } => self.approve_bulletin(id, approved_by, approved_at, at, by),
             Action::IssueBulletin { id, later, reason } => {
-                let level = self.level;
-                let basis_month = self.basis_month();
-                let b = self
-                    .bulletin(id)
-                    .ok_or(ResponseError::UnknownBulletin { id })?;
-                match b.status() {
-                    BulletinStatus::Approved => {}
-                    BulletinStatus::Draft => return Err(ResponseError::BulletinNotApproved { id }),
-                    _ => return Err(ResponseError::BulletinNotDraft { id }),
-                }
-                if b.level != level {
-                    return Err(ResponseError::BulletinStale {
-                        id,
-                        level: b.level,
-                        current: level,
-                    });
-                }
-                let supersedes = b.supersedes;
-                let earlier_basis = if b.exercise || self.exercise {
-                    None
-                } else {
-                    check_issue(basis_month, level, later.as_ref(), &reason)?
-                };
-                if let Some(p) = supersedes {
-                    let prev = self
-                        .bulletin(p)
-                        .ok_or(ResponseError::UnknownBulletin { id: p })?;
-                    if prev.status() != BulletinStatus::Issued {
-                        return Err(ResponseError::BulletinNotIssued { id: p });
-                    }
-                    self.bulletin_mut(p)?.superseded_by = Some(id);
-                }
-                let b = self.bulletin_mut(id)?;
-                b.issued = Some(Stamp {
-                    at,
-                    by: by.to_owned(),
-                });
-                b.earlier_basis = earlier_basis.clone();
-                Ok(AuditEvent::BulletinIssued {
-                    id,
-                    supersedes,
-                    earlier_basis,
-                })
+                self.issue_bulletin(id, later, reason, at, by)
             }
-            Action::UpdateBulletin { id, content } => {
-                let b = self
-                    .bulletin(id)
-                    .ok_or(ResponseError::UnknownBulletin { id })?;
-                if b.status() != BulletinStatus::Issued {
-                    return Err(ResponseError::BulletinNotIssued { id });
-                }
-                if let Some(d) = self.bulletins.iter().find(|d| {
-                    d.supersedes == Some(id)
-                        && matches!(d.status(), BulletinStatus::Draft | BulletinStatus::Approved)
-                }) {
-                    return Err(ResponseError::UpdatePending { id, draft: d.id });
-                }
-                let new_id = self.next_bulletin_id();
-                self.bulletins
-                    .push(self.new_bulletin(new_id, *content, Some(id), at, by));
-                Ok(AuditEvent::BulletinDrafted {
-                    id: new_id,
-                    supersedes: Some(id),
-                })
-            }
-            Action::WithdrawBulletin { id } => {
-                let b = self.bulletin_mut(id)?;
-                if !matches!(b.status(), BulletinStatus::Draft | BulletinStatus::Approved) {
-                    return Err(ResponseError::BulletinNotDraft { id });
-                }
-                b.withdrawn = Some(Stamp {
-                    at,
-                    by: by.to_owned(),
-                });
-                Ok(AuditEvent::BulletinWithdrawn { id })
-            }
+            Action::UpdateBulletin { id, content } => self.update_bulletin(id, content, at, by),
+            Action::WithdrawBulletin { id } => self.withdraw_bulletin(id, at, by),
             Action::CancelBulletin {
                 id,
                 reason,
                 approved_by,
                 approved_at,
-            } => {
-                let b = self.bulletin_mut(id)?;
-                if b.status() != BulletinStatus::Issued {
-                    return Err(ResponseError::BulletinNotIssued { id });
-                }
-                let reason = reason.trim().to_owned();
-                if reason.is_empty() {
-                    return Err(ResponseError::MissingText {
-                        what: Field::Reason,
-                    });
-                }
-                let a = approval(&approved_by, approved_at, at, by)?;
-                let event = AuditEvent::BulletinCancelled {
-                    id,
-                    approved_by: a.by.clone(),
-                    reason: reason.clone(),
-                };
-                b.cancelled = Some(Cancellation {
-                    at,
-                    by: by.to_owned(),
-                    approval: a,
-                    reason,
-                });
-                Ok(event)
-            }
-            Action::SaveReport { report } => {
-                let id = self.next_report_id();
-                let title = report.title.clone();
-                self.reports.push(SavedReport {
-                    id,
-                    saved: Stamp {
-                        at,
-                        by: by.to_owned(),
-                    },
-                    report: *report,
-                });
-                Ok(AuditEvent::ReportSaved { id, title })
-            }
+            } => self.cancel_bulletin(id, reason, approved_by, approved_at, at, by),
+            Action::SaveReport { report } => self.save_report(*report, at, by),
             Action::RecordEndEvaluation { evaluation, check } => {
-                if self
-                    .end
-                    .as_ref()
-                    .is_some_and(|e| e.district_approval.is_some())
-                {
-                    return Err(ResponseError::EndStepDone {
-                        step: EndStep::DistrictApproval,
-                    });
-                }
-                let since = self.basis_month();
-                if check.as_of <= since {
-                    return Err(ResponseError::EndCheckTooEarly {
-                        as_of: check.as_of,
-                        since,
-                    });
-                }
-                if let Some(e) = check.refusal() {
-                    return Err(e);
-                }
-                let missing = evaluation.missing();
-                if !missing.is_empty() {
-                    return Err(ResponseError::EndEvaluationIncomplete { missing });
-                }
-                let event = AuditEvent::EndEvaluationRecorded {
-                    months_normal: check.months_normal,
-                    required_months: check.required_months,
-                };
-                self.end = Some(EndRecord {
-                    check,
-                    evaluation: *evaluation,
-                    recorded: Stamp {
-                        at,
-                        by: by.to_owned(),
-                    },
-                    district_approval: None,
-                    city_approval: None,
-                    notice: None,
-                    closed: None,
-                });
-                Ok(event)
+                self.record_end_evaluation(*evaluation, check, at, by)
             }
             Action::ApproveEnd {
                 approved_by,
                 approved_at,
-            } => {
-                let end = self.end_mut()?;
-                if end.district_approval.is_some() {
-                    return Err(ResponseError::EndStepDone {
-                        step: EndStep::DistrictApproval,
-                    });
-                }
-                let a = approval(&approved_by, approved_at, at, by)?;
-                let event = AuditEvent::EndApprovedByDistrict {
-                    approved_by: a.by.clone(),
-                    approved_at,
-                };
-                end.district_approval = Some(a);
-                Ok(event)
-            }
+            } => self.approve_end(approved_by, approved_at, at, by),
             Action::ApproveEndCity {
                 approved_by,
                 approved_at,
-            } => {
-                let end = self.end_mut()?;
-                if end.district_approval.is_none() {
-                    return Err(ResponseError::EndNeedsDistrictApproval);
-                }
-                if end.city_approval.is_some() {
-                    return Err(ResponseError::EndStepDone {
-                        step: EndStep::CityApproval,
-                    });
-                }
-                let a = approval(&approved_by, approved_at, at, by)?;
-                let event = AuditEvent::EndApprovedByCity {
-                    approved_by: a.by.clone(),
-                    approved_at,
-                };
-                end.city_approval = Some(a);
-                Ok(event)
-            }
-            Action::NotifyEnd => {
-                let units = self.procedure.hq.members.clone();
-                let end = self.end_mut()?;
-                if end.district_approval.is_none() {
-                    return Err(ResponseError::EndNeedsDistrictApproval);
-                }
-                if end.city_approval.is_none() {
-                    return Err(ResponseError::EndNeedsCityApproval);
-                }
-                if end.notice.is_some() {
-                    return Err(ResponseError::EndStepDone {
-                        step: EndStep::Notice,
-                    });
-                }
-                let count = u32::try_from(units.len()).unwrap_or(u32::MAX);
-                end.notice = Some(EndNotice {
-                    at,
-                    by: by.to_owned(),
-                    units,
-                });
-                Ok(AuditEvent::EndNotified { units: count })
-            }
-            Action::Close => {
-                let in_force: Vec<u32> = self.bulletins_in_force().iter().map(|b| b.id).collect();
-                let end = self.end_mut()?;
-                if end.district_approval.is_none() {
-                    return Err(ResponseError::EndNeedsDistrictApproval);
-                }
-                if end.city_approval.is_none() {
-                    return Err(ResponseError::EndNeedsCityApproval);
-                }
-                if end.notice.is_none() {
-                    return Err(ResponseError::EndNeedsNotice);
-                }
-                if !in_force.is_empty() {
-                    return Err(ResponseError::BulletinsInForce { ids: in_force });
-                }
-                end.closed = Some(Stamp {
-                    at,
-                    by: by.to_owned(),
-                });
-                Ok(AuditEvent::Closed)
-            }
+            } => self.approve_end_city(approved_by, approved_at, at, by),
+            Action::NotifyEnd => self.notify_end(at, by),
+            Action::Close => self.close(at, by),
         }
     }
 

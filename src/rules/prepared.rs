@@ -1,0 +1,83 @@
+//! The engine prepared once per change of the plan or the dataset, shared by every view.
+//!
+//! [`Engine`] borrows its plan and dataset, so on its own it cannot outlive the closure that
+//! builds it and every view used to build its own. [`Prepared`] owns a copy of both beside the
+//! engine built over them (a self-referential pair, kept safe by `self_cell`), behind an `Arc`:
+//! cloning it is a pointer copy, and the workspace replaces it once after each change.
+
+use super::Engine;
+use crate::model::Dataset;
+use crate::plan::Plan;
+use std::sync::Arc;
+
+/// What the engine reads: a copy of the workspace's plan and dataset at one revision. The plan
+/// is shared: a data edit prepares a new engine over the same plan without copying it.
+pub struct Inputs {
+    pub plan: Arc<Plan>,
+    pub dataset: Dataset,
+}
+
+self_cell::self_cell!(
+    struct Cell {
+        owner: Inputs,
+        #[covariant]
+        dependent: Engine,
+    }
+);
+
+/// A plan and dataset with their engine, built once and shared.
+#[derive(Clone)]
+pub struct Prepared(Arc<Cell>);
+
+impl Prepared {
+    /// Indexes `dataset` under `plan` (one [`Engine::new`]).
+    pub fn new(plan: Plan, dataset: Dataset) -> Prepared {
+        Prepared::with_plan(Arc::new(plan), dataset)
+    }
+
+    /// As [`Prepared::new`], with a plan already shared (see [`Prepared::shared_plan`]).
+    pub fn with_plan(plan: Arc<Plan>, dataset: Dataset) -> Prepared {
+        Prepared(Arc::new(Cell::new(Inputs { plan, dataset }, |i| {
+            Engine::new(&i.plan, &i.dataset)
+        })))
+    }
+
+    /// The plan, to prepare the next engine over it when only the data changed.
+    pub fn shared_plan(&self) -> Arc<Plan> {
+        Arc::clone(&self.0.borrow_owner().plan)
+    }
+
+    pub fn engine(&self) -> &Engine<'_> {
+        self.0.borrow_dependent()
+    }
+
+    pub fn plan(&self) -> &Plan {
+        &self.0.borrow_owner().plan
+    }
+
+    pub fn dataset(&self) -> &Dataset {
+        &self.0.borrow_owner().dataset
+    }
+
+    /// Whether both are the same preparation (not merely equal inputs).
+    pub fn same(&self, other: &Prepared) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::fmt::Debug for Prepared {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Prepared")
+            .field("regions", &self.dataset().regions.len())
+            .field("observations", &self.dataset().observations.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Equal when it is the same preparation: a view re-runs exactly when the workspace prepared
+/// a new engine, without comparing plans and datasets.
+impl PartialEq for Prepared {
+    fn eq(&self, other: &Prepared) -> bool {
+        self.same(other)
+    }
+}

@@ -1,0 +1,274 @@
+//! The workspace: the snapshot, its edit history and the engine prepared over it, with the one
+//! transaction path every change goes through.
+//!
+//! A change is applied to the state, the part it touched is checked
+//! ([`crate::snapshot::first_error_in`]), and an error rolls everything back so the state is
+//! exactly as before. A dataset change records its inverse in the [`History`]; scenarios and
+//! the response record live beside the dataset and are not undone through it (the response
+//! trail is append-only; a tweak is removed by removing it). After each accepted change of the
+//! plan or the dataset the engine is prepared once ([`Prepared`]) and every view, scenario and
+//! the playbook read that one. The caller learns what to save from [`Changed`].
+//!
+//! Pure: no clock, no storage, no Leptos. `ui/store.rs` wraps it in signals.
+
+#[cfg(test)]
+mod tests;
+
+pub use crate::rules::Prepared;
+
+use crate::edit::{Edit, History};
+use crate::model::Dataset;
+use crate::plan::{Plan, Text};
+use crate::response::ResponseState;
+use crate::scenario::Scenarios;
+use crate::snapshot::{first_error_in, Part, Snapshot};
+
+/// Why the workspace is read-only. Nothing changes (and nothing is saved) while it is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReadOnly {
+    /// The stored text could not be read; it is kept untouched until the user decides.
+    CorruptStorage { error: String },
+    /// A snapshot opened from a share link: the stored data is untouched underneath.
+    Shared,
+    /// A snapshot from a newer version of the app (what this build knows is shown).
+    NewerVersion { message: Text },
+}
+
+/// The parts of the snapshot a change touched: what must be saved and what views re-read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Changed {
+    pub plan: bool,
+    pub dataset: bool,
+    pub scenarios: bool,
+    pub response: bool,
+}
+
+impl Changed {
+    pub const NOTHING: Changed = Changed {
+        plan: false,
+        dataset: false,
+        scenarios: false,
+        response: false,
+    };
+    pub const ALL: Changed = Changed {
+        plan: true,
+        dataset: true,
+        scenarios: true,
+        response: true,
+    };
+
+    pub fn any(self) -> bool {
+        self.plan || self.dataset || self.scenarios || self.response
+    }
+
+    /// Whether the engine's inputs changed.
+    pub fn inputs(self) -> bool {
+        self.plan || self.dataset
+    }
+}
+
+/// What [`Workspace::undo`] and [`Workspace::redo`] did.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stepped {
+    /// The step's description ("编辑 …").
+    pub label: Text,
+    pub changed: Changed,
+}
+
+/// The state that the what-if scenarios and the response record may change, beside the plan
+/// and dataset they read (with their prepared engine).
+struct Beside<'a> {
+    scenarios: &'a mut Scenarios,
+    response: &'a mut ResponseState,
+    prepared: &'a Prepared,
+}
+
+/// The message for any change tried while the workspace is read-only.
+pub fn read_only_text() -> Text {
+    Text::new(
+        "当前数据为只读，未作修改。",
+        "The data is read-only here; nothing was changed.",
+    )
+}
+
+pub struct Workspace {
+    snapshot: Snapshot,
+    history: History,
+    prepared: Prepared,
+    read_only: Option<ReadOnly>,
+}
+
+impl Workspace {
+    /// Opens `snapshot` for editing (empty history).
+    pub fn new(snapshot: Snapshot) -> Workspace {
+        let prepared = Prepared::new(snapshot.plan.clone(), snapshot.dataset.clone());
+        Workspace {
+            snapshot,
+            history: History::new(),
+            prepared,
+            read_only: None,
+        }
+    }
+
+    /// Shows `snapshot` without allowing changes.
+    pub fn read_only(snapshot: Snapshot, why: ReadOnly) -> Workspace {
+        Workspace {
+            read_only: Some(why),
+            ..Workspace::new(snapshot)
+        }
+    }
+
+    pub fn snapshot(&self) -> &Snapshot {
+        &self.snapshot
+    }
+
+    /// The engine over the current plan and dataset, prepared once per change.
+    pub fn prepared(&self) -> &Prepared {
+        &self.prepared
+    }
+
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    pub fn why_read_only(&self) -> Option<&ReadOnly> {
+        self.read_only.as_ref()
+    }
+
+    pub fn into_snapshot(self) -> Snapshot {
+        self.snapshot
+    }
+
+    fn writable(&self) -> Result<(), Text> {
+        match self.read_only {
+            Some(_) => Err(read_only_text()),
+            None => Ok(()),
+        }
+    }
+
+    /// Prepares the engine after a dataset change; the plan did not change, so it is shared
+    /// with the previous engine rather than copied.
+    fn prepare(&mut self) {
+        let plan = self.prepared.shared_plan();
+        self.prepared = Prepared::with_plan(plan, self.snapshot.dataset.clone());
+    }
+
+    /// Applies one dataset edit and records its inverse. On error the state is unchanged and
+    /// the message says what and where: what is saved must open again, so the snapshot's own
+    /// limits (name lengths, count ranges) apply to every edit, not only to imported files.
+    pub fn apply(&mut self, edit: Edit) -> Result<Changed, Text> {
+        self.writable()?;
+        let label = edit.describe();
+        let ds = &mut self.snapshot.dataset;
+        let inverse = edit.apply(ds).map_err(|e| e.text())?;
+        if inverse.is_noop() {
+            return Ok(Changed::NOTHING);
+        }
+        if let Some(p) = first_error_in(&self.snapshot, Part::Dataset) {
+            // The inverse is exact: applying it puts back the state before the edit.
+            let _ = inverse.apply(&mut self.snapshot.dataset);
+            return Err(p.text());
+        }
+        self.history.record(inverse, label);
+        self.prepare();
+        Ok(Changed {
+            dataset: true,
+            ..Changed::NOTHING
+        })
+    }
+
+    /// Undoes the latest dataset step; `Ok(None)` when there is none.
+    pub fn undo(&mut self) -> Result<Option<Stepped>, Text> {
+        self.step(true)
+    }
+
+    /// Redoes the latest undone step; `Ok(None)` when there is none.
+    pub fn redo(&mut self) -> Result<Option<Stepped>, Text> {
+        self.step(false)
+    }
+
+    fn step(&mut self, undo: bool) -> Result<Option<Stepped>, Text> {
+        self.writable()?;
+        let ds = &mut self.snapshot.dataset;
+        let out = if undo {
+            self.history.undo(ds)
+        } else {
+            self.history.redo(ds)
+        };
+        match out {
+            Ok(Some(label)) => {
+                self.prepare();
+                Ok(Some(Stepped {
+                    label,
+                    changed: Changed {
+                        dataset: true,
+                        ..Changed::NOTHING
+                    },
+                }))
+            }
+            Ok(None) => Ok(None),
+            Err(e) => Err(e.text()),
+        }
+    }
+
+    /// Changes the what-if scenarios (never the baseline dataset). A change the snapshot could
+    /// not open again is refused with nothing changed.
+    pub fn update_scenarios<R>(
+        &mut self,
+        f: impl FnOnce(&mut Scenarios, &Plan, &Dataset) -> Result<R, Text>,
+    ) -> Result<(R, Changed), Text> {
+        self.update_beside(Part::Scenarios, |b| {
+            f(b.scenarios, b.prepared.plan(), b.prepared.dataset())
+        })
+    }
+
+    /// Changes the response record (through its reducer, which appends to the audit trail),
+    /// with the prepared engine and the scenarios an exercise may rest on.
+    pub fn update_response<R>(
+        &mut self,
+        f: impl FnOnce(&mut ResponseState, &Prepared, &Scenarios) -> Result<R, Text>,
+    ) -> Result<(R, Changed), Text> {
+        self.update_beside(Part::Response, |b| f(b.response, b.prepared, b.scenarios))
+    }
+
+    fn update_beside<R>(
+        &mut self,
+        part: Part,
+        f: impl FnOnce(&mut Beside<'_>) -> Result<R, Text>,
+    ) -> Result<(R, Changed), Text> {
+        self.writable()?;
+        let s = &mut self.snapshot;
+        let before = (s.scenarios.clone(), s.response.clone());
+        let out = f(&mut Beside {
+            scenarios: &mut s.scenarios,
+            response: &mut s.response,
+            prepared: &self.prepared,
+        });
+        let out = out.and_then(|r| match first_error_in(s, part) {
+            Some(p) => Err(p.text()),
+            None => Ok(r),
+        });
+        match out {
+            Ok(r) => {
+                // A response action may record scenario use and the reverse; both are saved.
+                let changed = Changed {
+                    scenarios: s.scenarios != before.0,
+                    response: s.response != before.1,
+                    ..Changed::NOTHING
+                };
+                Ok((r, changed))
+            }
+            Err(t) => {
+                (s.scenarios, s.response) = before;
+                Err(t)
+            }
+        }
+    }
+
+    /// Replaces the whole snapshot (reset to sample, start empty, import): the history is
+    /// forgotten, since its steps belong to the data replaced.
+    pub fn replace(&mut self, snapshot: Snapshot) -> Changed {
+        *self = Workspace::new(snapshot);
+        Changed::ALL
+    }
+}

@@ -1,0 +1,243 @@
+// Property tests use proptest, a native-only dev-dependency.
+#![cfg(not(target_arch = "wasm32"))]
+use super::*;
+use crate::demo;
+use crate::edit::{CellEdit, Field, Value};
+use crate::month::Month;
+use crate::num::Pct;
+use crate::response::ResponseState;
+use proptest::prelude::*;
+
+fn ws() -> Workspace {
+    Workspace::new(demo::snapshot())
+}
+
+fn cell(region: &str, y: i32, mo: u32, field: Field, value: Option<Value>) -> Edit {
+    let month = Month::new(y, mo).unwrap_or(Month::MIN);
+    Edit::SetCell(CellEdit::new(region, month, field, value))
+}
+
+/// A rename the edit itself accepts but the snapshot's limits refuse (names ≤ 200 characters).
+fn too_long_name() -> Edit {
+    Edit::RenameRegion {
+        id: "xixing".into(),
+        name: "名".repeat(201),
+        name_en: None,
+    }
+}
+
+#[test]
+fn an_edit_changes_the_dataset_records_its_inverse_and_prepares_one_engine() {
+    let mut w = ws();
+    let before = crate::rules::engine_builds();
+    let changed = w
+        .apply(cell(
+            "xixing",
+            2026,
+            10,
+            Field::Graduates,
+            Some(Value::Count(7)),
+        ))
+        .unwrap();
+    assert_eq!(
+        changed,
+        Changed {
+            dataset: true,
+            ..Changed::NOTHING
+        }
+    );
+    assert!(w.history().can_undo());
+    // Other tests build engines in parallel: at least this one, and the prepared engine is new.
+    assert!(crate::rules::engine_builds() > before);
+    let o = w
+        .prepared()
+        .dataset()
+        .observation("xixing", Month::new(2026, 10).unwrap());
+    assert_eq!(o.and_then(|o| o.key_groups.graduates), Some(7));
+}
+
+#[test]
+fn a_refused_edit_leaves_everything_as_it_was() {
+    let mut w = ws();
+    w.apply(cell(
+        "xixing",
+        2026,
+        10,
+        Field::Graduates,
+        Some(Value::Count(7)),
+    ))
+    .unwrap();
+    let snap = w.snapshot().clone();
+    let prepared = w.prepared().clone();
+    let undo = w.history().undo_len();
+    let err = w.apply(too_long_name()).unwrap_err();
+    assert!(err.zh.contains("200"), "{err:?}");
+    assert_eq!(w.snapshot(), &snap);
+    assert!(
+        w.prepared().same(&prepared),
+        "no new engine for a refused edit"
+    );
+    assert_eq!(w.history().undo_len(), undo);
+    assert!(!w.history().can_redo());
+}
+
+#[test]
+fn an_edit_that_changes_nothing_is_not_recorded_and_saves_nothing() {
+    let mut w = ws();
+    let prepared = w.prepared().clone();
+    assert_eq!(w.apply(Edit::SetCells(Vec::new())), Ok(Changed::NOTHING));
+    assert!(!w.history().can_undo());
+    assert!(w.prepared().same(&prepared));
+}
+
+#[test]
+fn nothing_changes_while_read_only() {
+    let mut w = Workspace::read_only(demo::snapshot(), ReadOnly::Shared);
+    let snap = w.snapshot().clone();
+    let e = cell("xixing", 2026, 10, Field::Graduates, Some(Value::Count(7)));
+    assert_eq!(w.apply(e), Err(read_only_text()));
+    assert_eq!(w.undo(), Err(read_only_text()));
+    assert_eq!(
+        w.update_response(|r, _, _| {
+            *r = ResponseState::default();
+            Ok(())
+        })
+        .map(|_| ()),
+        Err(read_only_text())
+    );
+    assert_eq!(w.snapshot(), &snap);
+}
+
+#[test]
+fn a_refused_change_beside_the_data_is_rolled_back() {
+    let mut w = ws();
+    let snap = w.snapshot().clone();
+    // The closure changes the scenarios, then fails: nothing of it stays.
+    let out = w.update_scenarios(|s, _, _| {
+        *s = crate::scenario::Scenarios::default();
+        Err::<(), _>(Text::new("不行", "no"))
+    });
+    assert!(out.is_err());
+    assert_eq!(w.snapshot(), &snap);
+}
+
+#[test]
+fn a_change_beside_the_data_reports_its_part_and_keeps_the_engine() {
+    let mut w = ws();
+    let prepared = w.prepared().clone();
+    let had = !w.snapshot().scenarios.is_empty();
+    let ((), changed) = w
+        .update_scenarios(|s, _, _| {
+            *s = crate::scenario::Scenarios::default();
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(changed.scenarios, had);
+    assert!(!changed.dataset && !changed.plan && !changed.response);
+    assert!(
+        w.prepared().same(&prepared),
+        "scenarios do not rebuild the engine"
+    );
+}
+
+#[test]
+fn undo_and_redo_report_the_step_and_prepare_again() {
+    let mut w = ws();
+    let start = w.snapshot().clone();
+    w.apply(cell(
+        "xixing",
+        2026,
+        10,
+        Field::RegisteredRate,
+        Some(Value::Rate(Pct::tenths(45))),
+    ))
+    .unwrap();
+    let edited = w.snapshot().clone();
+    let step = w.undo().unwrap().unwrap();
+    assert!(step.label.zh.contains("编辑"), "{:?}", step.label);
+    assert!(step.changed.dataset);
+    assert_eq!(w.snapshot(), &start);
+    assert_eq!(w.prepared().dataset(), &start.dataset);
+    w.redo().unwrap().unwrap();
+    assert_eq!(w.snapshot(), &edited);
+    assert_eq!(w.undo().unwrap().map(|s| s.changed), Some(step.changed));
+    assert_eq!(w.undo(), Ok(None), "nothing more to undo");
+}
+
+#[test]
+fn replace_forgets_the_history() {
+    let mut w = ws();
+    w.apply(cell(
+        "xixing",
+        2026,
+        10,
+        Field::Graduates,
+        Some(Value::Count(7)),
+    ))
+    .unwrap();
+    let changed = w.replace(demo::snapshot());
+    assert_eq!(changed, Changed::ALL);
+    assert!(!w.history().can_undo());
+    assert_eq!(w.snapshot(), &demo::snapshot());
+}
+
+/// A random change: mostly edits from the edit module's generator, some the snapshot refuses.
+fn arb_step() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        8 => crate::edit::tests::arb_edit(),
+        1 => Just(too_long_name()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// A rejected edit leaves the state identical; undo after any sequence restores the start,
+    /// redo the end; the prepared engine always reads the current dataset.
+    #[test]
+    fn the_transaction_laws_hold_for_any_sequence(steps in prop::collection::vec(arb_step(), 1..12)) {
+        let mut w = ws();
+        let start = w.snapshot().clone();
+        for e in steps {
+            let before = w.snapshot().clone();
+            let undo = w.history().undo_len();
+            match w.apply(e) {
+                Err(_) => {
+                    prop_assert_eq!(w.snapshot(), &before);
+                    prop_assert_eq!(w.history().undo_len(), undo);
+                }
+                Ok(_) => {
+                    // What the part check accepted, the whole-snapshot check accepts too.
+                    let errors = crate::snapshot::validate(w.snapshot())
+                        .into_iter()
+                        .filter(|p| p.is_error())
+                        .count();
+                    prop_assert_eq!(errors, 0);
+                }
+            }
+            prop_assert_eq!(w.prepared().dataset(), &w.snapshot().dataset);
+        }
+        let end = w.snapshot().clone();
+        while w.undo().unwrap().is_some() {}
+        prop_assert_eq!(w.snapshot(), &start);
+        while w.redo().unwrap().is_some() {}
+        prop_assert_eq!(w.snapshot(), &end);
+        prop_assert_eq!(w.prepared().dataset(), &end.dataset);
+    }
+}
+
+#[test]
+fn a_data_edit_shares_the_plan_with_the_previous_engine() {
+    let mut w = ws();
+    let plan = w.prepared().shared_plan();
+    w.apply(cell(
+        "xixing",
+        2026,
+        10,
+        Field::Graduates,
+        Some(Value::Count(7)),
+    ))
+    .unwrap();
+    assert!(std::sync::Arc::ptr_eq(&plan, &w.prepared().shared_plan()));
+    assert_eq!(w.prepared().plan(), &w.snapshot().plan);
+}
