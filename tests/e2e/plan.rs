@@ -191,3 +191,56 @@ async fn a_four_level_plan_shows_its_blue_level_in_the_plan_view_timeline_and_ca
     h.assert_no_errors().await;
     h.finish().await;
 }
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test.sh"]
+async fn a_plan_exported_from_one_profile_imports_into_a_fresh_one() {
+    // Profile A has the four-level plan; it exports the plan alone.
+    let a = Harness::start().await;
+    import_four_level_plan(&a).await;
+    a.open("#/plan").await;
+    a.click("#plan-export").await;
+    let file = a.wait_for_download("uew-plan-zhuhai-2006.json").await;
+    let exported = Plan::from_json(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(exported.levels().len(), 4);
+    a.finish().await;
+
+    // A fresh profile B (the sample, Binjiang's three levels) imports it.
+    let b = Harness::start().await;
+    b.open("#/plan").await;
+    b.wait_for_css(".level-table tr[data-level='3']").await;
+    assert!(b.text("#plan-differences").await.contains("与预设相同"));
+    let input = b.wait_for_css("#plan-import").await;
+    input.send_keys(file.to_str().unwrap()).await.unwrap();
+    b.wait_for_css("#plan-file-outcome").await;
+    b.wait_for_css(".level-table tr[data-level='4']").await;
+    // What the screen shows is what is stored.
+    let stored = b
+        .js("return JSON.parse(localStorage.getItem('uew.snapshot')).plan.thresholds.levels.length;")
+        .await;
+    assert_eq!(stored.as_u64(), Some(4));
+    // It differs from the Zhuhai preset by its own criteria, and says so.
+    let diff = b.text("#plan-differences").await;
+    assert!(diff.contains("Ⅱ级 已改"), "{diff}");
+    // A plan with an error is refused with the message naming the level.
+    let mut bad = exported.clone();
+    bad.thresholds.levels[3].rate = None;
+    let bad_file = b.downloads.join("bad-plan.json");
+    std::fs::write(&bad_file, bad.to_json_pretty()).unwrap();
+    let input = b.wait_for_css("#plan-import").await;
+    input.send_keys(bad_file.to_str().unwrap()).await.unwrap();
+    b.wait_for_css("#plan-import-problems").await;
+    assert!(b
+        .text("#plan-import-problems")
+        .await
+        .contains("Ⅳ级（Z-Ⅳ）：没有任何判定条件"));
+    assert_eq!(
+        b.js("return JSON.parse(localStorage.getItem('uew.snapshot')).plan.thresholds.levels[3].rate.min_rate;")
+            .await
+            .as_str(),
+        Some("4")
+    );
+    b.screenshot("plan-imported").await;
+    b.assert_no_errors().await;
+    b.finish().await;
+}
