@@ -8,6 +8,7 @@
 pub mod i18n;
 pub mod num;
 pub mod plan;
+pub mod pretty;
 
 pub mod charts;
 pub mod csv;

@@ -669,7 +669,7 @@ impl Plan {
 
     pub fn to_json_pretty(&self) -> String {
         // A plan is plain data: serialising it cannot fail.
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        crate::pretty::indent(&serde_json::to_string(self).unwrap_or_default())
     }
 
     pub fn unit(&self, id: &str) -> Option<&Unit> {

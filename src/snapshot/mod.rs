@@ -621,7 +621,7 @@ impl Snapshot {
     pub fn to_json_pretty(&self) -> String {
         // Serialising plain data with string keys cannot fail; an empty text would be refused
         // on reading rather than pass unnoticed.
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        crate::pretty::indent(&serde_json::to_string(self).unwrap_or_default())
     }
 
     /// The snapshot as compact JSON; a preset plan, when unchanged, by its id, as
