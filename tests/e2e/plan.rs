@@ -166,7 +166,7 @@ async fn a_four_level_plan_shows_its_blue_level_in_the_plan_view_timeline_and_ca
         .await;
     assert_eq!(rate, "> 10 %");
     assert!(h.text(".level-table").await.contains("Z-Ⅱ-b"));
-    assert!(h.text("#sec-levels").await.contains("珠劳社〔2006〕110号"));
+    assert!(h.text(".plan-source").await.contains("珠劳社〔2006〕110号"));
 
     // The dashboard: the own-indicator criterion is met in the last month, citing its label;
     // the timeline has months at the fourth (blue) level.
@@ -201,12 +201,16 @@ async fn a_plan_exported_from_one_profile_imports_into_a_fresh_one() {
     a.open("#/plan").await;
     a.click("#plan-export").await;
     let file = a.wait_for_download("uew-plan-zhuhai-2006.json").await;
-    let exported = Plan::from_json(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    let exported = Plan::from_json(&text).unwrap();
     assert_eq!(exported.levels().len(), 4);
+    // Sent by mail: the file outlives profile A.
     a.finish().await;
 
     // A fresh profile B (the sample, Binjiang's three levels) imports it.
     let b = Harness::start().await;
+    let file = b.downloads.join("uew-plan-zhuhai-2006.json");
+    std::fs::write(&file, &text).unwrap();
     b.open("#/plan").await;
     b.wait_for_css(".level-table tr[data-level='3']").await;
     assert!(b.text("#plan-differences").await.contains("与预设相同"));

@@ -110,6 +110,8 @@ async fn every_bad_fixture_is_refused_and_stored_data_is_untouched() {
         "valid-small.json",
         "v1.json",
         "v2.json",
+        "v3.json",
+        "v4-zhuhai.json",
         "unknown-fields.json",
         "newer-version.json",
         "script-name.json",
