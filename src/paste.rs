@@ -206,7 +206,6 @@ pub struct PasteError {
 impl PasteError {
     /// "2026-03, 西兴街道 · 登记失业率: 'abc' is not a percentage …".
     pub fn message(&self, lang: Lang) -> String {
-        let zh = lang == Lang::Zh;
         let what = match &self.problem {
             PasteProblem::Value(e) => e.message(lang),
             PasteProblem::OutsideGrid {
@@ -217,12 +216,17 @@ impl PasteError {
             } => {
                 return tr!(lang, "粘贴的区域为 {block_rows} 行 × {block_columns} 列，从此处起表格只剩 {rows_left} 行 × {columns_left} 列", "the pasted block is {block_rows} rows × {block_columns} columns; from here the grid has {rows_left} rows × {columns_left} columns")
             }
-            PasteProblem::NotACell if zh => "此格不对应任何数据".to_owned(),
-            PasteProblem::NotACell => "this cell holds no figure".to_owned(),
+            PasteProblem::NotACell => lang
+                .pick("此格不对应任何数据", "this cell holds no figure")
+                .to_owned(),
             PasteProblem::Rule(e) => e.message(lang),
-            PasteProblem::UnclosedQuote if zh => return "粘贴的文本中有未闭合的引号".to_owned(),
             PasteProblem::UnclosedQuote => {
-                return "the pasted text has a quote that is not closed".to_owned()
+                return lang
+                    .pick(
+                        "粘贴的文本中有未闭合的引号",
+                        "the pasted text has a quote that is not closed",
+                    )
+                    .to_owned()
             }
         };
         let row = self.row_label.get(lang);

@@ -280,52 +280,54 @@ impl RowError {
     /// What is wrong, without where ("'abc' is not a whole number"): a workbook import puts
     /// a cell reference in front instead of a row and column name.
     pub fn problem_message(&self, lang: Lang) -> String {
-        let zh = lang == Lang::Zh;
         match &self.problem {
             RowProblem::Value(e) => e.message(lang),
-            RowProblem::UnknownRegion(r) if zh => format!("没有编号或名称为“{r}”的地区"),
-            RowProblem::UnknownRegion(r) => format!("no region has the id or name '{r}'"),
-            RowProblem::BadMonth(t) | RowProblem::BadDate(t) if year_outside_span(t) && zh => {
-                format!("“{t}”：{}", Msg::YearOutsideSpan.text(lang))
-            }
-            RowProblem::BadMonth(t) | RowProblem::BadDate(t) if year_outside_span(t) => {
-                format!("'{t}': {}", Msg::YearOutsideSpan.text(lang))
-            }
-            RowProblem::BadMonth(t) if zh => format!("“{t}”不是月份（YYYY-MM）"),
-            RowProblem::BadMonth(t) => format!("'{t}' is not a month (YYYY-MM)"),
-            RowProblem::BadDate(t) if zh => format!("“{t}”不是有效日期（YYYY-MM-DD）"),
-            RowProblem::BadDate(t) => format!("'{t}' is not a valid date (YYYY-MM-DD)"),
-            RowProblem::BadKind(t) if zh => {
-                format!("“{t}”不是事件类型（closure 关停破产 / layoff 一次性裁员）")
-            }
-            RowProblem::BadKind(t) => {
-                format!("'{t}' is not an event kind (closure or layoff)")
-            }
-            RowProblem::Missing if zh => "不能为空".to_owned(),
-            RowProblem::Missing => "a value is needed".to_owned(),
-            RowProblem::Duplicate { first_row } if zh => {
-                format!("与第 {first_row} 行重复")
-            }
-            RowProblem::Duplicate { first_row } => format!("repeats row {first_row}"),
             RowProblem::Rule(e) => e.message(lang),
-            RowProblem::MissingColumn(c) if zh => format!("表头缺少“{c}”列"),
-            RowProblem::MissingColumn(c) => format!("the header has no column '{c}'"),
-            RowProblem::UnclosedQuote if zh => "引号未闭合".to_owned(),
-            RowProblem::UnclosedQuote => "a quoted field is not closed".to_owned(),
-            RowProblem::Empty if zh => "文件为空".to_owned(),
-            RowProblem::Empty => "the file is empty".to_owned(),
-            RowProblem::NotInStreet { region, street } if zh => {
-                format!("“{region}”不是本街道（{street}）或其社区")
+            RowProblem::UnknownRegion(r) => tr!(
+                lang,
+                "没有编号或名称为“{r}”的地区",
+                "no region has the id or name '{r}'"
+            ),
+            RowProblem::BadMonth(t) | RowProblem::BadDate(t) if year_outside_span(t) => {
+                let why = Msg::YearOutsideSpan.text(lang);
+                tr!(lang, "“{t}”：{why}", "'{t}': {why}")
             }
-            RowProblem::NotInStreet { region, street } => {
-                format!("'{region}' is not the street {street} or one of its communities")
+            RowProblem::BadMonth(t) => tr!(
+                lang,
+                "“{t}”不是月份（YYYY-MM）",
+                "'{t}' is not a month (YYYY-MM)"
+            ),
+            RowProblem::BadDate(t) => tr!(
+                lang,
+                "“{t}”不是有效日期（YYYY-MM-DD）",
+                "'{t}' is not a valid date (YYYY-MM-DD)"
+            ),
+            RowProblem::BadKind(t) => tr!(
+                lang,
+                "“{t}”不是事件类型（closure 关停破产 / layoff 一次性裁员）",
+                "'{t}' is not an event kind (closure or layoff)"
+            ),
+            RowProblem::Missing => lang.pick("不能为空", "a value is needed").to_owned(),
+            RowProblem::Duplicate { first_row } => {
+                tr!(lang, "与第 {first_row} 行重复", "repeats row {first_row}")
             }
-            RowProblem::NotTheMonth { found, expected } if zh => {
-                format!("月份 {found} 不是本月报的月份 {expected}")
+            RowProblem::MissingColumn(c) => {
+                tr!(lang, "表头缺少“{c}”列", "the header has no column '{c}'")
             }
-            RowProblem::NotTheMonth { found, expected } => {
-                format!("month {found} is not the report's month {expected}")
-            }
+            RowProblem::UnclosedQuote => lang
+                .pick("引号未闭合", "a quoted field is not closed")
+                .to_owned(),
+            RowProblem::Empty => lang.pick("文件为空", "the file is empty").to_owned(),
+            RowProblem::NotInStreet { region, street } => tr!(
+                lang,
+                "“{region}”不是本街道（{street}）或其社区",
+                "'{region}' is not the street {street} or one of its communities"
+            ),
+            RowProblem::NotTheMonth { found, expected } => tr!(
+                lang,
+                "月份 {found} 不是本月报的月份 {expected}",
+                "month {found} is not the report's month {expected}"
+            ),
         }
     }
 }

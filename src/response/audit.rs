@@ -164,7 +164,6 @@ impl AuditEvent {
     /// One line in `lang`.
     pub fn describe(&self, lang: Lang) -> String {
         use AuditEvent as A;
-        let zh = lang == Lang::Zh;
         let l = |x: &Level| level_name(*x, lang);
         match self {
             A::Activated {
@@ -188,14 +187,8 @@ impl AuditEvent {
                     (true, None, Lang::En) => "EXERCISE: ".to_owned(),
                     (false, _, _) => String::new(),
                 };
-                if zh {
-                    format!(
-                        "{ex}启动{}失业应急响应（总指挥 {approved_by} 于 {approved_at} 同意）{why}",
-                        l(level)
-                    )
-                } else {
-                    format!("{ex}{} emergency response started (approved by the commander {approved_by} at {approved_at}){why}", l(level))
-                }
+                tr!(lang, ["{ex}启动{}失业应急响应（总指挥 {approved_by} 于 {approved_at} 同意）{why}",
+                        l(level)], ["{ex}{} emergency response started (approved by the commander {approved_by} at {approved_at}){why}", l(level)])
             }
             A::LevelChanged {
                 from,
@@ -229,36 +222,28 @@ impl AuditEvent {
                     ),
                 };
                 if *end_reset {
-                    s.push_str(if zh {
-                        "；此前的结束评估作废"
-                    } else {
-                        "; the earlier end evaluation no longer stands"
-                    });
+                    s.push_str(lang.pick(
+                        "；此前的结束评估作废",
+                        "; the earlier end evaluation no longer stands",
+                    ));
                 }
                 if let Some(e) = earlier_basis {
-                    s.push_str(if zh { "；" } else { "; " });
+                    s.push_str(lang.pick("；", "; "));
                     s.push_str(&e.describe(lang));
                 }
                 s
             }
             A::HqMemberSet { post, name, unit } => {
                 let seat = match (post, unit) {
-                    (Post::Member(_), Some(u)) if zh => format!("成员（{}）", u.zh),
-                    (Post::Member(_), Some(u)) => format!("member ({})", u.en),
+                    (Post::Member(_), Some(u)) => {
+                        tr!(lang, ["成员（{}）", u.zh], ["member ({})", u.en])
+                    }
                     _ => post_name(post, lang),
                 };
-                if zh {
-                    format!("指挥部{seat}：{name}")
-                } else {
-                    format!("HQ {seat}: {name}")
-                }
+                tr!(lang, "指挥部{seat}：{name}", "HQ {seat}: {name}")
             }
             A::Decision { text } => {
-                if zh {
-                    format!("决定：{text}")
-                } else {
-                    format!("Decision: {text}")
-                }
+                tr!(lang, "决定：{text}", "Decision: {text}")
             }
             A::MeasureUpdated {
                 clause,
@@ -267,23 +252,21 @@ impl AuditEvent {
             } => {
                 let who = if owner.trim().is_empty() {
                     String::new()
-                } else if zh {
-                    format!("（负责人 {owner}）")
                 } else {
-                    format!(" (owner {owner})")
+                    tr!(lang, "（负责人 {owner}）", " (owner {owner})")
                 };
-                if zh {
-                    format!("措施 {clause}：{}{who}", status.name(lang))
-                } else {
-                    format!("Measure {clause}: {}{who}", status.name(lang))
-                }
+                tr!(
+                    lang,
+                    ["措施 {clause}：{}{who}", status.name(lang)],
+                    ["Measure {clause}: {}{who}", status.name(lang)]
+                )
             }
             A::PackageAdded { level } => {
-                if zh {
-                    format!("加选{}措施包", l(level))
-                } else {
-                    format!("Added the {} measures package", l(level))
-                }
+                tr!(
+                    lang,
+                    ["加选{}措施包", l(level)],
+                    ["Added the {} measures package", l(level)]
+                )
             }
             A::DeadlineCompleted {
                 id,
@@ -297,19 +280,15 @@ impl AuditEvent {
                     (None, Lang::En) => "on time".to_owned(),
                     (Some(m), _) => {
                         let d = crate::response::time::duration(*m, lang);
-                        if zh {
-                            format!("逾期 {d}")
-                        } else {
-                            format!("{d} late")
-                        }
+                        tr!(lang, "逾期 {d}", "{d} late")
                     }
                 };
                 let task = deadline_name(deadline, lang);
-                if zh {
-                    format!("时限 #{id} {task}（{clause}）于 {done_at} 完成，{when}")
-                } else {
-                    format!("Deadline #{id} {task} ({clause}) done at {done_at}, {when}")
-                }
+                tr!(
+                    lang,
+                    "时限 #{id} {task}（{clause}）于 {done_at} 完成，{when}",
+                    "Deadline #{id} {task} ({clause}) done at {done_at}, {when}"
+                )
             }
             A::BulletinDrafted { id, supersedes } => match (supersedes, lang) {
                 (None, Lang::Zh) => format!("起草预警信息 #{id}"),
@@ -321,17 +300,12 @@ impl AuditEvent {
                 id,
                 approval_withdrawn,
             } => {
-                let mut s = if zh {
-                    format!("修改预警信息 #{id}")
-                } else {
-                    format!("Bulletin #{id} edited")
-                };
+                let mut s = tr!(lang, "修改预警信息 #{id}", "Bulletin #{id} edited");
                 if *approval_withdrawn {
-                    s.push_str(if zh {
-                        "，原批准作废，须重新批准"
-                    } else {
-                        "; its approval no longer stands and it needs approving again"
-                    });
+                    s.push_str(lang.pick(
+                        "，原批准作废，须重新批准",
+                        "; its approval no longer stands and it needs approving again",
+                    ));
                 }
                 s
             }
@@ -340,13 +314,11 @@ impl AuditEvent {
                 approved_by,
                 approved_at,
             } => {
-                if zh {
-                    format!("区指挥部批准预警信息 #{id}（{approved_by}，{approved_at}）")
-                } else {
-                    format!(
-                        "Bulletin #{id} approved by the district HQ ({approved_by}, {approved_at})"
-                    )
-                }
+                tr!(
+                    lang,
+                    "区指挥部批准预警信息 #{id}（{approved_by}，{approved_at}）",
+                    "Bulletin #{id} approved by the district HQ ({approved_by}, {approved_at})"
+                )
             }
             A::BulletinIssued {
                 id,
@@ -367,73 +339,61 @@ impl AuditEvent {
                 }
             }
             A::BulletinWithdrawn { id } => {
-                if zh {
-                    format!("撤回预警信息草稿 #{id}")
-                } else {
-                    format!("Bulletin draft #{id} withdrawn")
-                }
+                tr!(
+                    lang,
+                    "撤回预警信息草稿 #{id}",
+                    "Bulletin draft #{id} withdrawn"
+                )
             }
             A::BulletinCancelled {
                 id,
                 approved_by,
                 reason,
             } => {
-                if zh {
-                    format!("解除预警信息 #{id}（{approved_by} 批准）：{reason}")
-                } else {
-                    format!("Bulletin #{id} cancelled (approved by {approved_by}): {reason}")
-                }
+                tr!(
+                    lang,
+                    "解除预警信息 #{id}（{approved_by} 批准）：{reason}",
+                    "Bulletin #{id} cancelled (approved by {approved_by}): {reason}"
+                )
             }
             A::ReportSaved { id, title } => {
-                if zh {
-                    format!("保存分析报告 #{id}：{title}")
-                } else {
-                    format!("Analysis report #{id} saved: {title}")
-                }
+                tr!(
+                    lang,
+                    "保存分析报告 #{id}：{title}",
+                    "Analysis report #{id} saved: {title}"
+                )
             }
             A::EndEvaluationRecorded {
                 months_normal,
                 required_months,
             } => {
-                if zh {
-                    format!("登记应急结束评估（指标连续 {months_normal} 个月低于三级，需 {required_months} 个月）")
-                } else {
-                    format!("End-of-emergency evaluation recorded (indicators below level 3 for {months_normal} month(s), {required_months} required)")
-                }
+                tr!(lang, "登记应急结束评估（指标连续 {months_normal} 个月低于三级，需 {required_months} 个月）", "End-of-emergency evaluation recorded (indicators below level 3 for {months_normal} month(s), {required_months} required)")
             }
             A::EndApprovedByDistrict {
                 approved_by,
                 approved_at,
             } => {
-                if zh {
-                    format!("区政府同意结束应急（{approved_by}，{approved_at}）")
-                } else {
-                    format!("District government agreed to end the emergency ({approved_by}, {approved_at})")
-                }
+                tr!(lang, "区政府同意结束应急（{approved_by}，{approved_at}）", "District government agreed to end the emergency ({approved_by}, {approved_at})")
             }
             A::EndApprovedByCity {
                 approved_by,
                 approved_at,
             } => {
-                if zh {
-                    format!("市应急办批准结束应急（{approved_by}，{approved_at}）")
-                } else {
-                    format!("City emergency office approved the end ({approved_by}, {approved_at})")
-                }
+                tr!(
+                    lang,
+                    "市应急办批准结束应急（{approved_by}，{approved_at}）",
+                    "City emergency office approved the end ({approved_by}, {approved_at})"
+                )
             }
             A::EndNotified { units } => {
-                if zh {
-                    format!("应急结束已报区指挥部并通知 {units} 个成员单位")
-                } else {
-                    format!("End reported to the district HQ and notified to {units} member units")
-                }
+                tr!(
+                    lang,
+                    "应急结束已报区指挥部并通知 {units} 个成员单位",
+                    "End reported to the district HQ and notified to {units} member units"
+                )
             }
             A::Closed => {
-                if zh {
-                    "响应关闭（只读）".into()
-                } else {
-                    "Response closed (read-only)".into()
-                }
+                tr!(lang, "响应关闭（只读）", "Response closed (read-only)")
             }
         }
     }

@@ -243,67 +243,66 @@ impl std::error::Error for TweakError {}
 
 impl TweakProblem {
     pub fn message(&self, lang: Lang) -> String {
-        let zh = lang == Lang::Zh;
         match self {
             TweakProblem::Edit(e) => e.message(lang),
             TweakProblem::UnknownRegion { region } => {
-                if zh {
-                    format!("没有编号为“{region}”的地区")
-                } else {
-                    format!("there is no region with id '{region}'")
-                }
+                tr!(
+                    lang,
+                    "没有编号为“{region}”的地区",
+                    "there is no region with id '{region}'"
+                )
             }
             TweakProblem::NoValue { region, series } => {
-                if zh {
-                    format!("{region} 没有{}数据可供延伸", series_name(*series, lang))
-                } else {
-                    format!(
+                tr!(
+                    lang,
+                    ["{region} 没有{}数据可供延伸", series_name(*series, lang)],
+                    [
                         "{region} has no {} value to continue from",
                         series_name(*series, lang)
-                    )
-                }
+                    ]
+                )
             }
             TweakProblem::MonthOutOfRange => {
-                if zh {
-                    "月份超出合理范围 1990-01 至 2100-12".to_owned()
-                } else {
-                    "a month outside the plausible span 1990-01 … 2100-12".to_owned()
-                }
+                tr!(
+                    lang,
+                    "月份超出合理范围 1990-01 至 2100-12",
+                    "a month outside the plausible span 1990-01 … 2100-12"
+                )
             }
             TweakProblem::TooManyMonths { months } => {
-                if zh {
-                    format!("{months} 个月过多（至多 {MAX_MONTHS} 个月）")
-                } else {
-                    format!("{months} months is too many (at most {MAX_MONTHS})")
-                }
+                tr!(
+                    lang,
+                    "{months} 个月过多（至多 {MAX_MONTHS} 个月）",
+                    "{months} months is too many (at most {MAX_MONTHS})"
+                )
             }
             TweakProblem::RateOutOfRange { value } => {
-                if zh {
-                    format!("{value}% 不在 0–100% 之间")
-                } else {
-                    format!("{value} % is outside 0–100 %")
-                }
+                tr!(
+                    lang,
+                    "{value}% 不在 0–100% 之间",
+                    "{value} % is outside 0–100 %"
+                )
             }
             TweakProblem::UnknownLevel { level } => {
-                if zh {
-                    format!("预警标准中没有{}", level_name(*level, lang))
-                } else {
-                    format!("the thresholds have no {}", level_name(*level, lang))
-                }
+                tr!(
+                    lang,
+                    ["预警标准中没有{}", level_name(*level, lang)],
+                    ["the thresholds have no {}", level_name(*level, lang)]
+                )
             }
             TweakProblem::MonthsOutOfRange { months } => {
-                if zh {
-                    format!("{months} 个月不在 1–{MAX_MONTHS} 之间")
-                } else {
-                    format!("{months} months is outside 1–{MAX_MONTHS}")
-                }
+                tr!(
+                    lang,
+                    "{months} 个月不在 1–{MAX_MONTHS} 之间",
+                    "{months} months is outside 1–{MAX_MONTHS}"
+                )
             }
             TweakProblem::NoEnterprises => {
-                if zh {
-                    "企业数至少为 1".to_owned()
-                } else {
-                    "the number of enterprises must be at least 1".to_owned()
-                }
+                tr!(
+                    lang,
+                    "企业数至少为 1",
+                    "the number of enterprises must be at least 1"
+                )
             }
         }
     }
@@ -470,81 +469,51 @@ impl Tweak {
                 min_unemployed,
                 min_share,
             } => both(|lang| {
-                let zh = lang == Lang::Zh;
                 let mut parts = Vec::new();
                 if let Some(r) = min_rate {
-                    parts.push(if zh {
-                        format!("失业率 {r}%")
-                    } else {
-                        format!("rate {r} %")
-                    });
+                    parts.push(tr!(lang, "失业率 {r}%", "rate {r} %"));
                 }
                 if let Some(n) = sustained_months {
-                    parts.push(if zh {
-                        format!("持续 {n} 个月")
-                    } else {
-                        format!("sustained {n} months")
-                    });
+                    parts.push(tr!(lang, "持续 {n} 个月", "sustained {n} months"));
                 }
                 if let Some(n) = min_unemployed {
                     let n = group_thousands(*n);
-                    parts.push(if zh {
-                        format!("关停失业 {n} 人")
-                    } else {
-                        format!("closures {n} people")
-                    });
+                    parts.push(tr!(lang, "关停失业 {n} 人", "closures {n} people"));
                 }
                 if let Some(s) = min_share {
-                    parts.push(if zh {
-                        format!("裁员比例 {s}%")
-                    } else {
-                        format!("layoff share {s} %")
-                    });
+                    parts.push(tr!(lang, "裁员比例 {s}%", "layoff share {s} %"));
                 }
                 let what = if parts.is_empty() {
-                    if zh {
-                        "不变".to_owned()
-                    } else {
-                        "unchanged".to_owned()
-                    }
+                    tr!(lang, "不变", "unchanged")
                 } else {
-                    parts.join(if zh { "、" } else { ", " })
+                    parts.join(lang.pick("、", ", "))
                 };
                 let lv = level_name(*level, lang);
                 let whose = scope_name(data, scope, lang);
-                if zh {
-                    format!("假设{whose}{lv}标准：{what}")
-                } else {
-                    format!("suppose {whose} {lv} thresholds: {what}")
-                }
+                tr!(
+                    lang,
+                    "假设{whose}{lv}标准：{what}",
+                    "suppose {whose} {lv} thresholds: {what}"
+                )
             }),
             Tweak::EventWindow { months } => both(|lang| match lang {
                 Lang::Zh => format!("假设事件累计窗口为 {months} 个月"),
                 Lang::En => format!("suppose an event window of {months} months"),
             }),
             Tweak::MultipleEnterprises { closures, layoffs } => both(|lang| {
-                let zh = lang == Lang::Zh;
                 let mut parts = Vec::new();
                 if let Some(n) = closures {
-                    parts.push(if zh {
-                        format!("关停至少 {n} 家")
-                    } else {
-                        format!("closures at least {n}")
-                    });
+                    parts.push(tr!(lang, "关停至少 {n} 家", "closures at least {n}"));
                 }
                 if let Some(n) = layoffs {
-                    parts.push(if zh {
-                        format!("裁员至少 {n} 家")
-                    } else {
-                        format!("layoffs at least {n}")
-                    });
+                    parts.push(tr!(lang, "裁员至少 {n} 家", "layoffs at least {n}"));
                 }
-                let what = parts.join(if zh { "、" } else { ", " });
-                if zh {
-                    format!("假设“多个企业”为：{what}")
-                } else {
-                    format!("suppose \"multiple enterprises\" means: {what}")
-                }
+                let what = parts.join(lang.pick("、", ", "));
+                tr!(
+                    lang,
+                    "假设“多个企业”为：{what}",
+                    "suppose \"multiple enterprises\" means: {what}"
+                )
             }),
             Tweak::Art41 { enabled } => both(|lang| match (lang, enabled) {
                 (Lang::Zh, true) => "假设仅计入第四十一条规模的裁员".to_owned(),

@@ -219,52 +219,52 @@ impl ProblemKind {
         let zh = lang == Lang::Zh;
         match self {
             K::TooLong { chars, max } => {
-                if zh {
-                    format!("文本过长：{chars} 个字符，最多 {max} 个")
-                } else {
-                    format!("text too long: {chars} characters, at most {max} allowed")
-                }
+                tr!(
+                    lang,
+                    "文本过长：{chars} 个字符，最多 {max} 个",
+                    "text too long: {chars} characters, at most {max} allowed"
+                )
             }
             K::TooMany { found, max } => {
-                if zh {
-                    format!("条目过多：{found} 条，最多 {max} 条")
-                } else {
-                    format!("too many rows: {found}, at most {max} allowed")
-                }
+                tr!(
+                    lang,
+                    "条目过多：{found} 条，最多 {max} 条",
+                    "too many rows: {found}, at most {max} allowed"
+                )
             }
             K::InvalidId { id } => {
-                if zh {
-                    format!("编号{}无效：应为 1–64 个字母、数字或 - _ .", q(lang, id))
-                } else {
-                    format!(
+                tr!(
+                    lang,
+                    ["编号{}无效：应为 1–64 个字母、数字或 - _ .", q(lang, id)],
+                    [
                         "id {} is not valid: expected 1–64 letters, digits, - _ or .",
                         q(lang, id)
-                    )
-                }
+                    ]
+                )
             }
             K::DuplicateId { id, first } => {
-                if zh {
-                    format!("编号{}重复（首次出现于 {first}）：编号须唯一", q(lang, id))
-                } else {
-                    format!(
+                tr!(
+                    lang,
+                    ["编号{}重复（首次出现于 {first}）：编号须唯一", q(lang, id)],
+                    [
                         "id {} is used twice (first at {first}); ids must be unique",
                         q(lang, id)
-                    )
-                }
+                    ]
+                )
             }
             K::UnknownRegion { id } => {
-                if zh {
-                    format!("地区{}不在本快照的地区列表中", q(lang, id))
-                } else {
-                    format!("region {} is not among the snapshot's regions", q(lang, id))
-                }
+                tr!(
+                    lang,
+                    ["地区{}不在本快照的地区列表中", q(lang, id)],
+                    ["region {} is not among the snapshot's regions", q(lang, id)]
+                )
             }
             K::NotAStreet { id } => {
-                if zh {
-                    format!("{}不是街道：此处应为街道编号", q(lang, id))
-                } else {
-                    format!("{} is not a street: expected a street id", q(lang, id))
-                }
+                tr!(
+                    lang,
+                    ["{}不是街道：此处应为街道编号", q(lang, id)],
+                    ["{} is not a street: expected a street id", q(lang, id)]
+                )
             }
             K::BadParent { kind, parent } => {
                 let given = parent.as_deref().unwrap_or("—");
@@ -298,121 +298,113 @@ impl ProblemKind {
                 }
             }
             K::SecondDistrict { id } => {
-                if zh {
-                    format!("只能有一个区；{}是第二个", q(lang, id))
-                } else {
-                    format!("only one district is allowed; {} is a second", q(lang, id))
-                }
+                tr!(
+                    lang,
+                    ["只能有一个区；{}是第二个", q(lang, id)],
+                    ["only one district is allowed; {} is a second", q(lang, id)]
+                )
             }
             K::EmptyText => {
-                if zh {
-                    "不能为空".to_owned()
-                } else {
-                    "must not be empty".to_owned()
-                }
+                tr!(lang, "不能为空", "must not be empty")
             }
             K::UnemployedAboveLabourForce {
                 unemployed,
                 labour_force,
             } => {
-                if zh {
-                    format!("登记失业人数 {unemployed} 大于劳动力人数 {labour_force}：应不大于劳动力人数")
-                } else {
-                    format!("{unemployed} registered unemployed exceed the labour force of {labour_force}: expected at most the labour force")
-                }
+                tr!(lang, "登记失业人数 {unemployed} 大于劳动力人数 {labour_force}：应不大于劳动力人数", "{unemployed} registered unemployed exceed the labour force of {labour_force}: expected at most the labour force")
             }
             K::LaidOffAboveWorkforce {
                 laid_off,
                 workforce,
             } => {
-                if zh {
-                    format!("裁员人数 {laid_off} 大于企业职工总数 {workforce}")
-                } else {
-                    format!("{laid_off} laid off exceed the workforce of {workforce}")
-                }
+                tr!(
+                    lang,
+                    "裁员人数 {laid_off} 大于企业职工总数 {workforce}",
+                    "{laid_off} laid off exceed the workforce of {workforce}"
+                )
             }
             K::ZeroWorkforce => {
-                if zh {
-                    "企业职工总数须大于 0".to_owned()
-                } else {
-                    "the workforce must be above 0".to_owned()
-                }
+                tr!(
+                    lang,
+                    "企业职工总数须大于 0",
+                    "the workforce must be above 0"
+                )
             }
             K::CountTooLarge { value, max } => {
-                if zh {
-                    format!("人数 {value} 超出范围：应为 0 到 {max}")
-                } else {
-                    format!("{value} people is out of range: expected 0 to {max}")
-                }
+                tr!(
+                    lang,
+                    "人数 {value} 超出范围：应为 0 到 {max}",
+                    "{value} people is out of range: expected 0 to {max}"
+                )
             }
             K::RateOutOfRange { value } => {
-                if zh {
-                    format!("{value} % 不在 0–100 % 之间")
-                } else {
-                    format!("{value} % is outside 0–100 %")
-                }
+                tr!(
+                    lang,
+                    "{value} % 不在 0–100 % 之间",
+                    "{value} % is outside 0–100 %"
+                )
             }
             K::EndsBeforeStart { from, until } => {
-                if zh {
-                    format!("结束月份 {until} 早于开始月份 {from}")
-                } else {
-                    format!("ends ({until}) before it starts ({from})")
-                }
+                tr!(
+                    lang,
+                    "结束月份 {until} 早于开始月份 {from}",
+                    "ends ({until}) before it starts ({from})"
+                )
             }
             K::LevelNotInPlan { level, levels } => {
-                if zh {
-                    format!("预案没有 {} 级预警（共 {levels} 级）", level.number())
-                } else {
-                    format!(
+                tr!(
+                    lang,
+                    ["预案没有 {} 级预警（共 {levels} 级）", level.number()],
+                    [
                         "the plan has no level {} (it has {levels} levels)",
                         level.number()
-                    )
-                }
+                    ]
+                )
             }
             K::LevelRows { level, rows } => {
-                if zh {
-                    format!("{} 级预警应恰有 1 行标准，现有 {rows} 行", level.number())
-                } else {
-                    format!(
+                tr!(
+                    lang,
+                    ["{} 级预警应恰有 1 行标准，现有 {rows} 行", level.number()],
+                    [
                         "expected exactly one row for level {}, found {rows}",
                         level.number()
-                    )
-                }
+                    ]
+                )
             }
             K::MonthsOutOfRange { value } => {
-                if zh {
-                    format!("月数 {value} 超出范围：应为 1 到 {MAX_MONTHS}")
-                } else {
-                    format!("{value} months is out of range: expected 1 to {MAX_MONTHS}")
-                }
+                tr!(
+                    lang,
+                    "月数 {value} 超出范围：应为 1 到 {MAX_MONTHS}",
+                    "{value} months is out of range: expected 1 to {MAX_MONTHS}"
+                )
             }
             K::DuplicateObservation { region, month } => {
-                if zh {
-                    format!("{region} {month} 有多条数据，以最后一条为准")
-                } else {
-                    format!("{region} {month} appears more than once; the last one counts")
-                }
+                tr!(
+                    lang,
+                    "{region} {month} 有多条数据，以最后一条为准",
+                    "{region} {month} appears more than once; the last one counts"
+                )
             }
             K::UnknownField { key } => {
-                if zh {
-                    format!("本版本不认识字段{}，已忽略（不会保存）", q(lang, key))
-                } else {
-                    format!(
+                tr!(
+                    lang,
+                    ["本版本不认识字段{}，已忽略（不会保存）", q(lang, key)],
+                    [
                         "field {} is unknown to this version and is ignored (not saved)",
                         q(lang, key)
-                    )
-                }
+                    ]
+                )
             }
             K::OutOfOrder {
                 date,
                 other,
                 other_date,
             } => {
-                if zh {
-                    format!("日期 {date} 早于 {other}（{other_date}），顺序不对")
-                } else {
-                    format!("dated {date}, before {other} ({other_date}): out of order")
-                }
+                tr!(
+                    lang,
+                    "日期 {date} 早于 {other}（{other_date}），顺序不对",
+                    "dated {date}, before {other} ({other_date}): out of order"
+                )
             }
             K::FarFromData { month, first, last } => {
                 let months = if month > last {
@@ -421,21 +413,17 @@ impl ProblemKind {
                     month.months_until(*first)
                 };
                 let years = months / 12;
-                if zh {
-                    format!("月份 {month} 距其余数据（{first} – {last}）约 {years} 年，可能是年份输入错误；保留但不计入时间轴、图表和表格")
-                } else {
-                    format!("month {month} is about {years} years away from the rest of the data ({first} – {last}): a typo'd year? Kept, but left out of every timeline, chart and table")
-                }
+                tr!(lang, "月份 {month} 距其余数据（{first} – {last}）约 {years} 年，可能是年份输入错误；保留但不计入时间轴、图表和表格", "month {month} is about {years} years away from the rest of the data ({first} – {last}): a typo'd year? Kept, but left out of every timeline, chart and table")
             }
             K::OutsideScope { street } => {
-                if zh {
-                    format!("本快照仅限街道{}，此项属于其他地区", q(lang, street))
-                } else {
-                    format!(
+                tr!(
+                    lang,
+                    ["本快照仅限街道{}，此项属于其他地区", q(lang, street)],
+                    [
                         "this snapshot is scoped to street {} but this belongs elsewhere",
                         q(lang, street)
-                    )
-                }
+                    ]
+                )
             }
         }
     }
