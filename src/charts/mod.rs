@@ -11,7 +11,11 @@
 //! Nothing here measures text through plotters: on wasm its font layer measures each label by
 //! inserting a DOM element (a forced layout per label, and a panic without a document). Axes,
 //! labels and legends are therefore placed by this module, with widths estimated per character.
+//!
+//! [`dashboard`] is the one part that reads the rules engine: it turns its results into the
+//! dashboard's and the reports' charts.
 
+pub mod dashboard;
 mod draw;
 mod events;
 mod rate;

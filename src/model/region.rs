@@ -28,6 +28,14 @@ pub struct Region {
 }
 
 impl Region {
+    /// The name in `lang` (English falls back to the Chinese name).
+    pub fn name_in(&self, lang: crate::i18n::Lang) -> &str {
+        match (lang, &self.name_en) {
+            (crate::i18n::Lang::En, Some(en)) if !en.is_empty() => en,
+            _ => &self.name,
+        }
+    }
+
     pub fn new(id: &str, kind: RegionKind, name: &str, parent: Option<&str>) -> Region {
         Region {
             id: id.to_owned(),

@@ -3,346 +3,68 @@
 //! Charts are SVG (crisp at any DPI and in print), redrawn from memos when the data changes, with
 //! the exact value under the pointer and SVG/PNG download.
 
-use super::derived::{region_name, Focus};
+use super::derived::Focus;
 use super::download::download_text;
 use super::i18n_ctx::I18n;
 use super::persist::js_message;
 use super::store::Store;
 use super::widgets::clause_tag;
-use crate::charts::{
-    event_chart, pct_f64, rate_chart, small_multiples, Chart, EventChart, Panel, Projection,
-    RateChart, Series as ChartSeries, SmallMultiples, Threshold, Unit, PALETTE,
+use crate::charts::dashboard::{
+    event_drawn, projected_series, projection_settings, rate_drawn, streets_drawn, Drawn,
 };
-use crate::forecast::{self, Reach, Settings};
-use crate::i18n::{forecast_reach, forecast_record, no_forecast, Lang, Msg};
-use crate::model::Scope;
-use crate::month::Month;
-use crate::num::{group_thousands, Pct};
-use crate::plan::Level;
-use crate::rules::{Engine, EventMonth, Series, Timeline};
+use crate::forecast;
+use crate::i18n::Msg;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// Months projected ahead.
-const HORIZON: usize = 6;
-
-/// One value column of the readout: a label and the exact text per month.
-#[derive(Clone, PartialEq)]
-struct Readout {
-    label: String,
-    values: Vec<String>,
-}
-
-/// A drawn chart with what the pointer readout shows.
-#[derive(Clone, PartialEq)]
-struct Drawn {
-    id: &'static str,
-    chart: Chart,
-    start: Month,
-    readouts: Vec<Readout>,
-    /// Sentences below the chart (the projection's chance of a level, its method and record).
-    notes: Vec<String>,
-    /// The projection's method id (`data-method`), if there is a projection.
-    method: Option<&'static str>,
-}
-
-fn levels_of(t: &Timeline) -> Vec<Option<Level>> {
-    t.months
-        .iter()
-        .map(|m| m.summary.effective.level())
-        .collect()
-}
-
-/// A computed rate at the plan's precision (two decimals, "≈" where rounded).
-fn pct_text(p: Option<Pct>) -> String {
-    p.map(|p| format!("{} %", p.approx(2)))
-        .unwrap_or_else(|| "—".into())
-}
-
-fn rate_drawn(e: &Engine<'_>, scope: &Scope, t: &Timeline, lang: Lang) -> Drawn {
-    let (from, to) = (t.from, t.to);
-    let region = e
-        .data()
-        .scope_region(scope)
-        .map(|r| r.id.clone())
-        .unwrap_or_default();
-    let mut series = Vec::new();
-    let mut readouts = Vec::new();
-    for (i, s) in [Series::Registered, Series::Actual].into_iter().enumerate() {
-        let values = e.rate_series(&region, s, from, to);
-        if values.iter().all(Option::is_none) {
-            continue;
-        }
-        let label = crate::explain::series(s, lang).to_owned();
-        readouts.push(Readout {
-            label: label.clone(),
-            values: values.iter().map(|v| pct_text(*v)).collect(),
-        });
-        series.push(ChartSeries {
-            label,
-            values: values.iter().map(|v| v.map(pct_f64)).collect(),
-            colour: PALETTE.get(i).copied().unwrap_or(PALETTE[0]),
-        });
-    }
-    let limits = e.thresholds_for(scope);
-    let thresholds: Vec<Threshold> = limits
-        .levels
-        .iter()
-        .filter_map(|l| Some(Threshold::percent(l.level, l.rate.as_ref()?.min_rate, lang)))
-        .collect();
-    // The projection continues the registered series (the first one drawn).
-    let mut notes = Vec::new();
-    let mut projection = None;
-    let mut method = None;
-    if let Some(first) = series.first() {
-        let settings = Settings {
-            horizon: HORIZON,
-            ..Settings::default()
-        };
-        match forecast::project(from, &first.values, &settings) {
-            Ok(f) => {
-                projection = Projection::from_forecast(0, &f, lang);
-                method = Some(f.method.id());
-                // The lowest level whose rate criterion the observed months do not meet yet.
-                // Only a "≥" rate criterion has a level to reach upwards.
-                let upward = limits.levels.iter().rev().filter_map(|l| {
-                    let r = l.rate.as_ref()?;
-                    (r.comparison == crate::plan::Comparison::AtLeast).then_some((l.level, r))
-                });
-                for (level, rate) in upward {
-                    let Reach::Outlook(o) = f.reach(rate.min_rate, rate.sustained_months) else {
-                        continue;
-                    };
-                    notes.push(forecast_reach(
-                        level,
-                        rate.min_rate,
-                        rate.sustained_months,
-                        &o,
-                        HORIZON,
-                        lang,
-                    ));
-                    break;
-                }
-                notes.push(forecast_record(&f, lang));
-            }
-            Err(why) => notes.push(no_forecast(&why, lang)),
-        }
-    }
-    let title = format!("{} {}", Msg::RateTrend.text(lang), clause_text("§5.1-a"));
-    let chart = rate_chart(&RateChart {
-        title,
-        start: from,
-        series,
-        thresholds,
-        levels: levels_of(t),
-        projection,
-        width: 960,
-        height: 360,
-        lang,
-    });
-    Drawn {
-        id: "chart-rate",
-        chart,
-        start: from,
-        readouts,
-        notes,
-        method,
-    }
-}
-
-fn clause_text(id: &str) -> String {
-    format!("({id})")
-}
-
-fn event_drawn(e: &Engine<'_>, scope: &Scope, t: &Timeline, lang: Lang) -> [Drawn; 2] {
-    let months: Vec<EventMonth> = e.event_series(scope, t.from, t.to);
-    let limits = e.thresholds_for(scope);
-    let window = e.plan().parameters.event_window_months;
-    let levels = levels_of(t);
-
-    let closures = event_chart(&EventChart {
-        title: format!("{} {}", Msg::ClosuresCol.text(lang), clause_text("§5.1-b")),
-        start: t.from,
-        bars: Some(ChartSeries {
-            label: Msg::PerMonth.text(lang).to_owned(),
-            values: months
-                .iter()
-                .map(|m| Some(m.closures_month as f64))
-                .collect(),
-            colour: PALETTE[4],
-        }),
-        line: Some(ChartSeries {
-            label: window_label(window, lang),
-            values: months
-                .iter()
-                .map(|m| Some(m.closures_window as f64))
-                .collect(),
-            colour: PALETTE[0],
-        }),
-        thresholds: limits
-            .levels
-            .iter()
-            .filter_map(|l| {
-                Some(Threshold::people(
-                    l.level,
-                    l.closures.as_ref()?.min_unemployed,
-                    lang,
-                ))
-            })
-            .collect(),
-        levels: levels.clone(),
-        unit: Unit::People,
-        width: 470,
-        height: 260,
-        lang,
-    });
-    let layoffs = event_chart(&EventChart {
-        title: format!("{} {}", Msg::LayoffsCol.text(lang), clause_text("§5.1-c")),
-        start: t.from,
-        bars: None,
-        line: Some(ChartSeries {
-            label: window_label(window, lang),
-            values: months.iter().map(|m| m.layoff_share.map(pct_f64)).collect(),
-            colour: PALETTE[2],
-        }),
-        thresholds: limits
-            .levels
-            .iter()
-            .filter_map(|l| {
-                Some(Threshold::percent(
-                    l.level,
-                    l.layoffs.as_ref()?.min_share,
-                    lang,
-                ))
-            })
-            .collect(),
-        levels,
-        unit: Unit::Percent,
-        width: 470,
-        height: 260,
-        lang,
-    });
-    [
-        Drawn {
-            id: "chart-closures",
-            chart: closures,
-            start: t.from,
-            readouts: vec![
-                Readout {
-                    label: Msg::PerMonth.text(lang).to_owned(),
-                    values: months
-                        .iter()
-                        .map(|m| group_thousands(m.closures_month))
-                        .collect(),
-                },
-                Readout {
-                    label: window_label(window, lang),
-                    values: months
-                        .iter()
-                        .map(|m| group_thousands(m.closures_window))
-                        .collect(),
-                },
-            ],
-            notes: Vec::new(),
-            method: None,
-        },
-        Drawn {
-            id: "chart-layoffs",
-            chart: layoffs,
-            start: t.from,
-            readouts: vec![Readout {
-                label: window_label(window, lang),
-                values: months.iter().map(|m| pct_text(m.layoff_share)).collect(),
-            }],
-            notes: Vec::new(),
-            method: None,
-        },
-    ]
-}
-
-fn window_label(window: u32, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{window} 个月窗口"),
-        Lang::En => format!("{window}-month window"),
-    }
-}
-
-fn streets_drawn(e: &Engine<'_>, from: Month, to: Month, lang: Lang) -> Drawn {
-    let mut panels = Vec::new();
-    let mut readouts = Vec::new();
-    for r in e.data().streets() {
-        let scope = Scope::Street(r.id.clone());
-        let t = e.timeline(&scope, from, to);
-        let values = e.rate_series(&r.id, Series::Registered, from, to);
-        let name = region_name(r, lang);
-        readouts.push(Readout {
-            label: name.clone(),
-            values: values.iter().map(|v| pct_text(*v)).collect(),
-        });
-        panels.push(Panel {
-            title: name,
-            series: vec![ChartSeries {
-                label: crate::explain::series(Series::Registered, lang).to_owned(),
-                values: values.iter().map(|v| v.map(pct_f64)).collect(),
-                colour: PALETTE[0],
-            }],
-            levels: levels_of(&t),
-        });
-    }
-    let thresholds = e
-        .thresholds_for(&Scope::District)
-        .levels
-        .iter()
-        .filter_map(|l| Some(Threshold::percent(l.level, l.rate.as_ref()?.min_rate, lang)))
-        .collect();
-    let chart = small_multiples(&SmallMultiples {
-        title: Msg::StreetsSideBySide.text(lang).to_owned(),
-        start: from,
-        panels,
-        thresholds,
-        columns: 3,
-        panel_width: 320,
-        panel_height: 180,
-        lang,
-    });
-    Drawn {
-        id: "chart-streets",
-        chart,
-        start: from,
-        readouts,
-        notes: Vec::new(),
-        method: None,
-    }
-}
 
 #[component]
 pub fn ChartsPanel() -> impl IntoView {
     let i18n = I18n::get();
     let store = Store::get();
     let focus = Focus::get();
-    let drawn = Memo::new(move |_| {
+    // One memo per chart, so an edit redraws (and re-parses into the page) only the charts
+    // whose picture changed; the projection is remade only when its series changed.
+    let series = Memo::new(move |_| {
+        let (from, to) = focus.span.get()?;
+        let scope = focus.scope.get();
+        let p = store.engine();
+        Some((from, projected_series(p.engine(), &scope, from, to)?))
+    });
+    let projection = Memo::new(move |_| {
+        series.with(|s| {
+            s.as_ref()
+                .map(|(from, v)| forecast::project(*from, v, &projection_settings()))
+        })
+    });
+    let rate = Memo::new(move |_| {
         let lang = i18n.lang();
         let scope = focus.scope.get();
         let t = focus.timeline.get()?;
         let p = store.engine();
-        let e = p.engine();
-        let rate = rate_drawn(e, &scope, &t, lang);
-        let [closures, layoffs] = event_drawn(e, &scope, &t, lang);
-        let streets = streets_drawn(e, t.from, t.to, lang);
-        Some(vec![rate, closures, layoffs, streets])
+        Some(projection.with(|f| rate_drawn(p.engine(), &scope, &t, lang, f.as_ref())))
     });
+    let events = Memo::new(move |_| {
+        let lang = i18n.lang();
+        let scope = focus.scope.get();
+        let t = focus.timeline.get()?;
+        Some(event_drawn(store.engine().engine(), &scope, &t, lang))
+    });
+    let closures = Memo::new(move |_| events.with(|e| e.as_ref().map(|[c, _]| c.clone())));
+    let layoffs = Memo::new(move |_| events.with(|e| e.as_ref().map(|[_, l]| l.clone())));
+    let streets = Memo::new(move |_| {
+        let lang = i18n.lang();
+        let (from, to) = focus.span.get()?;
+        Some(streets_drawn(store.engine().engine(), from, to, lang))
+    });
+    let slot = move |m: Memo<Option<Drawn>>| move || m.get().map(|d| view! { <ChartBox drawn=d/> });
     view! {
         <section class="charts">
             <h2>{move || i18n.t(Msg::Charts)} " " {clause_tag("§4.4")}</h2>
             <div class="chart-grid">
-                {move || {
-                    drawn
-                        .get()
-                        .unwrap_or_default()
-                        .into_iter()
-                        .map(|d| view! { <ChartBox drawn=d/> })
-                        .collect_view()
-                }}
+                {slot(rate)}
+                {slot(closures)}
+                {slot(layoffs)}
+                {slot(streets)}
             </div>
         </section>
     }
@@ -516,24 +238,4 @@ fn svg_to_png(svg: &str, name: &str, w: u32, h: u32) -> Result<(), String> {
     onload.forget();
     img.set_src(&src);
     Ok(())
-}
-
-/// The charts of an analysis report (§4.4), for the district from `from` to `to`: the rate
-/// with its projection and the two event charts, as `(id, SVG)`; and the projection's
-/// sentences (the first says whether and when a level would be reached).
-pub(super) fn report_charts(
-    e: &Engine<'_>,
-    from: Month,
-    to: Month,
-    lang: Lang,
-) -> (Vec<(&'static str, String)>, Vec<String>) {
-    let t = e.timeline(&Scope::District, from, to);
-    let rate = rate_drawn(e, &Scope::District, &t, lang);
-    let [closures, layoffs] = event_drawn(e, &Scope::District, &t, lang);
-    let notes = rate.notes.clone();
-    let svgs = [rate, closures, layoffs]
-        .into_iter()
-        .map(|d| (d.id, d.chart.svg))
-        .collect();
-    (svgs, notes)
 }

@@ -75,10 +75,7 @@ impl Focus {
 
 /// A region's name in the language (English falls back to the Chinese name).
 pub fn region_name(r: &Region, lang: Lang) -> String {
-    match (lang, &r.name_en) {
-        (Lang::En, Some(en)) if !en.is_empty() => en.clone(),
-        _ => r.name.clone(),
-    }
+    r.name_in(lang).to_owned()
 }
 
 /// The name of a scope in the language.

@@ -3,9 +3,9 @@
 //! that document alone on A4 (see the print styles of `.pb-print-area`).
 
 use super::{Doc, Pb};
+use crate::charts::dashboard::report_charts;
 use crate::i18n::{level_name, Lang, Msg};
 use crate::response::{Bulletin, BulletinFields, BulletinStatus, Report, Response};
-use crate::ui::charts_view::report_charts;
 use crate::ui::i18n_ctx::I18n;
 use crate::ui::store::Store;
 use leptos::prelude::*;

@@ -2,11 +2,11 @@
 //! shown as a printable document with the charts, saved in the response record.
 
 use super::{none_yet, outcome_view, section_head, Doc, Pb};
+use crate::charts::dashboard::report_charts;
 use crate::i18n::{Lang, Msg};
 use crate::month::Month;
 use crate::plan::Text;
 use crate::response::{analysis_report, Action, Period, Report, ReportInput, Timestamp};
-use crate::ui::charts_view::report_charts;
 use crate::ui::derived::Focus;
 use crate::ui::i18n_ctx::I18n;
 use crate::ui::store::Store;
