@@ -789,6 +789,8 @@ fn an_xls_monthly_sheet_imports() {
 
 #[test]
 fn an_excel_95_workbook_in_the_gb_code_page_imports() {
+    // GBK strings (BIFF5, code page 936), rates in the workbook's own `0.0%` format and the
+    // built-in `0.00%`, the workbook stream short enough to sit in the mini stream.
     let book = xlsx::read_book(&fixture("legacy_gb.xls")).unwrap();
     let sheet = book.sheet("月报").unwrap();
     assert_eq!(

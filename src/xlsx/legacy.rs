@@ -16,9 +16,11 @@ use std::io::{Cursor, Read};
 /// Per sheet, in the workbook's order, the positions of its percentage cells.
 pub(crate) type PercentCells = Vec<HashSet<(u32, u32)>>;
 
-/// A repeated .ods row or cell marks at most this many positions (a style repeated to the
-/// sheet's end is not a value anyway).
-const MAX_REPEAT: u32 = 1 << 12;
+/// A repeated .ods row or cell marks at most this many rows or columns (a value repeated to
+/// the sheet's end is no table's), and a workbook at most `MAX_MARKED` positions, so that a
+/// hostile file cannot make this take long.
+const MAX_REPEAT: u32 = 1 << 10;
+const MAX_MARKED: usize = 1 << 20;
 
 fn u16_at(b: &[u8], at: usize) -> Option<u16> {
     let s = b.get(at..at.checked_add(2)?)?;
@@ -283,6 +285,7 @@ pub(crate) fn ods_percent_cells(bytes: &[u8]) -> Option<PercentCells> {
     };
     let mut out: PercentCells = Vec::new();
     let (mut in_table, mut row, mut col, mut rows_here) = (false, 0u32, 0u32, 1u32);
+    let mut marked = 0usize;
     let mut buf = Vec::new();
     loop {
         match reader.read_event_into(&mut buf).ok()? {
@@ -300,9 +303,13 @@ pub(crate) fn ods_percent_cells(bytes: &[u8]) -> Option<PercentCells> {
                     let cols_here = repeat(&e, "table:number-columns-repeated");
                     if attr(&e, "office:value-type").as_deref() == Some("percentage") {
                         let cells = out.last_mut()?;
-                        for r in row..row.saturating_add(rows_here.min(MAX_REPEAT)) {
+                        'mark: for r in row..row.saturating_add(rows_here.min(MAX_REPEAT)) {
                             for c in col..col.saturating_add(cols_here.min(MAX_REPEAT)) {
+                                if marked >= MAX_MARKED {
+                                    break 'mark;
+                                }
                                 cells.insert((r, c));
+                                marked += 1;
                             }
                         }
                     }

@@ -100,6 +100,13 @@ fn legacy_percentage_cells_are_found_where_the_reader_puts_them() {
     // holds the plain number 2.85.
     let cells = xls_percent_cells(xls).unwrap();
     assert_eq!(cells, vec![HashSet::new(), HashSet::from([(3, 3)])]);
+    // Excel 95 (BIFF5, GB code page, a short stream in the mini stream): the custom `0.0%` in
+    // D3 and the built-in `0.00%` in D4.
+    let gb: &[u8] = include_bytes!("../../tests/fixtures/xlsx/legacy_gb.xls");
+    assert_eq!(
+        xls_percent_cells(gb).unwrap(),
+        vec![HashSet::from([(2, 3), (3, 3)])]
+    );
     let ods: &[u8] = include_bytes!("../../tests/fixtures/xlsx/office_monthly.ods");
     // Under the merged title (a cell spanning seven columns and its six covered cells).
     assert_eq!(
@@ -109,8 +116,10 @@ fn legacy_percentage_cells_are_found_where_the_reader_puts_them() {
     // Not such a workbook, or cut short: no answer rather than a panic.
     assert_eq!(xls_percent_cells(ods), None);
     assert_eq!(ods_percent_cells(xls), None);
-    for n in (0..xls.len()).step_by(97) {
-        let _ = xls_percent_cells(xls.get(..n).unwrap_or_default());
+    for bytes in [xls, gb] {
+        for n in (0..bytes.len()).step_by(97) {
+            let _ = xls_percent_cells(bytes.get(..n).unwrap_or_default());
+        }
     }
     for n in (0..ods.len()).step_by(13) {
         let _ = ods_percent_cells(ods.get(..n).unwrap_or_default());
