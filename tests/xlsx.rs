@@ -3,7 +3,8 @@
 //! - the street's report template, filled in by another program, imports as that street's
 //!   month through the street-snapshot merge, and refuses another plan, street or month;
 //! - workbooks as offices make them (tests/fixtures/xlsx, written by
-//!   `cargo run --example xlsx_fixtures`) import, or fail with their own message naming the cell;
+//!   `cargo run --example xlsx_fixtures`, and the .xls/.ods ones by
+//!   tests/fixtures/xlsx/make_legacy.py) import, or fail with their own message naming the cell;
 //! - the command line gives the same messages and exit code 2.
 #![cfg(not(target_arch = "wasm32"))]
 // Test code stops at the first broken expectation.
@@ -735,4 +736,122 @@ fn the_templates_events_sheet_brings_the_months_closures_and_names_foreign_rows(
     assert!(t.incoming.dataset.layoffs.is_empty());
     let plan = t.plan(&snap.dataset);
     assert_eq!(plan.summary().closures.added, 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Legacy formats: .xls (Excel 97–2003 and Excel 95 in the GB code page) and .ods, written by
+// tests/fixtures/xlsx/make_legacy.py
+
+/// The month's observation of a region after the import.
+fn observed(ds: &Dataset, region: &str, m: Month) -> Observation {
+    ds.observations
+        .iter()
+        .find(|o| o.region == region && o.month == m)
+        .cloned()
+        .unwrap()
+}
+
+/// Imports a fixture's monthly data into the sample data without that month; it must import
+/// cleanly, as 东冠 3.2 % 850 / 26 561 and 冠河 2.85 % 726 / 22 779.
+fn import_legacy_monthly(name: &str, sheet: &str, header_row: usize) {
+    let m = Month::new(2026, 11).unwrap();
+    let mut ds = demo_without(m);
+    let book = xlsx::read_book(&fixture(name)).unwrap();
+    let imp = book.import_monthly(&ds, None).unwrap();
+    assert_eq!((imp.sheet.as_str(), imp.header_row), (sheet, header_row));
+    assert!(imp.errors().is_empty(), "{name}: {:?}", imp.errors());
+    assert_eq!(imp.preview.to_add(), 2, "{name}");
+    imp.preview.to_edit(false).unwrap().apply(&mut ds).unwrap();
+    let d = observed(&ds, "xixing-dongguan", m);
+    assert_eq!(d.registered_rate, Some(Pct::tenths(32)), "{name}");
+    assert_eq!(
+        (d.unemployed, d.labour_force),
+        (Some(850), Some(26_561)),
+        "{name}"
+    );
+    let g = observed(&ds, "xixing-guanhe", m);
+    assert_eq!(g.registered_rate, Some(Pct::hundredths(285)), "{name}");
+    assert_eq!(
+        (g.unemployed, g.labour_force),
+        (Some(726), Some(22_779)),
+        "{name}"
+    );
+}
+
+#[test]
+fn an_xls_monthly_sheet_imports() {
+    // Merged title rows, a hidden decoy sheet, a date cell and a text month, a percentage
+    // cell, counts typed as text.
+    let book = xlsx::read_book(&fixture("legacy_monthly.xls")).unwrap();
+    assert!(book.sheet("lookup").unwrap().hidden);
+    import_legacy_monthly("legacy_monthly.xls", "月报", 3);
+}
+
+#[test]
+fn an_excel_95_workbook_in_the_gb_code_page_imports() {
+    // GBK strings (BIFF5, code page 936), rates in the workbook's own `0.0%` format and the
+    // built-in `0.00%`, the workbook stream short enough to sit in the mini stream.
+    let book = xlsx::read_book(&fixture("legacy_gb.xls")).unwrap();
+    let sheet = book.sheet("月报").unwrap();
+    assert_eq!(
+        sheet.rows[0][0].text(false),
+        "滨江区西兴街道失业监测月报（2026年11月）"
+    );
+    assert_eq!(sheet.rows[2][1].text(false), "东冠社区");
+    import_legacy_monthly("legacy_gb.xls", "月报", 2);
+}
+
+#[test]
+fn an_ods_monthly_sheet_imports() {
+    import_legacy_monthly("office_monthly.ods", "月报", 2);
+}
+
+#[test]
+fn xls_events_with_date_cells_and_serials_import() {
+    let m = Month::new(2026, 11).unwrap();
+    let mut ds = demo_without(m);
+    let book = xlsx::read_book(&fixture("legacy_events.xls")).unwrap();
+    let imp = book.import_events(&ds, None).unwrap();
+    assert_eq!((imp.sheet.as_str(), imp.header_row), ("关停裁员", 2));
+    assert!(imp.errors().is_empty(), "{:?}", imp.errors());
+    imp.preview.to_edit(false).unwrap().apply(&mut ds).unwrap();
+    let c = ds
+        .closures
+        .iter()
+        .find(|e| e.enterprise == "杭州某电子厂")
+        .unwrap();
+    assert_eq!(c.date, Date::new(2026, 11, 5).unwrap());
+    assert_eq!(
+        (c.street.as_str(), c.industry.as_str(), c.unemployed),
+        ("xixing", "制造业", 120)
+    );
+    let l = ds
+        .layoffs
+        .iter()
+        .find(|e| e.enterprise == "某物流公司")
+        .unwrap();
+    // 西兴街道 by its name is the street xixing.
+    assert_eq!(l.street, "xixing");
+    assert_eq!(l.date, Date::new(2026, 11, 10).unwrap());
+    assert_eq!((l.workforce, l.laid_off), (1000, 150));
+}
+
+#[test]
+fn a_bad_xls_cell_is_named_by_its_reference() {
+    let ds = demo_without(Month::new(2026, 11).unwrap());
+    let book = xlsx::read_book(&fixture("legacy_bad.xls")).unwrap();
+    let imp = book.import_monthly(&ds, None).unwrap();
+    let messages: Vec<(String, String)> = imp
+        .errors()
+        .iter()
+        .map(|e| (e.message(Lang::Zh), e.message(Lang::En)))
+        .collect();
+    assert_eq!(
+        messages,
+        vec![(
+            "月报!E3: “72.6”不是整数".to_owned(),
+            "月报!E3: '72.6' is not a whole number".to_owned()
+        )]
+    );
+    assert!(imp.preview.to_edit(false).is_err());
 }

@@ -21,7 +21,7 @@
 //! a fresh one); events not in the file are kept.
 
 use crate::edit::{
-    check_closure, check_layoff, check_observation, valid_id, CellEdit, Edit, EditError, EventKind,
+    check_event, check_observation, valid_id, CellEdit, Edit, EditError, EventEdit, EventKind,
     Field, Value, ValueError,
 };
 use crate::i18n::{Lang, Msg};
@@ -843,42 +843,40 @@ pub fn export_events(ds: &Dataset) -> String {
             .into_iter()
             .map(|(id, zh, _)| (header_cell(id, zh), false)),
     );
-    let text = |s: &str| (Cow::Owned(s.to_owned()), true);
-    let num = |n: u64| (Cow::Owned(n.to_string()), false);
-    let none = || (Cow::Borrowed(""), false);
     for e in &ds.closures {
-        write_row(
-            &mut out,
-            [
-                text(EventKind::Closure.id()),
-                text(&e.id),
-                text(&e.enterprise),
-                text(&e.industry),
-                text(&e.street),
-                (Cow::Owned(e.date.to_string()), false),
-                num(e.unemployed),
-                none(),
-                none(),
-            ],
-        );
+        write_event(&mut out, e, [Some(e.unemployed), None, None]);
     }
     for e in &ds.layoffs {
-        write_row(
-            &mut out,
-            [
-                text(EventKind::Layoff.id()),
-                text(&e.id),
-                text(&e.enterprise),
-                text(&e.industry),
-                text(&e.street),
-                (Cow::Owned(e.date.to_string()), false),
-                none(),
-                num(e.workforce),
-                num(e.laid_off),
-            ],
-        );
+        write_event(&mut out, e, [None, Some(e.workforce), Some(e.laid_off)]);
     }
     out
+}
+
+/// One events row: the kind and what every event has, then unemployed, workforce and laid
+/// off as far as the kind has them.
+fn write_event<E: EventEdit>(out: &mut String, e: &E, counts: [Option<u64>; 3]) {
+    let text = |s: &str| (Cow::Owned(s.to_owned()), true);
+    let num = |n: Option<u64>| {
+        (
+            n.map_or(Cow::Borrowed(""), |n| Cow::Owned(n.to_string())),
+            false,
+        )
+    };
+    let [unemployed, workforce, laid_off] = counts;
+    write_row(
+        out,
+        [
+            text(E::KIND.id()),
+            text(e.id()),
+            text(e.enterprise()),
+            text(e.industry()),
+            text(e.street()),
+            (Cow::Owned(e.date().to_string()), false),
+            num(unemployed),
+            num(workforce),
+            num(laid_off),
+        ],
+    );
 }
 
 fn parse_kind(text: &str) -> Option<EventKind> {
@@ -1000,161 +998,239 @@ pub fn import_event_records(
     }
 
     for (row, record) in records {
-        let mut errors = Vec::new();
         let get = |c: &str| cell(&record, &at, c).unwrap_or("");
-        let kind_text = get(KIND).trim();
-        let kind = parse_kind(kind_text);
-        if kind.is_none() {
-            let p = if kind_text.is_empty() {
-                RowProblem::Missing
-            } else {
-                RowProblem::BadKind(kind_text.to_owned())
-            };
-            errors.push(RowError::new(row, Some(KIND), p));
-        }
-        let id = clean_text(get(ID));
-        let enterprise = clean_text(get(ENTERPRISE));
-        if enterprise.is_empty() {
-            errors.push(RowError::new(row, Some(ENTERPRISE), RowProblem::Missing));
-        }
-        let industry = clean_text(get(INDUSTRY));
-        let street_text = clean_text(get(STREET));
-        let street = resolve_street(ds, &street_text);
-        if street_text.is_empty() {
-            errors.push(RowError::new(row, Some(STREET), RowProblem::Missing));
-        } else if street.is_none() {
-            errors.push(RowError::new(
-                row,
-                Some(STREET),
-                RowProblem::UnknownRegion(street_text.clone()),
-            ));
-        }
-        let date_text = get(DATE).trim();
-        let date = parse_date_lenient(date_text);
-        if date_text.is_empty() {
-            errors.push(RowError::new(row, Some(DATE), RowProblem::Missing));
-        } else if date.is_none() {
-            errors.push(RowError::new(
-                row,
-                Some(DATE),
-                RowProblem::BadDate(date_text.to_owned()),
-            ));
-        }
-        let mut count = |column: &'static str| -> Option<u64> {
-            match Field::Unemployed.parse(get(column)) {
-                Ok(Some(Value::Count(n))) => Some(n),
-                Ok(_) => {
-                    errors.push(RowError::new(row, Some(column), RowProblem::Missing));
-                    None
-                }
-                Err(e) => {
-                    errors.push(RowError::new(row, Some(column), RowProblem::Value(e)));
-                    None
-                }
+        let parsed = match read_event(ds, row, &get, &mut seen) {
+            Ok(p) => p,
+            Err(errors) => {
+                preview.errors.extend(errors);
+                continue;
             }
         };
-        let counts = match kind {
-            Some(EventKind::Closure) => count(UNEMPLOYED).map(|n| (n, 0)),
-            Some(EventKind::Layoff) => match (count(WORKFORCE), count(LAID_OFF)) {
-                (Some(w), Some(l)) => Some((w, l)),
-                _ => None,
-            },
-            None => None,
-        };
-        if !id.is_empty() && !valid_id(&id) {
-            if let Some(kind) = kind {
-                errors.push(RowError::new(
-                    row,
-                    Some(ID),
-                    RowProblem::Rule(EditError::InvalidEventId {
-                        kind,
-                        id: id.clone(),
-                    }),
-                ));
-            }
+        match parsed.into_row(ds, &mut ids) {
+            Ok(r) => preview.rows.push(r),
+            Err(e) => preview.errors.push(e),
         }
-        if let (Some(kind), false) = (kind, id.is_empty()) {
-            match seen.get(&(kind, id.clone())) {
-                Some(first_row) => errors.push(RowError::new(
-                    row,
-                    Some(ID),
-                    RowProblem::Duplicate {
-                        first_row: *first_row,
-                    },
-                )),
-                None => {
-                    seen.insert((kind, id.clone()), row);
-                }
-            }
-        }
-        let (Some(kind), Some(street), Some(date), Some((a, b)), true) =
-            (kind, street, date, counts, errors.is_empty())
-        else {
-            preview.errors.extend(errors);
-            continue;
-        };
-        let generated_id = id.is_empty();
-        let id = if generated_id {
-            ids.make(kind, date)
+    }
+    preview
+}
+
+/// An events row read, before it is checked against the dataset.
+struct ReadEvent {
+    row: usize,
+    kind: EventKind,
+    /// Empty when the row gave none.
+    id: String,
+    enterprise: String,
+    industry: String,
+    street: String,
+    date: Date,
+    /// Unemployed for a closure; workforce and laid off for a layoff.
+    counts: (u64, u64),
+}
+
+/// Reads one events row (`get` gives a column's cell): every problem of the row, or the event
+/// it describes. `seen` holds the ids of the rows before, to name a repeated one.
+fn read_event<'r>(
+    ds: &Dataset,
+    row: usize,
+    get: &dyn Fn(&str) -> &'r str,
+    seen: &mut HashMap<(EventKind, String), usize>,
+) -> Result<ReadEvent, Vec<RowError>> {
+    let mut errors = Vec::new();
+    let kind_text = get(KIND).trim();
+    let kind = parse_kind(kind_text);
+    if kind.is_none() {
+        let p = if kind_text.is_empty() {
+            RowProblem::Missing
         } else {
-            id
+            RowProblem::BadKind(kind_text.to_owned())
         };
-        let (event, check, existing_same) = match kind {
+        errors.push(RowError::new(row, Some(KIND), p));
+    }
+    let id = clean_text(get(ID));
+    let enterprise = clean_text(get(ENTERPRISE));
+    if enterprise.is_empty() {
+        errors.push(RowError::new(row, Some(ENTERPRISE), RowProblem::Missing));
+    }
+    let industry = clean_text(get(INDUSTRY));
+    let street = read_street(ds, row, &clean_text(get(STREET)), &mut errors);
+    let date = read_date(row, get(DATE).trim(), &mut errors);
+    let counts = read_counts(row, kind, get, &mut errors);
+    if let (Some(kind), false) = (kind, id.is_empty()) {
+        if !valid_id(&id) {
+            errors.push(RowError::new(
+                row,
+                Some(ID),
+                RowProblem::Rule(EditError::InvalidEventId {
+                    kind,
+                    id: id.clone(),
+                }),
+            ));
+        }
+        match seen.get(&(kind, id.clone())) {
+            Some(first_row) => errors.push(RowError::new(
+                row,
+                Some(ID),
+                RowProblem::Duplicate {
+                    first_row: *first_row,
+                },
+            )),
+            None => {
+                seen.insert((kind, id.clone()), row);
+            }
+        }
+    }
+    match (kind, street, date, counts, errors.is_empty()) {
+        (Some(kind), Some(street), Some(date), Some(counts), true) => Ok(ReadEvent {
+            row,
+            kind,
+            id,
+            enterprise,
+            industry,
+            street,
+            date,
+            counts,
+        }),
+        _ => Err(errors),
+    }
+}
+
+/// The street of an events row, by id or name.
+fn read_street(ds: &Dataset, row: usize, text: &str, errors: &mut Vec<RowError>) -> Option<String> {
+    let street = resolve_street(ds, text);
+    if text.is_empty() {
+        errors.push(RowError::new(row, Some(STREET), RowProblem::Missing));
+    } else if street.is_none() {
+        errors.push(RowError::new(
+            row,
+            Some(STREET),
+            RowProblem::UnknownRegion(text.to_owned()),
+        ));
+    }
+    street
+}
+
+fn read_date(row: usize, text: &str, errors: &mut Vec<RowError>) -> Option<Date> {
+    let date = parse_date_lenient(text);
+    if text.is_empty() {
+        errors.push(RowError::new(row, Some(DATE), RowProblem::Missing));
+    } else if date.is_none() {
+        errors.push(RowError::new(
+            row,
+            Some(DATE),
+            RowProblem::BadDate(text.to_owned()),
+        ));
+    }
+    date
+}
+
+/// The counts of the row's kind: (unemployed, 0) for a closure, (workforce, laid off) for a
+/// layoff.
+fn read_counts<'r>(
+    row: usize,
+    kind: Option<EventKind>,
+    get: &dyn Fn(&str) -> &'r str,
+    errors: &mut Vec<RowError>,
+) -> Option<(u64, u64)> {
+    let mut count = |column: &'static str| -> Option<u64> {
+        match Field::Unemployed.parse(get(column)) {
+            Ok(Some(Value::Count(n))) => Some(n),
+            Ok(_) => {
+                errors.push(RowError::new(row, Some(column), RowProblem::Missing));
+                None
+            }
+            Err(e) => {
+                errors.push(RowError::new(row, Some(column), RowProblem::Value(e)));
+                None
+            }
+        }
+    };
+    match kind {
+        Some(EventKind::Closure) => count(UNEMPLOYED).map(|n| (n, 0)),
+        Some(EventKind::Layoff) => match (count(WORKFORCE), count(LAID_OFF)) {
+            (Some(w), Some(l)) => Some((w, l)),
+            _ => None,
+        },
+        None => None,
+    }
+}
+
+impl ReadEvent {
+    /// The preview row of the event (its id made up if the row had none), or why the dataset
+    /// refuses it.
+    fn into_row(self, ds: &Dataset, ids: &mut IdMaker) -> Result<EventRow, RowError> {
+        let generated_id = self.id.is_empty();
+        let id = if generated_id {
+            ids.make(self.kind, self.date)
+        } else {
+            self.id
+        };
+        let (row, (a, b)) = (self.row, self.counts);
+        match self.kind {
             EventKind::Closure => {
                 let e = ClosureEvent {
                     id,
-                    enterprise,
-                    industry,
-                    street,
-                    date,
+                    enterprise: self.enterprise,
+                    industry: self.industry,
+                    street: self.street,
+                    date: self.date,
                     unemployed: a,
                 };
-                let check = check_closure(ds, &e);
-                let old = ds.closures.iter().find(|x| x.id == e.id);
-                let same = old.map(|o| *o == e);
-                (EventData::Closure(e), check, same)
+                event_row(ds, e, row, generated_id, EventData::Closure)
             }
             EventKind::Layoff => {
                 let e = LayoffEvent {
                     id,
-                    enterprise,
-                    industry,
-                    street,
-                    date,
+                    enterprise: self.enterprise,
+                    industry: self.industry,
+                    street: self.street,
+                    date: self.date,
                     workforce: a,
                     laid_off: b,
                 };
-                let check = check_layoff(ds, &e);
-                let old = ds.layoffs.iter().find(|x| x.id == e.id);
-                let same = old.map(|o| *o == e);
-                (EventData::Layoff(e), check, same)
+                event_row(ds, e, row, generated_id, EventData::Layoff)
             }
-        };
-        if let Err(e) = check {
-            let column = match &e {
-                EditError::LaidOffAboveWorkforce { .. } => Some(LAID_OFF),
-                EditError::ZeroWorkforce { .. } => Some(WORKFORCE),
-                EditError::EventRegion { .. } => Some(STREET),
-                _ => None,
-            };
-            preview
-                .errors
-                .push(RowError::new(row, column, RowProblem::Rule(e)));
-            continue;
         }
-        let status = match existing_same {
-            None => RowStatus::Add,
-            Some(false) => RowStatus::Change,
-            Some(true) => RowStatus::Unchanged,
-        };
-        preview.rows.push(EventRow {
-            row,
-            event,
-            status,
-            generated_id,
-        });
     }
-    preview
+}
+
+/// A checked event of either kind as a preview row: added, changed or as it is.
+fn event_row<E: EventEdit>(
+    ds: &Dataset,
+    e: E,
+    row: usize,
+    generated_id: bool,
+    wrap: fn(E) -> EventData,
+) -> Result<EventRow, RowError> {
+    if let Err(err) = check_event(ds, &e) {
+        let column = match &err {
+            EditError::LaidOffAboveWorkforce { .. } => Some(LAID_OFF),
+            EditError::ZeroWorkforce { .. } => Some(WORKFORCE),
+            EditError::EventRegion { .. } => Some(STREET),
+            _ => None,
+        };
+        return Err(RowError::new(row, column, RowProblem::Rule(err)));
+    }
+    let status = match E::list(ds).iter().find(|x| x.id() == e.id()) {
+        None => RowStatus::Add,
+        Some(old) if *old == e => RowStatus::Unchanged,
+        Some(_) => RowStatus::Change,
+    };
+    Ok(EventRow {
+        row,
+        event: wrap(e),
+        status,
+        generated_id,
+    })
+}
+
+/// The edit an imported event of either kind makes, if any.
+fn event_edit<E: EventEdit>(e: &E, status: RowStatus) -> Option<Edit> {
+    match status {
+        RowStatus::Unchanged => None,
+        RowStatus::Add => Some(E::add(e.clone(), None)),
+        RowStatus::Change => Some(E::update(e.clone())),
+    }
 }
 
 impl ImportPreview<EventRow> {
@@ -1169,18 +1245,9 @@ impl ImportPreview<EventRow> {
         let edits = self
             .rows
             .iter()
-            .filter_map(|r| match (&r.event, r.status) {
-                (_, RowStatus::Unchanged) => None,
-                (EventData::Closure(e), RowStatus::Add) => Some(Edit::AddClosure {
-                    event: e.clone(),
-                    at: None,
-                }),
-                (EventData::Closure(e), RowStatus::Change) => Some(Edit::UpdateClosure(e.clone())),
-                (EventData::Layoff(e), RowStatus::Add) => Some(Edit::AddLayoff {
-                    event: e.clone(),
-                    at: None,
-                }),
-                (EventData::Layoff(e), RowStatus::Change) => Some(Edit::UpdateLayoff(e.clone())),
+            .filter_map(|r| match &r.event {
+                EventData::Closure(e) => event_edit(e, r.status),
+                EventData::Layoff(e) => event_edit(e, r.status),
             })
             .collect();
         Ok(Edit::Batch(edits))

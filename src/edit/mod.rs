@@ -19,7 +19,7 @@ pub use value::{parse_count, Field, FieldKind, Value, ValueError, ValueProblem};
 
 use crate::i18n::Lang;
 use crate::model::{
-    ClosureEvent, Dataset, LayoffEvent, Observation, Region, RegionKind, Scope,
+    ClosureEvent, Dataset, EnterpriseEvent, LayoffEvent, Observation, Region, RegionKind, Scope,
     SpecialDetermination,
 };
 use crate::month::{Date, Month};
@@ -107,84 +107,12 @@ impl Edit {
             Edit::PatchObservations(p) => {
                 apply_patch(&mut ds.observations, p).map(Edit::PatchObservations)
             }
-            Edit::AddClosure { event, at } => {
-                check_closure(ds, &event)?;
-                if ds.closures.iter().any(|e| e.id == event.id) {
-                    return Err(EditError::DuplicateEvent {
-                        kind: EventKind::Closure,
-                        id: event.id,
-                    });
-                }
-                let id = event.id.clone();
-                insert_at(&mut ds.closures, at, event)?;
-                Ok(Edit::RemoveClosure { id })
-            }
-            Edit::UpdateClosure(event) => {
-                check_closure(ds, &event)?;
-                let slot = ds
-                    .closures
-                    .iter_mut()
-                    .find(|e| e.id == event.id)
-                    .ok_or_else(|| EditError::UnknownEvent {
-                        kind: EventKind::Closure,
-                        id: event.id.clone(),
-                    })?;
-                Ok(Edit::UpdateClosure(std::mem::replace(slot, event)))
-            }
-            Edit::RemoveClosure { id } => {
-                let at =
-                    ds.closures
-                        .iter()
-                        .position(|e| e.id == id)
-                        .ok_or(EditError::UnknownEvent {
-                            kind: EventKind::Closure,
-                            id,
-                        })?;
-                let event = ds.closures.remove(at);
-                Ok(Edit::AddClosure {
-                    event,
-                    at: Some(at),
-                })
-            }
-            Edit::AddLayoff { event, at } => {
-                check_layoff(ds, &event)?;
-                if ds.layoffs.iter().any(|e| e.id == event.id) {
-                    return Err(EditError::DuplicateEvent {
-                        kind: EventKind::Layoff,
-                        id: event.id,
-                    });
-                }
-                let id = event.id.clone();
-                insert_at(&mut ds.layoffs, at, event)?;
-                Ok(Edit::RemoveLayoff { id })
-            }
-            Edit::UpdateLayoff(event) => {
-                check_layoff(ds, &event)?;
-                let slot = ds
-                    .layoffs
-                    .iter_mut()
-                    .find(|e| e.id == event.id)
-                    .ok_or_else(|| EditError::UnknownEvent {
-                        kind: EventKind::Layoff,
-                        id: event.id.clone(),
-                    })?;
-                Ok(Edit::UpdateLayoff(std::mem::replace(slot, event)))
-            }
-            Edit::RemoveLayoff { id } => {
-                let at =
-                    ds.layoffs
-                        .iter()
-                        .position(|e| e.id == id)
-                        .ok_or(EditError::UnknownEvent {
-                            kind: EventKind::Layoff,
-                            id,
-                        })?;
-                let event = ds.layoffs.remove(at);
-                Ok(Edit::AddLayoff {
-                    event,
-                    at: Some(at),
-                })
-            }
+            Edit::AddClosure { event, at } => add_event(ds, event, at),
+            Edit::UpdateClosure(event) => update_event(ds, event),
+            Edit::RemoveClosure { id } => remove_event::<ClosureEvent>(ds, id),
+            Edit::AddLayoff { event, at } => add_event(ds, event, at),
+            Edit::UpdateLayoff(event) => update_event(ds, event),
+            Edit::RemoveLayoff { id } => remove_event::<LayoffEvent>(ds, id),
             Edit::AddRegion { region, at } => add_region(ds, region, at),
             Edit::RenameRegion { id, name, name_en } => {
                 let name = name.trim().to_owned();
@@ -244,18 +172,8 @@ impl Edit {
     /// events by their names in `ds` (the dataset the edit applies to), not their ids.
     pub fn describe(&self, ds: &Dataset) -> Text {
         let region = |id: &str| region_names(ds, id);
-        let closure = |id: &str| {
-            ds.closures
-                .iter()
-                .find(|e| e.id == id)
-                .map_or_else(|| id.to_owned(), |e| e.enterprise.clone())
-        };
-        let layoff = |id: &str| {
-            ds.layoffs
-                .iter()
-                .find(|e| e.id == id)
-                .map_or_else(|| id.to_owned(), |e| e.enterprise.clone())
-        };
+        let closure = |id: &str| enterprise_of::<ClosureEvent>(ds, id);
+        let layoff = |id: &str| enterprise_of::<LayoffEvent>(ds, id);
         match self {
             Edit::SetCell(c) => {
                 let (zh, en) = region(&c.region);
@@ -340,6 +258,14 @@ impl Edit {
             },
         }
     }
+}
+
+/// The enterprise of an event by its id (an unknown id is shown as it is).
+fn enterprise_of<E: EnterpriseEvent>(ds: &Dataset, id: &str) -> String {
+    E::list(ds)
+        .iter()
+        .find(|e| e.id() == id)
+        .map_or_else(|| id.to_owned(), |e| e.enterprise().to_owned())
 }
 
 /// A region's Chinese and English names (the English falls back to the Chinese; an unknown
@@ -617,47 +543,127 @@ fn check_event_street(
     }
 }
 
-fn check_event_common(
-    ds: &Dataset,
-    kind: EventKind,
-    id: &str,
-    enterprise: &str,
-    street: &str,
-) -> Result<(), EditError> {
+/// Closures and layoffs as edits handle them: one path adds, replaces, removes and checks
+/// either kind; what differs is said here.
+pub trait EventEdit: EnterpriseEvent {
+    const KIND: EventKind;
+    /// The rules only this kind has, checked after the common ones.
+    fn check_own(&self) -> Result<(), EditError>;
+    /// The edit adding `event` at `at` (appended when `None`).
+    fn add(event: Self, at: Option<usize>) -> Edit;
+    /// The edit replacing the event with the same id.
+    fn update(event: Self) -> Edit;
+    fn remove(id: String) -> Edit;
+}
+
+impl EventEdit for ClosureEvent {
+    const KIND: EventKind = EventKind::Closure;
+    fn check_own(&self) -> Result<(), EditError> {
+        Ok(())
+    }
+    fn add(event: Self, at: Option<usize>) -> Edit {
+        Edit::AddClosure { event, at }
+    }
+    fn update(event: Self) -> Edit {
+        Edit::UpdateClosure(event)
+    }
+    fn remove(id: String) -> Edit {
+        Edit::RemoveClosure { id }
+    }
+}
+
+impl EventEdit for LayoffEvent {
+    const KIND: EventKind = EventKind::Layoff;
+    fn check_own(&self) -> Result<(), EditError> {
+        if self.workforce == 0 {
+            return Err(EditError::ZeroWorkforce {
+                id: self.id.clone(),
+            });
+        }
+        if self.laid_off > self.workforce {
+            return Err(EditError::LaidOffAboveWorkforce {
+                id: self.id.clone(),
+                laid_off: self.laid_off,
+                workforce: self.workforce,
+            });
+        }
+        Ok(())
+    }
+    fn add(event: Self, at: Option<usize>) -> Edit {
+        Edit::AddLayoff { event, at }
+    }
+    fn update(event: Self) -> Edit {
+        Edit::UpdateLayoff(event)
+    }
+    fn remove(id: String) -> Edit {
+        Edit::RemoveLayoff { id }
+    }
+}
+
+/// Validates an event against the dataset (not its id's uniqueness): a valid id, an
+/// enterprise, a street (or the district) as its region, then the kind's own rules.
+pub fn check_event<E: EventEdit>(ds: &Dataset, e: &E) -> Result<(), EditError> {
+    let (kind, id) = (E::KIND, e.id());
     if !valid_id(id) {
         return Err(EditError::InvalidEventId {
             kind,
             id: id.to_owned(),
         });
     }
-    if enterprise.trim().is_empty() {
+    if e.enterprise().trim().is_empty() {
         return Err(EditError::EmptyEnterprise {
             kind,
             id: id.to_owned(),
         });
     }
-    check_event_street(ds, kind, id, street)
+    check_event_street(ds, kind, id, e.street())?;
+    e.check_own()
 }
 
 /// Validates a closure against the dataset (not its id's uniqueness).
 pub fn check_closure(ds: &Dataset, e: &ClosureEvent) -> Result<(), EditError> {
-    check_event_common(ds, EventKind::Closure, &e.id, &e.enterprise, &e.street)
+    check_event(ds, e)
 }
 
 /// Validates a layoff against the dataset (not its id's uniqueness).
 pub fn check_layoff(ds: &Dataset, e: &LayoffEvent) -> Result<(), EditError> {
-    check_event_common(ds, EventKind::Layoff, &e.id, &e.enterprise, &e.street)?;
-    if e.workforce == 0 {
-        return Err(EditError::ZeroWorkforce { id: e.id.clone() });
+    check_event(ds, e)
+}
+
+fn add_event<E: EventEdit>(
+    ds: &mut Dataset,
+    event: E,
+    at: Option<usize>,
+) -> Result<Edit, EditError> {
+    check_event(ds, &event)?;
+    let id = event.id().to_owned();
+    if E::list(ds).iter().any(|e| e.id() == id) {
+        return Err(EditError::DuplicateEvent { kind: E::KIND, id });
     }
-    if e.laid_off > e.workforce {
-        return Err(EditError::LaidOffAboveWorkforce {
-            id: e.id.clone(),
-            laid_off: e.laid_off,
-            workforce: e.workforce,
-        });
-    }
-    Ok(())
+    insert_at(E::list_mut(ds), at, event)?;
+    Ok(E::remove(id))
+}
+
+fn update_event<E: EventEdit>(ds: &mut Dataset, event: E) -> Result<Edit, EditError> {
+    check_event(ds, &event)?;
+    let slot = E::list_mut(ds)
+        .iter_mut()
+        .find(|e| e.id() == event.id())
+        .ok_or_else(|| EditError::UnknownEvent {
+            kind: E::KIND,
+            id: event.id().to_owned(),
+        })?;
+    Ok(E::update(std::mem::replace(slot, event)))
+}
+
+fn remove_event<E: EventEdit>(ds: &mut Dataset, id: String) -> Result<Edit, EditError> {
+    let list = E::list_mut(ds);
+    let at = list
+        .iter()
+        .position(|e| e.id() == id)
+        .ok_or(EditError::UnknownEvent { kind: E::KIND, id })?;
+    let event = list.remove(at);
+    Ok(E::add(event, Some(at)))
 }
 
 /// A new event id in the style of the sample data, `C-2025-04` / `L-2025-04`: the prefix, the

@@ -1,5 +1,6 @@
 //! Enterprise events behind §5.1-Lx-b (closures) and §5.1-Lx-c (one-time layoffs).
 
+use super::Dataset;
 use crate::month::Date;
 use serde::{Deserialize, Serialize};
 
@@ -38,7 +39,11 @@ pub struct LayoffEvent {
 
 /// What closures and layoffs have in common: an id, an enterprise in a street, a date. Code
 /// that treats both alike (comparing, merging, checking) is written once over this.
-pub trait EnterpriseEvent: Clone {
+pub trait EnterpriseEvent: Clone + PartialEq {
+    /// The dataset's list of this kind, as the snapshot names it (`closures`, `layoffs`).
+    const LIST: &'static str;
+    fn list(ds: &Dataset) -> &[Self];
+    fn list_mut(ds: &mut Dataset) -> &mut Vec<Self>;
     fn id(&self) -> &str;
     fn enterprise(&self) -> &str;
     fn industry(&self) -> &str;
@@ -48,8 +53,15 @@ pub trait EnterpriseEvent: Clone {
 }
 
 macro_rules! enterprise_event {
-    ($t:ty) => {
+    ($t:ty, $list:ident) => {
         impl EnterpriseEvent for $t {
+            const LIST: &'static str = stringify!($list);
+            fn list(ds: &Dataset) -> &[Self] {
+                &ds.$list
+            }
+            fn list_mut(ds: &mut Dataset) -> &mut Vec<Self> {
+                &mut ds.$list
+            }
             fn id(&self) -> &str {
                 &self.id
             }
@@ -72,5 +84,5 @@ macro_rules! enterprise_event {
     };
 }
 
-enterprise_event!(ClosureEvent);
-enterprise_event!(LayoffEvent);
+enterprise_event!(ClosureEvent, closures);
+enterprise_event!(LayoffEvent, layoffs);

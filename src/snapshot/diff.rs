@@ -16,7 +16,7 @@
 //! it when the merge only touches regions, observations and events (what [`Edit`] can express)
 //! so that the UI can offer undo; otherwise the UI keeps the previous dataset as a backup.
 
-use crate::edit::{CellEdit, Edit, EditError, Field};
+use crate::edit::{CellEdit, Edit, EditError, EventEdit, Field};
 use crate::i18n::Lang;
 use crate::model::{
     ClosureEvent, Dataset, EnterpriseEvent, LayoffEvent, Observation, Region, RegionKind, Signoff,
@@ -554,24 +554,22 @@ fn diff_events<E: EnterpriseEvent>(
 
 /// The edits that merge incoming events of one kind: a new one is added; a changed one takes
 /// the side chosen for it, keeping an industry only one side has.
-#[allow(clippy::too_many_arguments)]
-fn merge_events<E: EnterpriseEvent>(
-    incoming: &[E],
-    base: &[E],
+fn merge_events<E: EventEdit>(
+    incoming: &Dataset,
+    base: &Dataset,
     key: fn(String) -> ItemKey,
     steps: &mut Vec<Edit>,
     wants: &dyn Fn(&ItemKey) -> bool,
     take: &dyn Fn(&ItemKey) -> bool,
-    add: impl Fn(E) -> Edit,
-    update: impl Fn(E) -> Edit,
 ) {
-    for e in incoming {
+    let base = E::list(base);
+    for e in E::list(incoming) {
         let k = key(e.id().to_owned());
         if !wants(&k) {
             continue;
         }
         match base.iter().find(|m| m.id() == e.id()) {
-            None => steps.push(add(e.clone())),
+            None => steps.push(E::add(e.clone(), None)),
             Some(m) => {
                 let mut ev = if take(&k) { e.clone() } else { m.clone() };
                 if ev.industry().is_empty() {
@@ -582,7 +580,7 @@ fn merge_events<E: EnterpriseEvent>(
                     };
                     *ev.industry_mut() = known.to_owned();
                 }
-                steps.push(update(ev));
+                steps.push(E::update(ev));
             }
         }
     }
@@ -1002,26 +1000,8 @@ impl ImportPlan {
         }
 
         // Events.
-        merge_events(
-            &inc.closures,
-            &base.closures,
-            ItemKey::Closure,
-            &mut steps,
-            &wants,
-            &take,
-            |event| Edit::AddClosure { event, at: None },
-            Edit::UpdateClosure,
-        );
-        merge_events(
-            &inc.layoffs,
-            &base.layoffs,
-            ItemKey::Layoff,
-            &mut steps,
-            &wants,
-            &take,
-            |event| Edit::AddLayoff { event, at: None },
-            Edit::UpdateLayoff,
-        );
+        merge_events::<ClosureEvent>(inc, base, ItemKey::Closure, &mut steps, &wants, &take);
+        merge_events::<LayoffEvent>(inc, base, ItemKey::Layoff, &mut steps, &wants, &take);
 
         let mut dataset = base.clone();
         let edit = Edit::Batch(steps);

@@ -4,7 +4,9 @@
 use super::Snapshot;
 use crate::edit::valid_id;
 use crate::i18n::Lang;
-use crate::model::{Dataset, RegionKind, Scope};
+use crate::model::{
+    Dataset, EnterpriseEvent, LayoffEvent, RegionKind, Scope, SpecialDetermination,
+};
 use crate::month::Month;
 use crate::num::Pct;
 use crate::plan::{Level, Text, Thresholds};
@@ -783,7 +785,67 @@ fn check_plan(c: &mut Checker, snap: &Snapshot) {
     );
 }
 
+/// The dataset, one collection at a time, in this order (the order of the problems found).
 fn check_dataset(c: &mut Checker, ds: &Dataset, scope: &Scope) {
+    check_sizes(c, ds);
+    let kinds = check_region_names(c, ds);
+    check_region_tree(c, ds, &kinds);
+    let scope = check_scope(c, ds, scope, &kinds);
+    let regions = Regions { kinds, scope };
+    check_observations(c, ds, &regions);
+    check_events(c, &ds.closures, &regions, |c, i, e| {
+        c.count(|| at("closures", i, "unemployed"), e.unemployed);
+    });
+    check_events(c, &ds.layoffs, &regions, check_layoff_counts);
+    check_city_warnings(c, ds);
+    check_special_determinations(c, ds, &regions);
+    check_street_thresholds(c, ds, &regions);
+}
+
+/// What the checks after the regions need of them: each id's kind, and for a street snapshot
+/// the street with the regions it may hold.
+struct Regions<'a> {
+    kinds: HashMap<&'a str, RegionKind>,
+    scope: Option<(&'a str, HashSet<&'a str>)>,
+}
+
+impl Regions<'_> {
+    /// A warning for data of a region outside a street snapshot's street. Paths are built only
+    /// for a finding: formatting one per row would dominate the cost.
+    fn outside(&self, c: &mut Checker, path: &dyn Fn() -> String, region: &str) {
+        if let Some((street, set)) = &self.scope {
+            if !set.contains(region) {
+                c.out.push(Problem::warning(
+                    path(),
+                    ProblemKind::OutsideScope {
+                        street: (*street).to_owned(),
+                    },
+                ));
+            }
+        }
+    }
+
+    /// An event's street: a known region that is not a community.
+    fn event_street(&self, c: &mut Checker, path: &dyn Fn() -> String, street: &str) {
+        match self.kinds.get(street) {
+            None => c.error(
+                path(),
+                ProblemKind::UnknownRegion {
+                    id: street.to_owned(),
+                },
+            ),
+            Some(RegionKind::Community) => c.error(
+                path(),
+                ProblemKind::NotAStreet {
+                    id: street.to_owned(),
+                },
+            ),
+            Some(_) => self.outside(c, path, street),
+        }
+    }
+}
+
+fn check_sizes(c: &mut Checker, ds: &Dataset) {
     let limits = *c.limits;
     c.rows("dataset.regions", ds.regions.len(), limits.max_regions);
     c.rows(
@@ -808,8 +870,11 @@ fn check_dataset(c: &mut Checker, ds: &Dataset, scope: &Scope) {
         ds.street_thresholds.len(),
         limits.max_overrides,
     );
+}
 
-    // Regions: ids, names, the tree.
+/// Region ids (unique) and names; the kind of each id, as first given.
+fn check_region_names<'a>(c: &mut Checker, ds: &'a Dataset) -> HashMap<&'a str, RegionKind> {
+    let max_name = c.limits.max_name_chars;
     let mut kinds: HashMap<&str, RegionKind> = HashMap::new();
     let mut first: HashMap<&str, usize> = HashMap::new();
     for (i, r) in ds.regions.iter().enumerate() {
@@ -827,21 +892,16 @@ fn check_dataset(c: &mut Checker, ds: &Dataset, scope: &Scope) {
                 kinds.insert(&r.id, r.kind);
             }
         }
-        c.text(
-            || at("regions", i, "name"),
-            &r.name,
-            limits.max_name_chars,
-            true,
-        );
+        c.text(|| at("regions", i, "name"), &r.name, max_name, true);
         if let Some(en) = &r.name_en {
-            c.text(
-                || at("regions", i, "name_en"),
-                en,
-                limits.max_name_chars,
-                false,
-            );
+            c.text(|| at("regions", i, "name_en"), en, max_name, false);
         }
     }
+    kinds
+}
+
+/// One district; each street under the district, each community under a street.
+fn check_region_tree(c: &mut Checker, ds: &Dataset, kinds: &HashMap<&str, RegionKind>) {
     let mut district: Option<&str> = None;
     for (i, r) in ds.regions.iter().enumerate() {
         if r.kind == RegionKind::District {
@@ -875,47 +935,40 @@ fn check_dataset(c: &mut Checker, ds: &Dataset, scope: &Scope) {
             ),
         }
     }
+}
 
-    // A street snapshot's scope and what it holds.
-    let scope_set: Option<(&str, HashSet<&str>)> = match scope {
-        Scope::District => None,
-        Scope::Street(s) => {
-            if kinds.get(s.as_str()) != Some(&RegionKind::Street) {
-                let kind = if kinds.contains_key(s.as_str()) {
-                    ProblemKind::NotAStreet { id: s.clone() }
-                } else {
-                    ProblemKind::UnknownRegion { id: s.clone() }
-                };
-                c.error("scope".into(), kind);
-            }
-            let mut set: HashSet<&str> = HashSet::new();
-            set.insert(s);
-            for r in &ds.regions {
-                if r.parent.as_deref() == Some(s.as_str()) {
-                    set.insert(&r.id);
-                }
-            }
-            Some((s.as_str(), set))
-        }
+/// A street snapshot's street must be a street; it may hold that street and its communities.
+fn check_scope<'a>(
+    c: &mut Checker,
+    ds: &'a Dataset,
+    scope: &'a Scope,
+    kinds: &HashMap<&str, RegionKind>,
+) -> Option<(&'a str, HashSet<&'a str>)> {
+    let Scope::Street(s) = scope else {
+        return None;
     };
-    // Paths are built only for a finding: formatting one per row would dominate the cost.
-    let outside = |c: &mut Checker, path: &dyn Fn() -> String, region: &str| {
-        if let Some((street, set)) = &scope_set {
-            if !set.contains(region) {
-                c.out.push(Problem::warning(
-                    path(),
-                    ProblemKind::OutsideScope {
-                        street: (*street).to_owned(),
-                    },
-                ));
-            }
+    if kinds.get(s.as_str()) != Some(&RegionKind::Street) {
+        let kind = if kinds.contains_key(s.as_str()) {
+            ProblemKind::NotAStreet { id: s.clone() }
+        } else {
+            ProblemKind::UnknownRegion { id: s.clone() }
+        };
+        c.error("scope".into(), kind);
+    }
+    let mut set: HashSet<&str> = HashSet::new();
+    set.insert(s);
+    for r in &ds.regions {
+        if r.parent.as_deref() == Some(s.as_str()) {
+            set.insert(&r.id);
         }
-    };
+    }
+    Some((s.as_str(), set))
+}
 
-    // Observations.
+fn check_observations(c: &mut Checker, ds: &Dataset, regions: &Regions) {
     let mut seen: HashMap<(&str, Month), usize> = HashMap::with_capacity(ds.observations.len());
     for (i, o) in ds.observations.iter().enumerate() {
-        if !kinds.contains_key(o.region.as_str()) {
+        if !regions.kinds.contains_key(o.region.as_str()) {
             c.error(
                 at("observations", i, "region"),
                 ProblemKind::UnknownRegion {
@@ -923,7 +976,7 @@ fn check_dataset(c: &mut Checker, ds: &Dataset, scope: &Scope) {
                 },
             );
         } else {
-            outside(c, &|| at("observations", i, "region"), &o.region);
+            regions.outside(c, &|| at("observations", i, "region"), &o.region);
         }
         if seen.insert((&o.region, o.month), i).is_some() {
             c.out.push(Problem::warning(
@@ -964,92 +1017,54 @@ fn check_dataset(c: &mut Checker, ds: &Dataset, scope: &Scope) {
             }
         }
     }
+}
 
-    // Events.
-    let event_street =
-        |c: &mut Checker, path: &dyn Fn() -> String, street: &str| match kinds.get(street) {
-            None => c.error(
-                path(),
-                ProblemKind::UnknownRegion {
-                    id: street.to_owned(),
-                },
-            ),
-            Some(RegionKind::Community) => c.error(
-                path(),
-                ProblemKind::NotAStreet {
-                    id: street.to_owned(),
-                },
-            ),
-            Some(_) => outside(c, path, street),
-        };
+/// Closures or layoffs: ids (unique within the list), names, the street; then `own`, what
+/// only this kind of event has.
+fn check_events<E: EnterpriseEvent>(
+    c: &mut Checker,
+    events: &[E],
+    regions: &Regions,
+    own: impl Fn(&mut Checker, usize, &E),
+) {
+    let (list, max_name) = (E::LIST, c.limits.max_name_chars);
     let mut ids: HashMap<&str, usize> = HashMap::new();
-    for (i, e) in ds.closures.iter().enumerate() {
-        c.id(|| at("closures", i, "id"), &e.id);
-        if let Some(j) = ids.insert(&e.id, i) {
+    for (i, e) in events.iter().enumerate() {
+        c.id(|| at(list, i, "id"), e.id());
+        if let Some(j) = ids.insert(e.id(), i) {
             c.error(
-                at("closures", i, "id"),
+                at(list, i, "id"),
                 ProblemKind::DuplicateId {
-                    id: e.id.clone(),
-                    first: at("closures", j, ""),
+                    id: e.id().to_owned(),
+                    first: at(list, j, ""),
                 },
             );
         }
-        c.text(
-            || at("closures", i, "enterprise"),
-            &e.enterprise,
-            limits.max_name_chars,
-            true,
-        );
-        c.text(
-            || at("closures", i, "industry"),
-            &e.industry,
-            limits.max_name_chars,
-            false,
-        );
-        event_street(c, &|| at("closures", i, "street"), &e.street);
-        c.count(|| at("closures", i, "unemployed"), e.unemployed);
+        c.text(|| at(list, i, "enterprise"), e.enterprise(), max_name, true);
+        c.text(|| at(list, i, "industry"), e.industry(), max_name, false);
+        regions.event_street(c, &|| at(list, i, "street"), e.street());
+        own(c, i, e);
     }
-    ids.clear();
-    for (i, e) in ds.layoffs.iter().enumerate() {
-        c.id(|| at("layoffs", i, "id"), &e.id);
-        if let Some(j) = ids.insert(&e.id, i) {
-            c.error(
-                at("layoffs", i, "id"),
-                ProblemKind::DuplicateId {
-                    id: e.id.clone(),
-                    first: at("layoffs", j, ""),
-                },
-            );
-        }
-        c.text(
-            || at("layoffs", i, "enterprise"),
-            &e.enterprise,
-            limits.max_name_chars,
-            true,
-        );
-        c.text(
-            || at("layoffs", i, "industry"),
-            &e.industry,
-            limits.max_name_chars,
-            false,
-        );
-        event_street(c, &|| at("layoffs", i, "street"), &e.street);
-        c.count(|| at("layoffs", i, "workforce"), e.workforce);
-        if e.workforce == 0 {
-            c.error(at("layoffs", i, "workforce"), ProblemKind::ZeroWorkforce);
-        }
-        if e.laid_off > e.workforce {
-            c.error(
-                at("layoffs", i, "laid_off"),
-                ProblemKind::LaidOffAboveWorkforce {
-                    laid_off: e.laid_off,
-                    workforce: e.workforce,
-                },
-            );
-        }
-    }
+}
 
-    // City warnings and special determinations.
+fn check_layoff_counts(c: &mut Checker, i: usize, e: &LayoffEvent) {
+    c.count(|| at("layoffs", i, "workforce"), e.workforce);
+    if e.workforce == 0 {
+        c.error(at("layoffs", i, "workforce"), ProblemKind::ZeroWorkforce);
+    }
+    if e.laid_off > e.workforce {
+        c.error(
+            at("layoffs", i, "laid_off"),
+            ProblemKind::LaidOffAboveWorkforce {
+                laid_off: e.laid_off,
+                workforce: e.workforce,
+            },
+        );
+    }
+}
+
+fn check_city_warnings(c: &mut Checker, ds: &Dataset) {
+    let max_note = c.limits.max_note_chars;
     for (i, w) in ds.city_warnings.iter().enumerate() {
         if let Some(u) = w.until.filter(|u| *u < w.from) {
             c.error(
@@ -1060,16 +1075,15 @@ fn check_dataset(c: &mut Checker, ds: &Dataset, scope: &Scope) {
                 },
             );
         }
-        c.text(
-            || at("city_warnings", i, "note"),
-            &w.note,
-            limits.max_note_chars,
-            false,
-        );
+        c.text(|| at("city_warnings", i, "note"), &w.note, max_note, false);
     }
-    ids.clear();
+}
+
+fn check_special_determinations(c: &mut Checker, ds: &Dataset, regions: &Regions) {
+    let list = "special_determinations";
+    let limits = *c.limits;
+    let mut ids: HashMap<&str, usize> = HashMap::new();
     for (i, d) in ds.special_determinations.iter().enumerate() {
-        let list = "special_determinations";
         c.id(|| at(list, i, "id"), &d.id);
         if let Some(j) = ids.insert(&d.id, i) {
             c.error(
@@ -1081,13 +1095,13 @@ fn check_dataset(c: &mut Checker, ds: &Dataset, scope: &Scope) {
             );
         }
         if let Scope::Street(s) = &d.scope {
-            match kinds.get(s.as_str()) {
+            match regions.kinds.get(s.as_str()) {
                 None => c.error(
                     at(list, i, "scope"),
                     ProblemKind::UnknownRegion { id: s.clone() },
                 ),
                 Some(RegionKind::District) => {}
-                Some(_) => outside(c, &|| at(list, i, "scope"), s),
+                Some(_) => regions.outside(c, &|| at(list, i, "scope"), s),
             }
         }
         c.text(
@@ -1106,55 +1120,62 @@ fn check_dataset(c: &mut Checker, ds: &Dataset, scope: &Scope) {
                 c.text(|| at(list, i, field), &s.by, limits.max_name_chars, false);
             }
         }
-        // The office proposes, the HQ consents, the city approves (§5.1-M). A consent or an
-        // approval before the proposal cannot be; an approval before the consent is flagged
-        // only, since the level takes effect from the later of the two either way.
-        let proposed = d.proposed.date;
-        for (field, s) in [
-            ("hq_consent.date", d.hq_consent.as_ref()),
-            ("city_approval.date", d.city_approval.as_ref()),
-        ] {
-            if let Some(s) = s.filter(|s| s.date < proposed) {
-                c.error(
-                    at(list, i, field),
-                    ProblemKind::OutOfOrder {
-                        date: s.date.to_string(),
-                        other: "proposed.date",
-                        other_date: proposed.to_string(),
-                    },
-                );
-            }
-        }
-        if let (Some(h), Some(a)) = (&d.hq_consent, &d.city_approval) {
-            if a.date < h.date && h.date >= proposed && a.date >= proposed {
-                c.warning(
-                    at(list, i, "city_approval.date"),
-                    ProblemKind::OutOfOrder {
-                        date: a.date.to_string(),
-                        other: "hq_consent.date",
-                        other_date: h.date.to_string(),
-                    },
-                );
-            }
-        }
-        let from = d.proposed.date.month();
-        if let Some(u) = d.until.filter(|u| *u < from) {
+        check_signoff_order(c, i, d);
+    }
+}
+
+/// The office proposes, the HQ consents, the city approves (§5.1-M). A consent or an approval
+/// before the proposal cannot be; an approval before the consent is flagged only, since the
+/// level takes effect from the later of the two either way.
+fn check_signoff_order(c: &mut Checker, i: usize, d: &SpecialDetermination) {
+    let list = "special_determinations";
+    let proposed = d.proposed.date;
+    for (field, s) in [
+        ("hq_consent.date", d.hq_consent.as_ref()),
+        ("city_approval.date", d.city_approval.as_ref()),
+    ] {
+        if let Some(s) = s.filter(|s| s.date < proposed) {
             c.error(
-                at(list, i, "until"),
-                ProblemKind::EndsBeforeStart { from, until: u },
+                at(list, i, field),
+                ProblemKind::OutOfOrder {
+                    date: s.date.to_string(),
+                    other: "proposed.date",
+                    other_date: proposed.to_string(),
+                },
             );
         }
     }
+    if let (Some(h), Some(a)) = (&d.hq_consent, &d.city_approval) {
+        if a.date < h.date && h.date >= proposed && a.date >= proposed {
+            c.warning(
+                at(list, i, "city_approval.date"),
+                ProblemKind::OutOfOrder {
+                    date: a.date.to_string(),
+                    other: "hq_consent.date",
+                    other_date: h.date.to_string(),
+                },
+            );
+        }
+    }
+    let from = d.proposed.date.month();
+    if let Some(u) = d.until.filter(|u| *u < from) {
+        c.error(
+            at(list, i, "until"),
+            ProblemKind::EndsBeforeStart { from, until: u },
+        );
+    }
+}
 
-    // Streets' own thresholds.
+/// Streets' own thresholds: of a known street, inside the scope, each threshold valid.
+fn check_street_thresholds(c: &mut Checker, ds: &Dataset, regions: &Regions) {
     for (street, t) in &ds.street_thresholds {
         let path = format!("dataset.street_thresholds.{street}");
-        match kinds.get(street.as_str()) {
+        match regions.kinds.get(street.as_str()) {
             None => c.error(
                 path.clone(),
                 ProblemKind::UnknownRegion { id: street.clone() },
             ),
-            Some(RegionKind::Street) => outside(c, &|| path.clone(), street),
+            Some(RegionKind::Street) => regions.outside(c, &|| path.clone(), street),
             Some(_) => c.error(path.clone(), ProblemKind::NotAStreet { id: street.clone() }),
         }
         c.thresholds(&path, t);

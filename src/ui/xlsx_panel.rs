@@ -282,7 +282,7 @@ pub fn XlsxPanel() -> impl IntoView {
                         type="file"
                         id="import-xlsx"
                         prop:disabled=move || store.read_only.get().is_some() || busy.get()
-                        accept=".xlsx,.xlsm,.xls,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                        accept=".xlsx,.xlsm,.xls,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet"
                         on:change=pick
                     />
                 </label>

@@ -10,6 +10,7 @@
 //! cells typed as numbers, percentages, dates or formulas (their cached values), hidden
 //! sheets, and errors that point at a cell (`月报!D14`).
 
+mod legacy;
 pub mod read;
 pub mod template;
 pub mod write;

@@ -238,22 +238,30 @@ pub fn read_book(bytes: &[u8]) -> Result<Book, BookError> {
         .iter()
         .map(|s| (s.name.clone(), s.visible != SheetVisible::Visible))
         .collect();
+    // .xls and .ods percentage cells, which the reader gives as bare fractions.
+    let legacy = match &wb {
+        Sheets::Xls(_) => super::legacy::xls_percent_cells(bytes),
+        Sheets::Ods(_) => super::legacy::ods_percent_cells(bytes),
+        _ => None,
+    };
     let mut sheets = Vec::with_capacity(metas.len());
-    for (name, hidden) in metas {
+    for (index, (name, hidden)) in metas.into_iter().enumerate() {
         let range = wb
             .worksheet_range(&name)
             .map_err(|e| BookError::Unreadable(format!("{name}: {e}")))?;
-        // Number formats, to tell a percentage from a plain number; only .xlsx has them here.
+        // Number formats, to tell a percentage from a plain number: the reader's for .xlsx.
         let styles = match &mut wb {
             Sheets::Xlsx(x) => x.worksheet_style(&name).ok(),
             _ => None,
         };
+        let legacy = legacy.as_ref().and_then(|l| l.get(index));
         let is_percent = |pos: (u32, u32)| {
-            styles
-                .as_ref()
-                .and_then(|s| s.get(pos))
-                .and_then(|s| s.number_format.as_ref())
-                .is_some_and(|f| percent_format(&f.format_code))
+            legacy.is_some_and(|l| l.contains(&pos))
+                || styles
+                    .as_ref()
+                    .and_then(|s| s.get(pos))
+                    .and_then(|s| s.number_format.as_ref())
+                    .is_some_and(|f| percent_format(&f.format_code))
         };
         let (r0, c0) = range.start().unwrap_or((0, 0));
         let mut rows: Vec<Vec<CellValue>> = (0..r0).map(|_| Vec::new()).collect();

@@ -90,3 +90,38 @@ fn the_wire_text_gives_back_every_cell() {
     assert_eq!(Book::from_wire("S3:ab"), None);
     assert_eq!(Book::from_wire("S1:av?"), None);
 }
+
+#[test]
+fn legacy_percentage_cells_are_found_where_the_reader_puts_them() {
+    use super::legacy::{ods_percent_cells, xls_percent_cells};
+    use std::collections::HashSet;
+    let xls: &[u8] = include_bytes!("../../tests/fixtures/xlsx/legacy_monthly.xls");
+    // Sheet 0 is the hidden lookup; on 月报 only D4 (row 3, column 3) is a percentage: D5
+    // holds the plain number 2.85.
+    let cells = xls_percent_cells(xls).unwrap();
+    assert_eq!(cells, vec![HashSet::new(), HashSet::from([(3, 3)])]);
+    // Excel 95 (BIFF5, GB code page, a short stream in the mini stream): the custom `0.0%` in
+    // D3 and the built-in `0.00%` in D4.
+    let gb: &[u8] = include_bytes!("../../tests/fixtures/xlsx/legacy_gb.xls");
+    assert_eq!(
+        xls_percent_cells(gb).unwrap(),
+        vec![HashSet::from([(2, 3), (3, 3)])]
+    );
+    let ods: &[u8] = include_bytes!("../../tests/fixtures/xlsx/office_monthly.ods");
+    // Under the merged title (a cell spanning seven columns and its six covered cells).
+    assert_eq!(
+        ods_percent_cells(ods).unwrap(),
+        vec![HashSet::from([(2, 3)])]
+    );
+    // Not such a workbook, or cut short: no answer rather than a panic.
+    assert_eq!(xls_percent_cells(ods), None);
+    assert_eq!(ods_percent_cells(xls), None);
+    for bytes in [xls, gb] {
+        for n in (0..bytes.len()).step_by(97) {
+            let _ = xls_percent_cells(bytes.get(..n).unwrap_or_default());
+        }
+    }
+    for n in (0..ods.len()).step_by(13) {
+        let _ = ods_percent_cells(ods.get(..n).unwrap_or_default());
+    }
+}
