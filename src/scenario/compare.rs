@@ -6,8 +6,8 @@ use crate::explain;
 use crate::i18n::{Lang, Msg};
 use crate::model::{Dataset, Scope};
 use crate::month::Month;
-use crate::num::Pct;
-use crate::plan::Plan;
+use crate::num::{group_thousands, Pct};
+use crate::plan::{Plan, Text};
 use crate::rules::{Decider, EventMonth, MonthSummary, Prepared, Series, Status, MAX_MONTHS};
 use crate::scenario::{Scenario, ScenarioId, TweakError};
 use serde::{Deserialize, Serialize};
@@ -156,6 +156,101 @@ pub enum CompareError {
     RangeTooLong {
         months: i64,
     },
+}
+
+/// A chart legend's label: a scenario name cut to at most 24 characters.
+pub fn legend_label(name: &str) -> String {
+    if name.chars().count() <= 24 {
+        name.to_owned()
+    } else {
+        format!("{}…", name.chars().take(23).collect::<String>())
+    }
+}
+
+impl CompareError {
+    pub fn text(&self) -> Text {
+        match self {
+            CompareError::TooManyScenarios { given } => both!(
+                "最多对比 3 个推演（选了 {given} 个）",
+                "At most 3 scenarios can be compared ({given} chosen)"
+            ),
+            CompareError::RangeTooLong { months } => both!(
+                "对比范围太长（{months} 个月）",
+                "The range is too long ({months} months)"
+            ),
+        }
+    }
+}
+
+impl Figures {
+    /// The figures in words; computed rates at the plan's precision (two decimals, "≈" where
+    /// rounded).
+    pub fn text(&self, lang: Lang) -> String {
+        let pct = |p: &Option<Pct>| {
+            p.map(|p| format!("{} %", p.approx(2)))
+                .unwrap_or_else(|| "—".into())
+        };
+        match self {
+            Figures::Effective { decided_by } => explain::decider(*decided_by, lang).to_owned(),
+            Figures::Rate { registered, actual } => {
+                let (r, a) = (pct(registered), pct(actual));
+                tr!(lang, "登记 {r} · 实际 {a}", "registered {r} · actual {a}")
+            }
+            Figures::Closures { window_total } => {
+                let n = group_thousands(*window_total);
+                tr!(
+                    lang,
+                    "窗口内失业 {n} 人",
+                    "{n} left unemployed in the window"
+                )
+            }
+            Figures::Layoffs { share, laid_off } => {
+                let (s, n) = (pct(share), group_thousands(*laid_off));
+                tr!(lang, "裁员比例 {s}（{n} 人）", "share {s} ({n} laid off)")
+            }
+        }
+    }
+}
+
+/// Consecutive months where a criterion's outcomes are the same in every column, as one row
+/// (`first` and `last` are the run's first and last diff).
+#[derive(Debug, PartialEq)]
+pub struct DiffRun<'a> {
+    pub from: Month,
+    pub to: Month,
+    pub first: &'a Diff,
+    pub last: &'a Diff,
+}
+
+/// The diffs (in month order) merged into runs per criterion, ordered by first month and
+/// criterion.
+pub fn diff_runs<'a>(diffs: &[&'a Diff]) -> Vec<DiffRun<'a>> {
+    let mut out: Vec<DiffRun<'a>> = Vec::new();
+    for d in diffs {
+        let statuses = |x: &Diff| x.cells.iter().map(|c| c.status).collect::<Vec<_>>();
+        let open = out
+            .iter_mut()
+            .rev()
+            .find(|r| r.first.criterion == d.criterion);
+        match open {
+            Some(r)
+                if r.to.succ() == Some(d.month)
+                    && r.first.level_differs == d.level_differs
+                    && statuses(r.first) == statuses(d) =>
+            {
+                r.to = d.month;
+                r.last = d;
+            }
+            _ => out.push(DiffRun {
+                from: d.month,
+                to: d.month,
+                first: d,
+                last: d,
+            }),
+        }
+    }
+    out.sort_by_key(|r| (r.from, r.first.criterion));
+    out
 }
 
 /// One column's per-month results and figures.

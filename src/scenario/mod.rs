@@ -19,9 +19,9 @@ mod reach;
 mod tweak;
 
 pub use compare::{
-    column_name, compare, compare_through_data, compare_through_data_with, comparison_csv, Column,
-    CompareError, ComparedMonth, Comparison, Criterion, Diff, DiffCell, FailedScenario, Figures,
-    MAX_COMPARED,
+    column_name, compare, compare_through_data, compare_through_data_with, comparison_csv,
+    diff_runs, legend_label, Column, CompareError, ComparedMonth, Comparison, Criterion, Diff,
+    DiffCell, DiffRun, FailedScenario, Figures, MAX_COMPARED,
 };
 pub use draft::{TweakDraft, TweakKind};
 pub use reach::{what_it_takes, Goal, LevelReach, Suggestion, WhatItTakes};

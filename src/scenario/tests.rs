@@ -646,3 +646,83 @@ fn a_comparison_through_the_data_reaches_the_end_of_a_trend() {
     .unwrap();
     assert_eq!(plain, through);
 }
+
+fn diff(month: &str, criterion: Criterion, statuses: &[Status], window_total: u64) -> Diff {
+    Diff {
+        month: m(month),
+        criterion,
+        level_differs: statuses.windows(2).any(|w| w[0] != w[1]),
+        cells: statuses
+            .iter()
+            .map(|s| DiffCell {
+                status: *s,
+                figures: Figures::Closures { window_total },
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn diff_runs_join_consecutive_months_with_the_same_outcomes_per_criterion() {
+    let l3 = Status::Warning {
+        level: Level::from_number(3).unwrap(),
+    };
+    let n = Status::Normal;
+    let diffs = [
+        diff("2026-01", Criterion::Closures, &[n, l3], 10),
+        diff("2026-02", Criterion::Closures, &[n, l3], 20),
+        diff("2026-02", Criterion::Rate, &[n, l3], 0),
+        // A gap ends the run, as does another outcome.
+        diff("2026-04", Criterion::Closures, &[n, l3], 30),
+        diff("2026-05", Criterion::Closures, &[l3, l3], 40),
+    ];
+    let refs: Vec<&Diff> = diffs.iter().collect();
+    let runs = diff_runs(&refs);
+    let got: Vec<(String, String, Criterion)> = runs
+        .iter()
+        .map(|r| (r.from.to_string(), r.to.to_string(), r.first.criterion))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("2026-01".into(), "2026-02".into(), Criterion::Closures),
+            ("2026-02".into(), "2026-02".into(), Criterion::Rate),
+            ("2026-04".into(), "2026-04".into(), Criterion::Closures),
+            ("2026-05".into(), "2026-05".into(), Criterion::Closures),
+        ]
+    );
+    // The run keeps its first and last figures, for "10 … 20".
+    let first = runs.first().unwrap();
+    assert_eq!(
+        first.first.cells[0].figures.text(Lang::Zh),
+        "窗口内失业 10 人"
+    );
+    assert_eq!(
+        first.last.cells[0].figures.text(Lang::En),
+        "20 left unemployed in the window"
+    );
+}
+
+#[test]
+fn comparison_texts_in_both_languages() {
+    let rate = Figures::Rate {
+        registered: Some(Pct::parse("3.25").unwrap()),
+        actual: None,
+    };
+    assert_eq!(rate.text(Lang::Zh), "登记 3.25 % · 实际 —");
+    assert_eq!(rate.text(Lang::En), "registered 3.25 % · actual —");
+    let layoffs = Figures::Layoffs {
+        share: Some(Pct::parse("12.5").unwrap()),
+        laid_off: 1234,
+    };
+    assert_eq!(
+        layoffs.text(Lang::En),
+        "share 12.5 % (1\u{2009}234 laid off)"
+    );
+    let e = CompareError::TooManyScenarios { given: 4 };
+    assert_eq!(e.text().zh, "最多对比 3 个推演（选了 4 个）");
+    assert_eq!(legend_label("短名"), "短名");
+    let long = "一".repeat(30);
+    assert_eq!(legend_label(&long).chars().count(), 24);
+    assert!(legend_label(&long).ends_with('…'));
+}

@@ -7,13 +7,10 @@ use crate::charts::{
 };
 use crate::explain;
 use crate::i18n::{Lang, Msg};
-use crate::month::Month;
-use crate::num::{group_thousands, Pct};
-use crate::plan::Text;
 use crate::rules::Status;
 use crate::scenario::{
-    column_name, compare_through_data_with, comparison_csv, CompareError, Comparison, Diff,
-    Figures, Scenario, EXERCISE_MARK,
+    column_name, compare_through_data_with, comparison_csv, diff_runs, legend_label, Comparison,
+    Scenario, EXERCISE_MARK,
 };
 use crate::ui::download::download_text;
 use crate::ui::i18n_ctx::I18n;
@@ -30,68 +27,6 @@ struct Compared {
     chart: Chart,
 }
 
-/// A legend label of at most 24 characters.
-fn short(name: &str) -> String {
-    if name.chars().count() <= 24 {
-        name.to_owned()
-    } else {
-        format!("{}…", name.chars().take(23).collect::<String>())
-    }
-}
-
-fn compare_error(e: &CompareError) -> Text {
-    match e {
-        CompareError::TooManyScenarios { given } => Text {
-            zh: format!("最多对比 3 个推演（选了 {given} 个）"),
-            en: format!("At most 3 scenarios can be compared ({given} chosen)"),
-        },
-        CompareError::RangeTooLong { months } => Text {
-            zh: format!("对比范围太长（{months} 个月）"),
-            en: format!("The range is too long ({months} months)"),
-        },
-    }
-}
-
-fn figures_text(f: &Figures, lang: Lang) -> String {
-    // Computed rates at the plan's precision (two decimals, "≈" where rounded).
-    let pct = |p: &Option<Pct>| {
-        p.map(|p| format!("{} %", p.approx(2)))
-            .unwrap_or_else(|| "—".into())
-    };
-    match (f, lang) {
-        (Figures::Effective { decided_by }, _) => explain::decider(*decided_by, lang).to_owned(),
-        (Figures::Rate { registered, actual }, Lang::Zh) => {
-            format!("登记 {} · 实际 {}", pct(registered), pct(actual))
-        }
-        (Figures::Rate { registered, actual }, Lang::En) => {
-            format!("registered {} · actual {}", pct(registered), pct(actual))
-        }
-        (Figures::Closures { window_total }, Lang::Zh) => {
-            format!("窗口内失业 {} 人", group_thousands(*window_total))
-        }
-        (Figures::Closures { window_total }, Lang::En) => {
-            format!(
-                "{} left unemployed in the window",
-                group_thousands(*window_total)
-            )
-        }
-        (Figures::Layoffs { share, laid_off }, Lang::Zh) => {
-            format!(
-                "裁员比例 {}（{} 人）",
-                pct(share),
-                group_thousands(*laid_off)
-            )
-        }
-        (Figures::Layoffs { share, laid_off }, Lang::En) => {
-            format!(
-                "share {} ({} laid off)",
-                pct(share),
-                group_thousands(*laid_off)
-            )
-        }
-    }
-}
-
 fn cell_class(s: &Status) -> String {
     match s {
         Status::Warning { level } => format!("cell level-{}", level.number()),
@@ -101,43 +36,6 @@ fn cell_class(s: &Status) -> String {
         } => format!("cell level-{} unknown-more", l.number()),
         Status::InsufficientData { .. } => "cell unknown".into(),
     }
-}
-
-/// Consecutive months where a criterion's outcomes are the same in every column, as one row.
-struct DiffRun<'a> {
-    from: Month,
-    to: Month,
-    first: &'a Diff,
-    last: &'a Diff,
-}
-
-fn runs<'a>(diffs: &[&'a Diff]) -> Vec<DiffRun<'a>> {
-    let mut out: Vec<DiffRun<'a>> = Vec::new();
-    for d in diffs {
-        let statuses = |x: &Diff| x.cells.iter().map(|c| c.status).collect::<Vec<_>>();
-        let open = out
-            .iter_mut()
-            .rev()
-            .find(|r| r.first.criterion == d.criterion);
-        match open {
-            Some(r)
-                if r.to.succ() == Some(d.month)
-                    && r.first.level_differs == d.level_differs
-                    && statuses(r.first) == statuses(d) =>
-            {
-                r.to = d.month;
-                r.last = d;
-            }
-            _ => out.push(DiffRun {
-                from: d.month,
-                to: d.month,
-                first: d,
-                last: d,
-            }),
-        }
-    }
-    out.sort_by_key(|r| (r.from, r.first.criterion));
-    out
 }
 
 #[component]
@@ -174,7 +72,7 @@ pub fn ComparePanel() -> impl IntoView {
                     .enumerate()
                     .map(|(i, (col, values))| ChartSeries {
                         // Short: the title carries the exercise mark for the whole chart.
-                        label: short(if col.exercise {
+                        label: legend_label(if col.exercise {
                             &col.name
                         } else {
                             Msg::ScBaseline.text(lang)
@@ -228,7 +126,7 @@ pub fn ComparePanel() -> impl IntoView {
                 let at = page.at.get();
                 match compared.get() {
                     None => view! { <p class="empty">{Msg::NoDataYet.text(lang)}</p> }.into_any(),
-                    Some(Err(e)) => view! { <p class="banner error">{compare_error(&e).get(lang).to_owned()}</p> }.into_any(),
+                    Some(Err(e)) => view! { <p class="banner error">{e.text().get(lang).to_owned()}</p> }.into_any(),
                     Some(Ok(Compared { cmp, chart })) => {
                         let strips = cmp
                             .columns
@@ -270,7 +168,7 @@ pub fn ComparePanel() -> impl IntoView {
                         let show_all = all_diffs.get();
                         let figure_only = cmp.diffs.iter().filter(|d| !d.level_differs).count();
                         let diffs: Vec<_> = cmp.diffs.iter().filter(|d| show_all || d.level_differs).collect();
-                        let diff_rows = runs(&diffs)
+                        let diff_rows = diff_runs(&diffs)
                             .into_iter()
                             .map(|r| {
                                 let months = if r.from == r.to {
@@ -284,8 +182,8 @@ pub fn ComparePanel() -> impl IntoView {
                                     .iter()
                                     .zip(&r.last.cells)
                                     .map(|(c, l)| {
-                                        let first = figures_text(&c.figures, lang);
-                                        let last = figures_text(&l.figures, lang);
+                                        let first = c.figures.text(lang);
+                                        let last = l.figures.text(lang);
                                         let figs = if first == last { first } else { format!("{first} … {last}") };
                                         view! {
                                             <td>{status_badge(&c.status, lang)} <div class="fig">{figs}</div></td>
