@@ -25,6 +25,8 @@ pub mod rules;
 pub mod scenario;
 pub mod snapshot;
 pub mod synthetic;
+#[macro_use]
+pub mod tag_first;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 pub mod workspace;

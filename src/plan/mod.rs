@@ -312,14 +312,16 @@ pub struct IndicatorCriterion {
     pub sustained_months: u32,
 }
 
-/// A criterion beyond the pooled §5.1 three: a single enterprise's closure or layoff, or an
-/// indicator of the office's own.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
-pub enum ExtraCriterion {
-    SingleClosure(SingleClosureCriterion),
-    SingleLayoff(SingleLayoffCriterion),
-    Indicator(IndicatorCriterion),
+crate::tag_first_enum! {
+    tag = "kind", remote = "ExtraCriterion", twin = ExtraCriterionIn;
+    /// A criterion beyond the pooled §5.1 three: a single enterprise's closure or layoff, or an
+    /// indicator of the office's own.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub enum ExtraCriterion {
+        SingleClosure(SingleClosureCriterion),
+        SingleLayoff(SingleLayoffCriterion),
+        Indicator(IndicatorCriterion),
+    }
 }
 
 impl ExtraCriterion {

@@ -26,111 +26,113 @@ pub struct AuditEntry {
     pub event: AuditEvent,
 }
 
-/// What happened.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
-pub enum AuditEvent {
-    /// §6.x-1: a response started on the commander's approval.
-    Activated {
-        level: Level,
-        exercise: bool,
-        /// The name of the what-if scenario an exercise runs on.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        scenario: Option<String>,
-        approved_by: String,
-        approved_at: Timestamp,
-        /// A real start on an earlier month than the latest with data, with its reason.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        earlier_basis: Option<EarlierBasis>,
-    },
-    /// Escalation or de-escalation, approved like a start.
-    LevelChanged {
-        from: Level,
-        to: Level,
-        approved_by: String,
-        approved_at: Timestamp,
-        /// An end evaluation recorded earlier no longer stands.
-        end_reset: bool,
-        /// A real change on an earlier month than the latest with data, with its reason.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        earlier_basis: Option<EarlierBasis>,
-    },
-    HqMemberSet {
-        post: Post,
-        name: String,
-        /// The member unit's name for a member seat (absent in older records).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        unit: Option<Text>,
-    },
-    /// A decision of the HQ, in its own words.
-    Decision {
-        text: String,
-    },
-    MeasureUpdated {
-        clause: String,
-        status: MeasureStatus,
-        owner: String,
-    },
-    PackageAdded {
-        level: Level,
-    },
-    DeadlineCompleted {
-        id: u32,
-        deadline: String,
-        clause: String,
-        done_at: Timestamp,
-        /// Minutes late (rounded up); `None` when on time.
-        late_minutes: Option<i64>,
-    },
-    BulletinDrafted {
-        id: u32,
-        supersedes: Option<u32>,
-    },
-    BulletinEdited {
-        id: u32,
-        /// An approval given before the edit no longer stands.
-        approval_withdrawn: bool,
-    },
-    BulletinApproved {
-        id: u32,
-        approved_by: String,
-        approved_at: Timestamp,
-    },
-    BulletinIssued {
-        id: u32,
-        supersedes: Option<u32>,
-        /// Issued for real while the latest data no longer supported the level: the reason.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        earlier_basis: Option<EarlierBasis>,
-    },
-    BulletinWithdrawn {
-        id: u32,
-    },
-    BulletinCancelled {
-        id: u32,
-        approved_by: String,
-        reason: String,
-    },
-    ReportSaved {
-        id: u32,
-        title: String,
-    },
-    EndEvaluationRecorded {
-        months_normal: u32,
-        required_months: u32,
-    },
-    EndApprovedByDistrict {
-        approved_by: String,
-        approved_at: Timestamp,
-    },
-    EndApprovedByCity {
-        approved_by: String,
-        approved_at: Timestamp,
-    },
-    EndNotified {
-        units: u32,
-    },
-    Closed,
+crate::tag_first_enum! {
+    tag = "kind", remote = "AuditEvent", twin = AuditEventIn;
+    /// What happened.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub enum AuditEvent {
+        /// §6.x-1: a response started on the commander's approval.
+        Activated {
+            level: Level,
+            exercise: bool,
+            /// The name of the what-if scenario an exercise runs on.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            scenario: Option<String>,
+            approved_by: String,
+            approved_at: Timestamp,
+            /// A real start on an earlier month than the latest with data, with its reason.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            earlier_basis: Option<EarlierBasis>,
+        },
+        /// Escalation or de-escalation, approved like a start.
+        LevelChanged {
+            from: Level,
+            to: Level,
+            approved_by: String,
+            approved_at: Timestamp,
+            /// An end evaluation recorded earlier no longer stands.
+            end_reset: bool,
+            /// A real change on an earlier month than the latest with data, with its reason.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            earlier_basis: Option<EarlierBasis>,
+        },
+        HqMemberSet {
+            post: Post,
+            name: String,
+            /// The member unit's name for a member seat (absent in older records).
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            unit: Option<Text>,
+        },
+        /// A decision of the HQ, in its own words.
+        Decision {
+            text: String,
+        },
+        MeasureUpdated {
+            clause: String,
+            status: MeasureStatus,
+            owner: String,
+        },
+        PackageAdded {
+            level: Level,
+        },
+        DeadlineCompleted {
+            id: u32,
+            deadline: String,
+            clause: String,
+            done_at: Timestamp,
+            /// Minutes late (rounded up); `None` when on time.
+            late_minutes: Option<i64>,
+        },
+        BulletinDrafted {
+            id: u32,
+            supersedes: Option<u32>,
+        },
+        BulletinEdited {
+            id: u32,
+            /// An approval given before the edit no longer stands.
+            approval_withdrawn: bool,
+        },
+        BulletinApproved {
+            id: u32,
+            approved_by: String,
+            approved_at: Timestamp,
+        },
+        BulletinIssued {
+            id: u32,
+            supersedes: Option<u32>,
+            /// Issued for real while the latest data no longer supported the level: the reason.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            earlier_basis: Option<EarlierBasis>,
+        },
+        BulletinWithdrawn {
+            id: u32,
+        },
+        BulletinCancelled {
+            id: u32,
+            approved_by: String,
+            reason: String,
+        },
+        ReportSaved {
+            id: u32,
+            title: String,
+        },
+        EndEvaluationRecorded {
+            months_normal: u32,
+            required_months: u32,
+        },
+        EndApprovedByDistrict {
+            approved_by: String,
+            approved_at: Timestamp,
+        },
+        EndApprovedByCity {
+            approved_by: String,
+            approved_at: Timestamp,
+        },
+        EndNotified {
+            units: u32,
+        },
+        Closed,
+    }
 }
 
 fn post_name(post: &Post, lang: Lang) -> String {

@@ -14,18 +14,20 @@ use crate::response::time::Timestamp;
 use crate::rules::{Engine, Evaluation, Series, TransitionKind};
 use serde::{Deserialize, Serialize};
 
-/// The period a report covers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
-pub enum Period {
-    Monthly {
-        month: Month,
-    },
-    /// `quarter` 1–4.
-    Quarterly {
-        year: i32,
-        quarter: u8,
-    },
+crate::tag_first_enum! {
+    tag = "kind", remote = "Period", twin = PeriodIn;
+    /// The period a report covers.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum Period {
+        Monthly {
+            month: Month,
+        },
+        /// `quarter` 1–4.
+        Quarterly {
+            year: i32,
+            quarter: u8,
+        },
+    }
 }
 
 impl Period {

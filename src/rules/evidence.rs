@@ -63,20 +63,22 @@ pub struct Window {
     pub months: u32,
 }
 
-/// Where a rate came from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
-pub enum RateSource {
-    /// Entered as a rate.
-    Entered,
-    /// Computed from the region's own counts.
-    Counts { unemployed: u64, labour_force: u64 },
-    /// Computed from the children's counts: Σ unemployed / Σ labour force.
-    Children {
-        unemployed: u64,
-        labour_force: u64,
-        children: Vec<String>,
-    },
+crate::tag_first_enum! {
+    tag = "kind", remote = "RateSource", twin = RateSourceIn;
+    /// Where a rate came from.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub enum RateSource {
+        /// Entered as a rate.
+        Entered,
+        /// Computed from the region's own counts.
+        Counts { unemployed: u64, labour_force: u64 },
+        /// Computed from the children's counts: Σ unemployed / Σ labour force.
+        Children {
+            unemployed: u64,
+            labour_force: u64,
+            children: Vec<String>,
+        },
+    }
 }
 
 /// One month of one rate series.
@@ -311,32 +313,34 @@ pub struct ExtraCheck {
     pub result: Check,
 }
 
-/// What a check compared.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
-pub enum ExtraDetail {
-    /// Closures in the window leaving at least `min_unemployed` each; `matching` those that do.
-    SingleClosure {
-        window: Window,
-        min_unemployed: u64,
-        matching: Vec<ClosureRef>,
-    },
-    /// Layoffs in the window of at least `min_laid_off` people (where the workforce before was
-    /// at least `min_workforce`); `matching` those that are.
-    SingleLayoff {
-        window: Window,
-        min_laid_off: u64,
-        min_workforce: Option<u64>,
-        matching: Vec<LayoffRef>,
-    },
-    /// An indicator of the office's own, month by month over the sustained window.
-    Indicator {
-        indicator: String,
-        comparison: Comparison,
-        threshold: Pct,
-        window: Window,
-        months: Vec<IndicatorMonth>,
-    },
+crate::tag_first_enum! {
+    tag = "kind", remote = "ExtraDetail", twin = ExtraDetailIn;
+    /// What a check compared.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub enum ExtraDetail {
+        /// Closures in the window leaving at least `min_unemployed` each; `matching` those that do.
+        SingleClosure {
+            window: Window,
+            min_unemployed: u64,
+            matching: Vec<ClosureRef>,
+        },
+        /// Layoffs in the window of at least `min_laid_off` people (where the workforce before was
+        /// at least `min_workforce`); `matching` those that are.
+        SingleLayoff {
+            window: Window,
+            min_laid_off: u64,
+            min_workforce: Option<u64>,
+            matching: Vec<LayoffRef>,
+        },
+        /// An indicator of the office's own, month by month over the sustained window.
+        Indicator {
+            indicator: String,
+            comparison: Comparison,
+            threshold: Pct,
+            window: Window,
+            months: Vec<IndicatorMonth>,
+        },
+    }
 }
 
 /// One month of an own indicator; `value` `None` is a missing month.

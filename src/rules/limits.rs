@@ -8,7 +8,6 @@ use crate::plan::{
     RateSeriesRule, Thresholds,
 };
 use crate::rules::Series;
-use serde::{Deserialize, Serialize};
 
 /// The longest "sustained" period and event window honoured (100 years); longer values are
 /// clamped to it.
@@ -42,14 +41,16 @@ pub(crate) struct LevelLimits<'a> {
     pub extra: &'a [ExtraCriterion],
 }
 
-/// Whose thresholds a scope is evaluated against (open point 4).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "source", rename_all = "kebab-case")]
-pub enum ThresholdsUsed {
-    /// The district plan's §5.1 table.
-    District,
-    /// The street's own plan (§9).
-    Street { street: String },
+crate::tag_first_enum! {
+    tag = "source", remote = "ThresholdsUsed", twin = ThresholdsUsedIn;
+    /// Whose thresholds a scope is evaluated against (open point 4).
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub enum ThresholdsUsed {
+        /// The district plan's §5.1 table.
+        District,
+        /// The street's own plan (§9).
+        Street { street: String },
+    }
 }
 
 /// Everything about a scope's rules that does not depend on the month.

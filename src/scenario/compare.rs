@@ -89,27 +89,29 @@ pub struct ComparedMonth {
     pub columns: Vec<MonthSummary>,
 }
 
-/// The key figures behind a criterion in one column and month.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
-pub enum Figures {
-    Effective {
-        decided_by: Decider,
-    },
-    /// The scope region's rates (rounded to 0.0001 pp for display).
-    Rate {
-        registered: Option<Pct>,
-        actual: Option<Pct>,
-    },
-    /// People left unemployed by closures in the window ending this month.
-    Closures {
-        window_total: u64,
-    },
-    /// Σ laid off ÷ Σ workforce in the window (rounded), and Σ laid off.
-    Layoffs {
-        share: Option<Pct>,
-        laid_off: u64,
-    },
+crate::tag_first_enum! {
+    tag = "kind", remote = "Figures", twin = FiguresIn;
+    /// The key figures behind a criterion in one column and month.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub enum Figures {
+        Effective {
+            decided_by: Decider,
+        },
+        /// The scope region's rates (rounded to 0.0001 pp for display).
+        Rate {
+            registered: Option<Pct>,
+            actual: Option<Pct>,
+        },
+        /// People left unemployed by closures in the window ending this month.
+        Closures {
+            window_total: u64,
+        },
+        /// Σ laid off ÷ Σ workforce in the window (rounded), and Σ laid off.
+        Layoffs {
+            share: Option<Pct>,
+            laid_off: u64,
+        },
+    }
 }
 
 /// One column's side of a diff entry.

@@ -30,14 +30,16 @@ const MAX_NEW_ENTERPRISES: u64 = 20;
 /// The workforce of a hypothetical enterprise when the data gives no typical one.
 const DEFAULT_WORKFORCE: u64 = 1_000;
 
-/// What a suggestion achieves.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "goal", rename_all = "kebab-case")]
-pub enum Goal {
-    /// Exactly this level (not a more severe one), through the suggestion's criterion.
-    Reach { level: Level },
-    /// No level: for the criterion, or for the scope as a whole (`Criterion::Effective`).
-    Normal,
+crate::tag_first_enum! {
+    tag = "goal", remote = "Goal", twin = GoalIn;
+    /// What a suggestion achieves.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Goal {
+        /// Exactly this level (not a more severe one), through the suggestion's criterion.
+        Reach { level: Level },
+        /// No level: for the criterion, or for the scope as a whole (`Criterion::Effective`).
+        Normal,
+    }
 }
 
 /// One change, ready to apply.

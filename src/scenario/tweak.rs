@@ -103,75 +103,77 @@ fn is_district(s: &Scope) -> bool {
     *s == Scope::District
 }
 
-/// One hypothetical change. Tweaks apply in order, each to the result of the ones before.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
-pub enum Tweak {
-    /// A region's rate series continued with the given values, one a month, entered as rates
-    /// of that region (for the district this sets the district's own rate, not its streets').
-    ExtendRates {
-        region: String,
-        series: Series,
-        /// The first month; `None`: the month after the last one with a value.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        from: Option<Month>,
-        values: Vec<Pct>,
-    },
-    /// From the last value of a region's series (as the rules see it), `step` per month for
-    /// `months` months, exact and clamped to 0–100 %.
-    Trend {
-        region: String,
-        series: Series,
-        step: Delta,
-        months: u32,
-    },
-    /// Changed values of past (or any) months, as the data editor would set them.
-    SetCells {
-        #[serde(with = "cells_serde")]
-        cells: Vec<CellEdit>,
-    },
-    /// A hypothetical closure (dated the 1st of the month).
-    Closure {
-        enterprise: String,
-        /// The street id (or the district's, for an event of the district as a whole).
-        street: String,
-        month: Month,
-        unemployed: u64,
-    },
-    /// A hypothetical one-time layoff (dated the 1st of the month).
-    Layoff {
-        enterprise: String,
-        street: String,
-        month: Month,
-        workforce: u64,
-        laid_off: u64,
-    },
-    /// One level's row of a §5.1 table: the district plan's, or a street's own (created from
-    /// the district's when the street has none). Absent fields stay as they are.
-    Thresholds {
-        #[serde(default = "district_scope", skip_serializing_if = "is_district")]
-        scope: Scope,
-        level: Level,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        min_rate: Option<Pct>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        sustained_months: Option<u32>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        min_unemployed: Option<u64>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        min_share: Option<Pct>,
-    },
-    /// The months closures and layoffs add up over.
-    EventWindow { months: u32 },
-    /// The least numbers of enterprises that are "multiple" (§5.1-Lx-b, §5.1-Lx-c).
-    MultipleEnterprises {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        closures: Option<u32>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        layoffs: Option<u32>,
-    },
-    /// Whether only layoffs of Labour Contract Law art. 41 size count.
-    Art41 { enabled: bool },
+crate::tag_first_enum! {
+    tag = "kind", remote = "Tweak", twin = TweakIn;
+    /// One hypothetical change. Tweaks apply in order, each to the result of the ones before.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub enum Tweak {
+        /// A region's rate series continued with the given values, one a month, entered as rates
+        /// of that region (for the district this sets the district's own rate, not its streets').
+        ExtendRates {
+            region: String,
+            series: Series,
+            /// The first month; `None`: the month after the last one with a value.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            from: Option<Month>,
+            values: Vec<Pct>,
+        },
+        /// From the last value of a region's series (as the rules see it), `step` per month for
+        /// `months` months, exact and clamped to 0–100 %.
+        Trend {
+            region: String,
+            series: Series,
+            step: Delta,
+            months: u32,
+        },
+        /// Changed values of past (or any) months, as the data editor would set them.
+        SetCells {
+            #[serde(with = "cells_serde")]
+            cells: Vec<CellEdit>,
+        },
+        /// A hypothetical closure (dated the 1st of the month).
+        Closure {
+            enterprise: String,
+            /// The street id (or the district's, for an event of the district as a whole).
+            street: String,
+            month: Month,
+            unemployed: u64,
+        },
+        /// A hypothetical one-time layoff (dated the 1st of the month).
+        Layoff {
+            enterprise: String,
+            street: String,
+            month: Month,
+            workforce: u64,
+            laid_off: u64,
+        },
+        /// One level's row of a §5.1 table: the district plan's, or a street's own (created from
+        /// the district's when the street has none). Absent fields stay as they are.
+        Thresholds {
+            #[serde(default = "district_scope", skip_serializing_if = "is_district")]
+            scope: Scope,
+            level: Level,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            min_rate: Option<Pct>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            sustained_months: Option<u32>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            min_unemployed: Option<u64>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            min_share: Option<Pct>,
+        },
+        /// The months closures and layoffs add up over.
+        EventWindow { months: u32 },
+        /// The least numbers of enterprises that are "multiple" (§5.1-Lx-b, §5.1-Lx-c).
+        MultipleEnterprises {
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            closures: Option<u32>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            layoffs: Option<u32>,
+        },
+        /// Whether only layoffs of Labour Contract Law art. 41 size count.
+        Art41 { enabled: bool },
+    }
 }
 
 /// Why a tweak cannot be applied.

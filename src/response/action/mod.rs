@@ -83,99 +83,101 @@ pub struct LevelChangeRequest {
     pub later: Option<LaterData>,
 }
 
-/// Every operation on the record.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "action", rename_all = "kebab-case")]
-pub enum Action {
-    /// Start a response (build it with [`Action::activate`]).
-    Activate(Box<Activation>),
-    /// Escalate or de-escalate (build it with [`Action::change_level`]).
-    ChangeLevel(Box<LevelChangeRequest>),
-    SetHqMember {
-        post: Post,
-        name: String,
-        contact: String,
-    },
-    /// Record a decision of the HQ.
-    Decide {
-        text: String,
-    },
-    SetMeasure {
-        clause: String,
-        status: MeasureStatus,
-        owner: String,
-        note: String,
-    },
-    /// Add a lower level's measures as a package (§6.1, §6.2).
-    AddPackage {
-        level: Level,
-    },
-    /// A clock's task was done at `at`.
-    CompleteDeadline {
-        id: u32,
-        at: Timestamp,
-    },
-    DraftBulletin {
-        content: Box<BulletinContent>,
-    },
-    /// Edit a draft; editing an approved one withdraws the approval.
-    EditBulletin {
-        id: u32,
-        content: Box<BulletinContent>,
-    },
-    /// §5.4: the HQ approves.
-    ApproveBulletin {
-        id: u32,
-        approved_by: String,
-        approved_at: Timestamp,
-    },
-    /// Issue an approved bulletin. A real one needs `later` (the data after the month the
-    /// level rests on) and, when those no longer support the level, a `reason`.
-    IssueBulletin {
-        id: u32,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        later: Option<LaterData>,
-        #[serde(default, skip_serializing_if = "String::is_empty")]
-        reason: String,
-    },
-    /// Draft a change of an issued bulletin (issued later as a CAP Update).
-    UpdateBulletin {
-        id: u32,
-        content: Box<BulletinContent>,
-    },
-    /// Give up a draft before issue.
-    WithdrawBulletin {
-        id: u32,
-    },
-    /// Cancel an issued bulletin, with the HQ's approval (a CAP Cancel).
-    CancelBulletin {
-        id: u32,
-        reason: String,
-        approved_by: String,
-        approved_at: Timestamp,
-    },
-    SaveReport {
-        report: Box<Report>,
-    },
-    /// §7.2: the evaluation, on a met §7.1 check.
-    RecordEndEvaluation {
-        evaluation: Box<EndEvaluation>,
-        check: EndCheck,
-    },
-    /// §7.2: the district government agrees.
-    ApproveEnd {
-        approved_by: String,
-        approved_at: Timestamp,
-    },
-    /// §7.2: the city office approves.
-    ApproveEndCity {
-        approved_by: String,
-        approved_at: Timestamp,
-    },
-    /// §7.3: reported to the HQ and every member unit notified.
-    NotifyEnd,
-    /// The response becomes read-only.
-    Close,
+crate::tag_first_enum! {
+    tag = "action", remote = "Action", twin = ActionIn;
+    /// Every operation on the record.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub enum Action {
+        /// Start a response (build it with [`Action::activate`]).
+        Activate(Box<Activation>),
+        /// Escalate or de-escalate (build it with [`Action::change_level`]).
+        ChangeLevel(Box<LevelChangeRequest>),
+        SetHqMember {
+            post: Post,
+            name: String,
+            contact: String,
+        },
+        /// Record a decision of the HQ.
+        Decide {
+            text: String,
+        },
+        SetMeasure {
+            clause: String,
+            status: MeasureStatus,
+            owner: String,
+            note: String,
+        },
+        /// Add a lower level's measures as a package (§6.1, §6.2).
+        AddPackage {
+            level: Level,
+        },
+        /// A clock's task was done at `at`.
+        CompleteDeadline {
+            id: u32,
+            at: Timestamp,
+        },
+        DraftBulletin {
+            content: Box<BulletinContent>,
+        },
+        /// Edit a draft; editing an approved one withdraws the approval.
+        EditBulletin {
+            id: u32,
+            content: Box<BulletinContent>,
+        },
+        /// §5.4: the HQ approves.
+        ApproveBulletin {
+            id: u32,
+            approved_by: String,
+            approved_at: Timestamp,
+        },
+        /// Issue an approved bulletin. A real one needs `later` (the data after the month the
+        /// level rests on) and, when those no longer support the level, a `reason`.
+        IssueBulletin {
+            id: u32,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            later: Option<LaterData>,
+            #[serde(default, skip_serializing_if = "String::is_empty")]
+            reason: String,
+        },
+        /// Draft a change of an issued bulletin (issued later as a CAP Update).
+        UpdateBulletin {
+            id: u32,
+            content: Box<BulletinContent>,
+        },
+        /// Give up a draft before issue.
+        WithdrawBulletin {
+            id: u32,
+        },
+        /// Cancel an issued bulletin, with the HQ's approval (a CAP Cancel).
+        CancelBulletin {
+            id: u32,
+            reason: String,
+            approved_by: String,
+            approved_at: Timestamp,
+        },
+        SaveReport {
+            report: Box<Report>,
+        },
+        /// §7.2: the evaluation, on a met §7.1 check.
+        RecordEndEvaluation {
+            evaluation: Box<EndEvaluation>,
+            check: EndCheck,
+        },
+        /// §7.2: the district government agrees.
+        ApproveEnd {
+            approved_by: String,
+            approved_at: Timestamp,
+        },
+        /// §7.2: the city office approves.
+        ApproveEndCity {
+            approved_by: String,
+            approved_at: Timestamp,
+        },
+        /// §7.3: reported to the HQ and every member unit notified.
+        NotifyEnd,
+        /// The response becomes read-only.
+        Close,
+    }
 }
 
 impl Action {
