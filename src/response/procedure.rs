@@ -87,9 +87,12 @@ impl Procedure {
                     })
                     .collect(),
             },
+            // Only the levels at which the plan starts a response (Zhuhai 2006: from Ⅲ up);
+            // a milder level's response section, if any, is not one a response can run at.
             levels: plan
                 .responses
                 .iter()
+                .filter(|r| plan.response_levels().contains(&r.level))
                 .map(|r| LevelProcedure {
                     level: r.level,
                     clause: r.clause.clone(),

@@ -1791,3 +1791,37 @@ fn a_real_level_change_on_an_earlier_month_needs_a_recorded_reason() {
     ok(&mut ex, change(None, ""), NOW);
     assert_eq!(ex.active().unwrap().level_changes[0].earlier_basis, None);
 }
+
+#[test]
+fn no_response_runs_below_the_level_the_plan_starts_responses_at() {
+    // Zhuhai 2006 has four levels and starts a response at Ⅲ (`response_from`).
+    let plan = Plan::preset(crate::plan::presets::ZHUHAI_2006).unwrap();
+    let proc = Procedure::from_plan(&plan);
+    let levels: Vec<u8> = proc.levels.iter().map(|l| l.level.number()).collect();
+    assert_eq!(levels, [1, 2, 3]);
+    let l4 = Level::from_number(4).unwrap();
+    let start = |level: Level| {
+        let mut s = ResponseState::new();
+        let mut a = activation(level, basis("2026-01", Some(level)));
+        if let Action::Activate(act) = &mut a {
+            act.procedure = proc.clone();
+        }
+        s.apply(a, t(NOW), "办公室").map(|_| s)
+    };
+    let e = start(l4).unwrap_err();
+    assert_eq!(e, ResponseError::UnknownLevel { level: l4 });
+    assert!(start(L3).is_ok());
+    // A running response cannot be lowered to Ⅳ either.
+    let mut s = start(L3).unwrap();
+    let down = Action::ChangeLevel(Box::new(LevelChangeRequest {
+        to: l4,
+        basis: basis("2026-01", Some(l4)),
+        approved_by: "张总指挥".into(),
+        approved_at: t("2026-01-31 21:30"),
+        level_reached_at: t("2026-01-31 21:30"),
+        reason: String::new(),
+        later: Some(LaterData::none(m("2026-01"))),
+    }));
+    let e = s.apply(down, t("2026-01-31 22:00"), "办公室").unwrap_err();
+    assert_eq!(e, ResponseError::UnknownLevel { level: l4 });
+}

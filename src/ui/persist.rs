@@ -127,14 +127,21 @@ pub fn save(snap: &Snapshot, base_rev: u64, mut meta: Meta) -> Result<Meta, Save
     }
     s.set_item(SNAPSHOT_KEY, &text)
         .map_err(|e| SaveError::Write(js_message(&e)))?;
-    match s.get_item(SNAPSHOT_KEY) {
-        Ok(Some(back)) if back.len() == text.len() => {}
-        _ => return Err(SaveError::ReadBack),
+    if stored_units(&s, SNAPSHOT_KEY) != Some(text.encode_utf16().count()) {
+        return Err(SaveError::ReadBack);
     }
     let meta_text = serde_json::to_string(&meta).map_err(|e| SaveError::Write(e.to_string()))?;
     s.set_item(META_KEY, &meta_text)
         .map_err(|e| SaveError::Write(js_message(&e)))?;
     Ok(meta)
+}
+
+/// The length (UTF-16 units) of what `key` holds, read in the browser: a cheap check that a
+/// write landed whole, without copying the text back into the module on the edit's frame.
+fn stored_units(s: &web_sys::Storage, key: &str) -> Option<usize> {
+    let v = js_sys::Reflect::get(s, &wasm_bindgen::JsValue::from_str(key)).ok()?;
+    let text: js_sys::JsString = wasm_bindgen::JsCast::dyn_into(v).ok()?;
+    Some(text.length() as usize)
 }
 
 /// Records an export time in the stored meta (best effort).
