@@ -18,8 +18,8 @@ mod native {
     use std::hint::black_box;
     use std::time::Duration;
     use uew::charts::{
-        event_chart, rate_chart, small_multiples, EventChart, Panel, Projection, RateChart, Series,
-        SmallMultiples, Threshold, Unit, PALETTE,
+        event_chart, rate_chart, small_multiples, EventChart, LevelColours, Panel, Projection,
+        RateChart, Series, SmallMultiples, Threshold, Unit, PALETTE,
     };
     use uew::edit::{CellEdit, Edit, Field, Value};
     use uew::forecast::{project, Settings};
@@ -62,6 +62,7 @@ mod native {
             title: "滨江区失业率".to_owned(),
             start: month(2022, 1),
             levels: levels(&registered),
+            colours: LevelColours::default(),
             series: vec![
                 Series {
                     label: "登记失业率".to_owned(),
@@ -105,6 +106,7 @@ mod native {
                 .map(|(l, n)| Threshold::people(l, n, Lang::Zh))
                 .to_vec(),
             levels: vec![None; 60],
+            colours: LevelColours::default(),
             unit: Unit::People,
             width: 720,
             height: 280,
@@ -128,6 +130,7 @@ mod native {
                 })
                 .collect(),
             thresholds: thresholds(),
+            colours: LevelColours::default(),
             columns: 3,
             panel_width: 240,
             panel_height: 150,

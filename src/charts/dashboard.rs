@@ -4,8 +4,8 @@
 //! the result (`ui/charts_view.rs`) and a report embeds the same charts.
 
 use super::{
-    event_chart, pct_f64, rate_chart, small_multiples, Chart, EventChart, Panel, Projection,
-    RateChart, Series as ChartSeries, SmallMultiples, Threshold, Unit, PALETTE,
+    event_chart, pct_f64, rate_chart, small_multiples, Chart, EventChart, LevelColours, Panel,
+    Projection, RateChart, Series as ChartSeries, SmallMultiples, Threshold, Unit, PALETTE,
 };
 use crate::forecast::{Forecast, NoForecast, Reach, Settings};
 use crate::i18n::{forecast_reach, forecast_record, no_forecast, Lang, Msg};
@@ -166,6 +166,7 @@ pub fn rate_drawn(
         series,
         thresholds,
         levels: levels_of(t),
+        colours: LevelColours::of(limits),
         projection: drawn_projection,
         width: 960,
         height: 360,
@@ -220,6 +221,7 @@ pub fn event_drawn(e: &Engine<'_>, scope: &Scope, t: &Timeline, lang: Lang) -> [
             })
             .collect(),
         levels: levels.clone(),
+        colours: LevelColours::of(limits),
         unit: Unit::People,
         width: 470,
         height: 260,
@@ -246,6 +248,7 @@ pub fn event_drawn(e: &Engine<'_>, scope: &Scope, t: &Timeline, lang: Lang) -> [
             })
             .collect(),
         levels,
+        colours: LevelColours::of(limits),
         unit: Unit::Percent,
         width: 470,
         height: 260,
@@ -313,8 +316,8 @@ pub fn streets_drawn(e: &Engine<'_>, from: Month, to: Month, lang: Lang) -> Draw
             levels: levels_of(&t),
         });
     }
-    let thresholds = e
-        .thresholds_for(&Scope::District)
+    let district = e.thresholds_for(&Scope::District);
+    let thresholds = district
         .levels
         .iter()
         .filter_map(|l| Some(Threshold::percent(l.level, l.rate.as_ref()?.min_rate, lang)))
@@ -323,6 +326,7 @@ pub fn streets_drawn(e: &Engine<'_>, from: Month, to: Month, lang: Lang) -> Draw
         title: Msg::StreetsSideBySide.text(lang).to_owned(),
         start: from,
         panels,
+        colours: LevelColours::of(district),
         thresholds,
         columns: 3,
         panel_width: 320,
@@ -474,5 +478,40 @@ mod tests {
         let ids: Vec<&str> = svgs.iter().map(|(id, _)| *id).collect();
         assert_eq!(ids, ["chart-rate", "chart-closures", "chart-layoffs"]);
         assert!(!notes.is_empty());
+    }
+
+    #[test]
+    fn the_charts_draw_each_level_in_the_plan_s_colour() {
+        use crate::plan::WarningColour;
+        let snap = crate::demo::snapshot();
+        // plotters writes colours in capitals.
+        let hex = |c: WarningColour| super::super::Rgb::warning(c).hex().to_uppercase();
+        let draw = |plan: crate::plan::Plan| {
+            let p = Prepared::new(plan, snap.dataset.clone());
+            let e = p.engine();
+            let (from, to) = e.data().span().expect("months");
+            let t = e.timeline(&Scope::District, from, to);
+            let [c, _] = event_drawn(e, &Scope::District, &t, Lang::Zh);
+            (
+                rate_drawn(e, &Scope::District, &t, Lang::Zh, None)
+                    .chart
+                    .svg,
+                c.chart.svg,
+            )
+        };
+        let (rate, closures) = draw(snap.plan.clone());
+        assert!(rate.contains(&hex(WarningColour::Yellow)));
+        assert!(!rate.contains(&hex(WarningColour::Blue)));
+        // A plan that shows its level 3 in blue: lines, labels and shading follow it.
+        let mut blue = snap.plan.clone();
+        for l in &mut blue.thresholds.levels {
+            if l.level.number() == 3 {
+                l.colour = Some(WarningColour::Blue);
+            }
+        }
+        let (rate, closures_blue) = draw(blue);
+        assert!(rate.contains(&hex(WarningColour::Blue)));
+        assert!(!rate.contains(&hex(WarningColour::Yellow)));
+        assert_ne!(closures, closures_blue);
     }
 }

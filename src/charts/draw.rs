@@ -26,12 +26,7 @@ pub(crate) fn rgb(c: Rgb) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
 }
 
-/// Warning colours are light; labels in them use a darker shade to stay legible.
-pub(crate) fn level_ink(level: Level) -> Rgb {
-    colour_ink(level.colour())
-}
-
-/// The darker shade of a warning colour, for labels.
+/// The darker shade of a warning colour, for labels (the light colours would not be legible).
 pub(crate) fn colour_ink(colour: WarningColour) -> Rgb {
     match colour {
         WarningColour::Yellow => Rgb(0x94, 0x76, 0x00),
@@ -124,6 +119,8 @@ pub(crate) struct Plot<'a> {
     pub unit: Unit,
     /// Level per month from `start` (shaded in light tints).
     pub levels: &'a [Option<Level>],
+    /// The plan's colour of each level (shading, threshold lines and their labels).
+    pub colours: super::LevelColours,
     pub thresholds: &'a [Threshold],
     /// Write the thresholds' labels right of the plot.
     pub threshold_labels: bool,
@@ -255,7 +252,7 @@ pub(crate) fn draw_plot<DB: DrawingBackend>(
         if let Some(l) = level {
             shading.push(Rectangle::new(
                 [(i as f64 - 0.5, 0.0), (j as f64 + 0.5, y_max)],
-                rgb(Rgb::level(l)).mix(0.16).filled(),
+                rgb(Rgb::warning(p.colours.get(l))).mix(0.16).filled(),
             ));
         }
         i = j + 1;
@@ -395,7 +392,7 @@ pub(crate) fn draw_plot<DB: DrawingBackend>(
     {
         chart.draw_series(std::iter::once(PathElement::new(
             vec![(-0.5, t.value), (nf - 0.5, t.value)],
-            rgb(Rgb::level(t.level)).stroke_width(1),
+            rgb(Rgb::warning(p.colours.get(t.level))).stroke_width(1),
         )))?;
     }
 
@@ -470,7 +467,12 @@ pub(crate) fn draw_plot<DB: DrawingBackend>(
                 root,
                 &t.label,
                 (x1 + 5, y),
-                font(p.font * 0.92, level_ink(t.level), HPos::Left, VPos::Center),
+                font(
+                    p.font * 0.92,
+                    colour_ink(p.colours.get(t.level)),
+                    HPos::Left,
+                    VPos::Center,
+                ),
             )?;
         }
     }

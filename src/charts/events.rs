@@ -22,6 +22,8 @@ pub struct EventChart {
     /// E.g. 5 000 / 10 000 / 15 000 people, or 40 / 50 / 60 %.
     pub thresholds: Vec<Threshold>,
     pub levels: Vec<Option<Level>>,
+    /// The plan's colour of each level.
+    pub colours: super::LevelColours,
     pub unit: Unit,
     pub width: u32,
     pub height: u32,
@@ -77,6 +79,7 @@ pub fn event_chart(spec: &EventChart) -> Chart {
                 y_max,
                 unit: spec.unit,
                 levels: &spec.levels,
+                colours: spec.colours,
                 thresholds: &spec.thresholds,
                 threshold_labels: true,
                 lines: &[],

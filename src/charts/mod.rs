@@ -28,7 +28,7 @@ pub use small::{small_multiples, Panel, SmallMultiples};
 use crate::i18n::Lang;
 use crate::month::Month;
 use crate::num::{group_thousands, Pct};
-use crate::plan::{Level, WarningColour};
+use crate::plan::{Level, Thresholds, WarningColour};
 
 /// Font stack for every label; the CJK fonts of macOS, Windows and Linux, then any sans-serif.
 pub const FONT_STACK: &str = "PingFang SC, Microsoft YaHei, Noto Sans CJK SC, sans-serif";
@@ -55,6 +55,43 @@ impl Rgb {
             WarningColour::Red => Rgb(0xc8, 0x16, 0x1d),
             WarningColour::Blue => Rgb(0x1f, 0x6f, 0xd6),
         }
+    }
+}
+
+/// The warning colour of each level as the plan sets it ([`crate::plan::LevelSpec::colour`]);
+/// by default the national convention (1 red, 2 orange, 3 yellow, 4 blue).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LevelColours([WarningColour; Level::MAX as usize]);
+
+impl Default for LevelColours {
+    fn default() -> LevelColours {
+        let mut c = [WarningColour::Blue; Level::MAX as usize];
+        for (i, slot) in c.iter_mut().enumerate() {
+            if let Some(l) = Level::from_number(i as u8 + 1) {
+                *slot = l.colour();
+            }
+        }
+        LevelColours(c)
+    }
+}
+
+impl LevelColours {
+    /// The colours of a level table (levels it lacks keep the convention).
+    pub fn of(t: &Thresholds) -> LevelColours {
+        let mut c = LevelColours::default();
+        for s in &t.levels {
+            if let Some(slot) = c.0.get_mut(usize::from(s.level.number()).wrapping_sub(1)) {
+                *slot = s.colour();
+            }
+        }
+        c
+    }
+
+    pub fn get(self, level: Level) -> WarningColour {
+        self.0
+            .get(usize::from(level.number()).wrapping_sub(1))
+            .copied()
+            .unwrap_or(level.colour())
     }
 }
 

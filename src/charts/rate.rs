@@ -20,6 +20,8 @@ pub struct RateChart {
     pub thresholds: Vec<Threshold>,
     /// The (effective) level of each month from `start`.
     pub levels: Vec<Option<Level>>,
+    /// The plan's colour of each level.
+    pub colours: super::LevelColours,
     pub projection: Option<Projection>,
     /// Size in px (of the viewBox).
     pub width: u32,
@@ -102,6 +104,7 @@ pub fn rate_chart(spec: &RateChart) -> Chart {
                 y_max,
                 unit: Unit::Percent,
                 levels: &spec.levels,
+                colours: spec.colours,
                 thresholds: &spec.thresholds,
                 threshold_labels: true,
                 lines: &spec.series,

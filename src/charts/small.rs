@@ -24,6 +24,8 @@ pub struct SmallMultiples {
     pub title: String,
     pub start: Month,
     pub panels: Vec<Panel>,
+    /// The plan's colour of each level.
+    pub colours: super::LevelColours,
     /// Drawn in every panel, labelled once in the legend.
     pub thresholds: Vec<Threshold>,
     /// Panels per row (at least 1).
@@ -68,7 +70,12 @@ pub fn small_multiples(spec: &SmallMultiples) -> Chart {
     let items: Vec<(Swatch, String)> = spec
         .thresholds
         .iter()
-        .map(|t| (Swatch::Line(super::Rgb::level(t.level)), t.label.clone()))
+        .map(|t| {
+            (
+                Swatch::Line(super::Rgb::warning(spec.colours.get(t.level))),
+                t.label.clone(),
+            )
+        })
         .collect();
     let left_pad = (super::text_width(&super::format_value(y_max, Unit::Percent), FONT * 0.92)
         + 10.0)
@@ -111,6 +118,7 @@ pub fn small_multiples(spec: &SmallMultiples) -> Chart {
                     y_max,
                     unit: Unit::Percent,
                     levels: &panel.levels,
+                    colours: spec.colours,
                     thresholds: &spec.thresholds,
                     threshold_labels: false,
                     lines: &panel.series,

@@ -36,6 +36,7 @@ fn spec(lang: Lang) -> RateChart {
         title: "滨江区失业率 <趋势> & 预测".to_owned(),
         start: m(2022, 1),
         levels: levels_of(&registered),
+        colours: LevelColours::default(),
         series: vec![
             Series {
                 label: "登记失业率".to_owned(),
@@ -247,6 +248,7 @@ fn event_chart_draws_bars_steps_and_people_thresholds() {
             Threshold::people(Level::L1, 15_000, Lang::Zh),
         ],
         levels: vec![None; months],
+        colours: LevelColours::default(),
         unit: Unit::People,
         width: 720,
         height: 280,
@@ -317,6 +319,7 @@ fn small_multiples_share_a_scale_and_report_each_panel() {
         start: m(2022, 1),
         panels,
         thresholds: thresholds(Lang::Zh),
+        colours: LevelColours::default(),
         columns: 2,
         panel_width: 300,
         panel_height: 160,
@@ -367,6 +370,7 @@ fn no_data_and_odd_input_still_give_valid_svg() {
         start: m(2022, 1),
         panels: Vec::new(),
         thresholds: Vec::new(),
+        colours: LevelColours::default(),
         columns: 0,
         panel_width: 0,
         panel_height: 0,

@@ -3,7 +3,7 @@
 
 use super::state::Page;
 use crate::charts::{
-    pct_f64, rate_chart, Chart, RateChart, Series as ChartSeries, Threshold, PALETTE,
+    pct_f64, rate_chart, Chart, LevelColours, RateChart, Series as ChartSeries, Threshold, PALETTE,
 };
 use crate::explain;
 use crate::i18n::{Lang, Msg};
@@ -99,6 +99,7 @@ pub fn ComparePanel() -> impl IntoView {
                     start: from,
                     series,
                     thresholds,
+                    colours: LevelColours::of(base.engine().thresholds_for(&scope)),
                     levels: cmp
                         .months
                         .iter()
