@@ -3,7 +3,7 @@
 //! evidence cites); and the plan's own indicators that a criterion may compare.
 
 use super::levels::{spec, spec_mut};
-use super::{count, gone, pct, small, Cx};
+use super::{count, gone, group, pct, small, Cx};
 use crate::i18n::{Lang, Msg};
 use crate::num::Pct;
 use crate::plan::{
@@ -117,55 +117,51 @@ fn rate_fields(c: &Cx, i: usize, pre: &str) -> AnyView {
         .iter()
         .map(|(v, _, m)| ((*v).to_owned(), m.text(c.lang).to_owned()))
         .collect();
-    view! {
-        {c
-            .select(
-                format!("{pre}-series"),
-                Msg::PeSeries,
-                series,
-                move |p| {
-                    let s = spec(p, i)?.rate.as_ref()?.series;
-                    SERIES.iter().find(|x| x.1 == s).map(|x| x.0.to_owned())
-                },
-                move |p, v| {
-                    rate_mut(p, i)?.series = SERIES.iter().find(|x| x.0 == v).and_then(|x| x.1);
-                    Ok(())
-                },
-            )}
-        {c
-            .select(
-                format!("{pre}-cmp"),
-                Msg::PeComparison,
-                comparison_options(),
-                move |p| Some(spec(p, i)?.rate.as_ref()?.comparison.symbol().to_owned()),
-                move |p, v| {
-                    rate_mut(p, i)?.comparison = comparison_of(v)?;
-                    Ok(())
-                },
-            )}
-        {c
-            .input(
-                format!("{pre}-min"),
-                Msg::PeThreshold,
-                move |p| Some(spec(p, i)?.rate.as_ref()?.min_rate.to_string()),
-                move |p, v, w| {
-                    let x = pct(v, w)?;
-                    rate_mut(p, i)?.min_rate = x;
-                    Ok(())
-                },
-            )}
-        {c
-            .input(
-                format!("{pre}-months"),
-                Msg::PeMonths,
-                move |p| Some(spec(p, i)?.rate.as_ref()?.sustained_months.to_string()),
-                move |p, v, w| {
-                    let x = small(v, w)?;
-                    rate_mut(p, i)?.sustained_months = x;
-                    Ok(())
-                },
-            )}
-    }
+    vec![
+        c.select(
+            format!("{pre}-series"),
+            Msg::PeSeries,
+            series,
+            move |p| {
+                let s = spec(p, i)?.rate.as_ref()?.series;
+                SERIES.iter().find(|x| x.1 == s).map(|x| x.0.to_owned())
+            },
+            move |p, v| {
+                rate_mut(p, i)?.series = SERIES.iter().find(|x| x.0 == v).and_then(|x| x.1);
+                Ok(())
+            },
+        ),
+        c.select(
+            format!("{pre}-cmp"),
+            Msg::PeComparison,
+            comparison_options(),
+            move |p| Some(spec(p, i)?.rate.as_ref()?.comparison.symbol().to_owned()),
+            move |p, v| {
+                rate_mut(p, i)?.comparison = comparison_of(v)?;
+                Ok(())
+            },
+        ),
+        c.input(
+            format!("{pre}-min"),
+            Msg::PeThreshold,
+            move |p| Some(spec(p, i)?.rate.as_ref()?.min_rate.to_string()),
+            move |p, v, w| {
+                let x = pct(v, w)?;
+                rate_mut(p, i)?.min_rate = x;
+                Ok(())
+            },
+        ),
+        c.input(
+            format!("{pre}-months"),
+            Msg::PeMonths,
+            move |p| Some(spec(p, i)?.rate.as_ref()?.sustained_months.to_string()),
+            move |p, v, w| {
+                let x = small(v, w)?;
+                rate_mut(p, i)?.sustained_months = x;
+                Ok(())
+            },
+        ),
+    ]
     .into_any()
 }
 
@@ -213,44 +209,46 @@ fn fields(c: &Cx, p: &Plan, i: usize, at: At, pre: &str) -> AnyView {
                     Ok(())
                 },
             ),
-            Some(ExtraCriterion::SingleLayoff(_)) => view! {
-                {c
-                    .input(
-                        id("min"),
-                        Msg::PePeople,
-                        move |p| match extra(p, i, k)? {
-                            ExtraCriterion::SingleLayoff(x) => Some(x.min_laid_off.to_string()),
-                            _ => None,
-                        },
-                        move |p, v, w| {
-                            let n = count(v, w)?;
-                            match extra_mut(p, i, k)? {
-                                ExtraCriterion::SingleLayoff(x) => x.min_laid_off = n,
-                                _ => return Err(gone()),
-                            }
-                            Ok(())
-                        },
-                    )}
-                {c
-                    .input(
-                        id("workforce"),
-                        Msg::PeWorkforce,
-                        move |p| match extra(p, i, k)? {
-                            ExtraCriterion::SingleLayoff(x) => {
-                                Some(x.min_workforce.map_or(String::new(), |n| n.to_string()))
-                            }
-                            _ => None,
-                        },
-                        move |p, v, w| {
-                            let n = if v.trim().is_empty() { None } else { Some(count(v, w)?) };
-                            match extra_mut(p, i, k)? {
-                                ExtraCriterion::SingleLayoff(x) => x.min_workforce = n,
-                                _ => return Err(gone()),
-                            }
-                            Ok(())
-                        },
-                    )}
-            }
+            Some(ExtraCriterion::SingleLayoff(_)) => vec![
+                c.input(
+                    id("min"),
+                    Msg::PePeople,
+                    move |p| match extra(p, i, k)? {
+                        ExtraCriterion::SingleLayoff(x) => Some(x.min_laid_off.to_string()),
+                        _ => None,
+                    },
+                    move |p, v, w| {
+                        let n = count(v, w)?;
+                        match extra_mut(p, i, k)? {
+                            ExtraCriterion::SingleLayoff(x) => x.min_laid_off = n,
+                            _ => return Err(gone()),
+                        }
+                        Ok(())
+                    },
+                ),
+                c.input(
+                    id("workforce"),
+                    Msg::PeWorkforce,
+                    move |p| match extra(p, i, k)? {
+                        ExtraCriterion::SingleLayoff(x) => {
+                            Some(x.min_workforce.map_or(String::new(), |n| n.to_string()))
+                        }
+                        _ => None,
+                    },
+                    move |p, v, w| {
+                        let n = if v.trim().is_empty() {
+                            None
+                        } else {
+                            Some(count(v, w)?)
+                        };
+                        match extra_mut(p, i, k)? {
+                            ExtraCriterion::SingleLayoff(x) => x.min_workforce = n,
+                            _ => return Err(gone()),
+                        }
+                        Ok(())
+                    },
+                ),
+            ]
             .into_any(),
             Some(ExtraCriterion::Indicator(_)) => indicator_fields(c, p, i, k, pre),
             None => ().into_any(),
@@ -278,52 +276,48 @@ fn indicator_fields(c: &Cx, p: &Plan, i: usize, k: usize, pre: &str) -> AnyView 
         .iter()
         .map(|d| (d.id.clone(), d.name.get(c.lang).to_owned()))
         .collect();
-    view! {
-        {c
-            .select(
-                format!("{pre}-indicator"),
-                Msg::PeIndicator,
-                options,
-                move |p| Some(indicator_of(p, i, k)?.indicator.clone()),
-                move |p, v| {
-                    indicator_mut(p, i, k)?.indicator = v.to_owned();
-                    Ok(())
-                },
-            )}
-        {c
-            .select(
-                format!("{pre}-cmp"),
-                Msg::PeComparison,
-                comparison_options(),
-                move |p| Some(indicator_of(p, i, k)?.comparison.symbol().to_owned()),
-                move |p, v| {
-                    indicator_mut(p, i, k)?.comparison = comparison_of(v)?;
-                    Ok(())
-                },
-            )}
-        {c
-            .input(
-                format!("{pre}-min"),
-                Msg::PeThreshold,
-                move |p| Some(indicator_of(p, i, k)?.threshold.to_string()),
-                move |p, v, w| {
-                    let x = pct(v, w)?;
-                    indicator_mut(p, i, k)?.threshold = x;
-                    Ok(())
-                },
-            )}
-        {c
-            .input(
-                format!("{pre}-months"),
-                Msg::PeMonths,
-                move |p| Some(indicator_of(p, i, k)?.sustained_months.to_string()),
-                move |p, v, w| {
-                    let x = small(v, w)?;
-                    indicator_mut(p, i, k)?.sustained_months = x;
-                    Ok(())
-                },
-            )}
-    }
+    vec![
+        c.select(
+            format!("{pre}-indicator"),
+            Msg::PeIndicator,
+            options,
+            move |p| Some(indicator_of(p, i, k)?.indicator.clone()),
+            move |p, v| {
+                indicator_mut(p, i, k)?.indicator = v.to_owned();
+                Ok(())
+            },
+        ),
+        c.select(
+            format!("{pre}-cmp"),
+            Msg::PeComparison,
+            comparison_options(),
+            move |p| Some(indicator_of(p, i, k)?.comparison.symbol().to_owned()),
+            move |p, v| {
+                indicator_mut(p, i, k)?.comparison = comparison_of(v)?;
+                Ok(())
+            },
+        ),
+        c.input(
+            format!("{pre}-min"),
+            Msg::PeThreshold,
+            move |p| Some(indicator_of(p, i, k)?.threshold.to_string()),
+            move |p, v, w| {
+                let x = pct(v, w)?;
+                indicator_mut(p, i, k)?.threshold = x;
+                Ok(())
+            },
+        ),
+        c.input(
+            format!("{pre}-months"),
+            Msg::PeMonths,
+            move |p| Some(indicator_of(p, i, k)?.sustained_months.to_string()),
+            move |p, v, w| {
+                let x = small(v, w)?;
+                indicator_mut(p, i, k)?.sustained_months = x;
+                Ok(())
+            },
+        ),
+    ]
     .into_any()
 }
 
@@ -340,36 +334,39 @@ fn block(cx: &Cx, p: &Plan, i: usize, num: u8, at: At, kind: Text) -> AnyView {
         ["{} · {}", cx.item.zh, kind.zh],
         ["{} · {}", cx.item.en, kind.en]
     ));
-    view! {
-        <div class="pe-criterion" data-criterion=key>
-            <h4>{kind.get(c.lang).to_owned()}</h4>
-            <div class="pb-row">
-                {c
-                    .input(
-                        format!("{pre}-clause"),
-                        Msg::PeClause,
-                        move |p| Some(clause(p, i, at)?.id.clone()),
-                        move |p, v, _| {
-                            clause_mut(p, i, at).ok_or_else(gone)?.id = v.trim().to_owned();
-                            Ok(())
-                        },
-                    )}
-                {fields(&c, p, i, at, &pre)}
-                {c.button(format!("{pre}-remove"), Msg::PeRemove, true, move |p| remove(p, i, at))}
-            </div>
-            <div class="pb-row">
-                {c
-                    .pair(
-                        &format!("{pre}-text"),
-                        Msg::PeClauseText,
-                        move |p| Some(&clause(p, i, at)?.text),
-                        move |p| Some(&mut clause_mut(p, i, at)?.text),
-                        false,
-                    )}
-            </div>
-        </div>
-    }
-    .into_any()
+    let row = group(
+        "pb-row",
+        vec![
+            c.input(
+                format!("{pre}-clause"),
+                Msg::PeClause,
+                move |p| Some(clause(p, i, at)?.id.clone()),
+                move |p, v, _| {
+                    clause_mut(p, i, at).ok_or_else(gone)?.id = v.trim().to_owned();
+                    Ok(())
+                },
+            ),
+            fields(&c, p, i, at, &pre),
+            c.button(format!("{pre}-remove"), Msg::PeRemove, true, move |p| {
+                remove(p, i, at)
+            }),
+        ],
+    );
+    let text = group(
+        "pb-row",
+        vec![c.pair(
+            &format!("{pre}-text"),
+            Msg::PeClauseText,
+            move |p| Some(&clause(p, i, at)?.text),
+            move |p| Some(&mut clause_mut(p, i, at)?.text),
+            false,
+        )],
+    );
+    group("pe-criterion", vec![heading(kind.get(c.lang)), row, text])
+}
+
+fn heading(text: &str) -> AnyView {
+    view! { <h4>{text.to_owned()}</h4> }.into_any()
 }
 
 pub(super) fn criteria(cx: &Cx, p: &Plan, i: usize) -> AnyView {
@@ -427,19 +424,17 @@ pub(super) fn criteria(cx: &Cx, p: &Plan, i: usize) -> AnyView {
         true,
         move |p| add_criterion(p, i, &kind.get_untracked()),
     );
-    view! {
-        {out}
-        <div class="pb-row pe-add">
-            <label class="pb-field">
-                {Msg::PeAddCriterion.text(lang)}
-                <select id=kind_id on:change=move |ev| kind.set(event_target_value(&ev))>
-                    {options}
-                </select>
-            </label>
-            {add}
-        </div>
+    let choose = view! {
+        <label class="pb-field">
+            {Msg::PeAddCriterion.text(lang)}
+            <select id=kind_id on:change=move |ev| kind.set(event_target_value(&ev))>
+                {options}
+            </select>
+        </label>
     }
-    .into_any()
+    .into_any();
+    out.push(group("pb-row pe-add", vec![choose, add]));
+    out.into_any()
 }
 
 /// A clause label no criterion of the plan has yet: the level's own with a letter.
@@ -512,7 +507,7 @@ fn add_criterion(p: &mut Plan, i: usize, kind: &str) -> Result<(), Text> {
 /// The plan's own indicators (named, with a unit), which indicator criteria compare.
 pub(super) fn indicators(cx: &Cx, p: &Plan) -> AnyView {
     let lang = cx.lang;
-    let rows = (0..p.indicators.len())
+    let mut rows: Vec<AnyView> = (0..p.indicators.len())
         .map(|k| {
             let id = p.indicators.get(k).map_or(String::new(), |d| d.id.clone());
             let c = cx.sub(both!(
@@ -520,63 +515,53 @@ pub(super) fn indicators(cx: &Cx, p: &Plan) -> AnyView {
                 ["{} {id}", Msg::PeIndicator.text(Lang::En)]
             ));
             let pre = format!("pe-ind{k}");
-            let shown = id.clone();
-            view! {
-                <div class="pb-row pe-item" data-indicator=id>
-                    <span class="clause" translate="no">{shown}</span>
-                    {c
-                        .pair(
-                            &format!("{pre}-name"),
-                            Msg::PeName,
-                            move |p| Some(&p.indicators.get(k)?.name),
-                            move |p| Some(&mut p.indicators.get_mut(k)?.name),
-                            false,
-                        )}
-                    {c
-                        .pair(
-                            &format!("{pre}-unit"),
-                            Msg::PeUnit,
-                            move |p| Some(&p.indicators.get(k)?.unit),
-                            move |p| Some(&mut p.indicators.get_mut(k)?.unit),
-                            false,
-                        )}
-                    {c
-                        .button(
-                            format!("{pre}-remove"),
-                            Msg::PeRemove,
-                            true,
-                            move |p| {
-                                if k >= p.indicators.len() {
-                                    return Err(gone());
-                                }
-                                p.indicators.remove(k);
-                                Ok(())
-                            },
-                        )}
-                </div>
-            }
+            group(
+                "pb-row pe-item",
+                vec![
+                    super::tag(&id),
+                    c.pair(
+                        &format!("{pre}-name"),
+                        Msg::PeName,
+                        move |p| Some(&p.indicators.get(k)?.name),
+                        move |p| Some(&mut p.indicators.get_mut(k)?.name),
+                        false,
+                    ),
+                    c.pair(
+                        &format!("{pre}-unit"),
+                        Msg::PeUnit,
+                        move |p| Some(&p.indicators.get(k)?.unit),
+                        move |p| Some(&mut p.indicators.get_mut(k)?.unit),
+                        false,
+                    ),
+                    c.button(format!("{pre}-remove"), Msg::PeRemove, true, move |p| {
+                        if k >= p.indicators.len() {
+                            return Err(gone());
+                        }
+                        p.indicators.remove(k);
+                        Ok(())
+                    }),
+                ],
+            )
         })
-        .collect_view();
-    let add =
-        cx.sub(Msg::PeIndicators.both())
-            .button("pe-add-indicator".into(), Msg::PeAdd, true, |p| {
-                let n = (1..)
-                    .map(|n| format!("indicator-{n}"))
-                    .find(|id| p.indicator(id).is_none())
-                    .unwrap_or_default();
-                p.indicators.push(IndicatorDef {
-                    id: n,
-                    name: Text::new("新指标", "New indicator"),
-                    unit: Text::new("%", "%"),
-                });
-                Ok(())
+        .collect();
+    rows.push(cx.sub(Msg::PeIndicators.both()).button(
+        "pe-add-indicator".into(),
+        Msg::PeAdd,
+        true,
+        |p| {
+            let n = (1..)
+                .map(|n| format!("indicator-{n}"))
+                .find(|id| p.indicator(id).is_none())
+                .unwrap_or_default();
+            p.indicators.push(IndicatorDef {
+                id: n,
+                name: Text::new("新指标", "New indicator"),
+                unit: Text::new("%", "%"),
             });
-    view! {
-        <section class="pe-section" aria-labelledby="pe-indicators">
-            <h3 id="pe-indicators">{Msg::PeIndicators.text(lang)}</h3>
-            {rows}
-            <div class="pb-actions">{add}</div>
-        </section>
-    }
-    .into_any()
+            Ok(())
+        },
+    ));
+    let last = rows.pop().map(|b| group("pb-actions", vec![b]));
+    rows.extend(last);
+    super::section("pe-indicators", Msg::PeIndicators.text(lang), "", rows)
 }

@@ -5,10 +5,10 @@
 //! others, and the response of each level (§6), the deadlines' levels (§5.2) and the response
 //! start level move with it, so a level keeps its measures wherever it goes.
 
-use super::{criteria, gone, Cx};
+use super::{criteria, gone, group, section, Cx};
 use crate::i18n::{Lang, Msg};
 use crate::plan::{default_label, presets, Clause, Level, LevelSpec, Plan, Text, WarningColour};
-use crate::ui::widgets::{clause_tag, level_badge};
+use crate::ui::widgets::level_badge;
 use leptos::prelude::*;
 use std::cmp::Reverse;
 
@@ -21,23 +21,16 @@ pub(super) fn spec_mut(p: &mut Plan, i: usize) -> Result<&mut LevelSpec, Text> {
 }
 
 pub(super) fn levels(cx: &Cx, p: &Plan) -> AnyView {
-    let lang = cx.lang;
     let n = p.thresholds.levels.len();
-    let blocks = (0..n).map(|i| level(cx, p, i, n)).collect_view();
+    let mut out: Vec<AnyView> = (0..n).map(|i| level(cx, p, i, n)).collect();
     let add = cx.sub(Msg::PeLevels.both()).button(
         "pe-add-level".into(),
         Msg::PeAddLevel,
         n < usize::from(Level::MAX),
         add_level,
     );
-    view! {
-        <section class="pe-section" aria-labelledby="pe-levels">
-            <h3 id="pe-levels">{Msg::PeLevels.text(lang)} " " {clause_tag("§5.1")}</h3>
-            {blocks}
-            <div class="pb-actions">{add}</div>
-        </section>
-    }
-    .into_any()
+    out.push(group("pb-actions", vec![add]));
+    section("pe-levels", Msg::PeLevels.text(cx.lang), "§5.1", out)
 }
 
 fn level(cx: &Cx, p: &Plan, i: usize, n: usize) -> AnyView {
@@ -55,7 +48,7 @@ fn level(cx: &Cx, p: &Plan, i: usize, n: usize) -> AnyView {
         let name = spec(p.plan(), i).map(|s| s.name.get(lang).to_owned());
         view! { {level_badge(level, lang)} " " {name} }
     };
-    let labels = [(Lang::Zh, Msg::PeZh), (Lang::En, Msg::PeEn)]
+    let labels: Vec<AnyView> = [(Lang::Zh, Msg::PeZh), (Lang::En, Msg::PeEn)]
         .into_iter()
         .map(|(l, m)| {
             let what = cx.what(
@@ -88,7 +81,7 @@ fn level(cx: &Cx, p: &Plan, i: usize, n: usize) -> AnyView {
                 false,
             )
         })
-        .collect_view();
+        .collect();
     let colours = std::iter::once((String::new(), Msg::PeByNumber.text(lang).to_owned()))
         .chain(
             WarningColour::ALL
@@ -96,49 +89,57 @@ fn level(cx: &Cx, p: &Plan, i: usize, n: usize) -> AnyView {
                 .map(|c| (c.css_class().to_owned(), c.name().get(lang).to_owned())),
         )
         .collect();
+    let mut row: Vec<AnyView> = vec![cx.pair(
+        &id("name"),
+        Msg::PeName,
+        move |p| Some(&spec(p, i)?.name),
+        move |p| Some(&mut p.thresholds.levels.get_mut(i)?.name),
+        false,
+    )];
+    row.extend(labels);
+    row.push(cx.input(
+        id("clause"),
+        Msg::PeClause,
+        move |p| Some(spec(p, i)?.clause.clone()),
+        move |p, v, _| {
+            spec_mut(p, i)?.clause = v.trim().to_owned();
+            Ok(())
+        },
+    ));
+    row.push(cx.select(
+        id("colour"),
+        Msg::PeColour,
+        colours,
+        move |p| {
+            Some(
+                spec(p, i)?
+                    .colour
+                    .map_or(String::new(), |c| c.css_class().to_owned()),
+            )
+        },
+        move |p, v| {
+            spec_mut(p, i)?.colour = WarningColour::ALL.into_iter().find(|c| c.css_class() == v);
+            Ok(())
+        },
+    ));
+    let actions = vec![
+        cx.button(id("up"), Msg::PeUp, i > 0, move |p| {
+            swap(p, i.saturating_sub(1))
+        }),
+        cx.button(id("down"), Msg::PeDown, i + 1 < n, move |p| swap(p, i)),
+        cx.button(id("remove"), Msg::PeRemove, n > 1, move |p| {
+            remove_level(p, i)
+        }),
+    ];
+    let body = vec![
+        group("pb-row", row),
+        group("pb-actions", actions),
+        criteria::criteria(&cx, p, i),
+    ];
     view! {
-        <fieldset class=format!("pe-level level-{num}") data-level=num>
+        <fieldset class="pe-level">
             <legend>{legend}</legend>
-            <div class="pb-row">
-                {cx
-                    .pair(
-                        &id("name"),
-                        Msg::PeName,
-                        move |p| Some(&spec(p, i)?.name),
-                        move |p| Some(&mut p.thresholds.levels.get_mut(i)?.name),
-                        false,
-                    )}
-                {labels}
-                {cx
-                    .input(
-                        id("clause"),
-                        Msg::PeClause,
-                        move |p| Some(spec(p, i)?.clause.clone()),
-                        move |p, v, _| {
-                            spec_mut(p, i)?.clause = v.trim().to_owned();
-                            Ok(())
-                        },
-                    )}
-                {cx
-                    .select(
-                        id("colour"),
-                        Msg::PeColour,
-                        colours,
-                        move |p| Some(spec(p, i)?.colour.map_or(String::new(), |c| c.css_class().to_owned())),
-                        move |p, v| {
-                            spec_mut(p, i)?.colour = WarningColour::ALL
-                                .into_iter()
-                                .find(|c| c.css_class() == v);
-                            Ok(())
-                        },
-                    )}
-            </div>
-            <div class="pb-actions">
-                {cx.button(id("up"), Msg::PeUp, i > 0, move |p| swap(p, i.saturating_sub(1)))}
-                {cx.button(id("down"), Msg::PeDown, i + 1 < n, move |p| swap(p, i))}
-                {cx.button(id("remove"), Msg::PeRemove, n > 1, move |p| remove_level(p, i))}
-            </div>
-            {criteria::criteria(&cx, p, i)}
+            {body}
         </fieldset>
     }
     .into_any()

@@ -196,8 +196,11 @@ impl Cx {
         set: impl Fn(&mut Plan) -> Option<&mut Text> + Send + Sync + 'static,
         area: bool,
     ) -> AnyView {
-        let get: TextAt = Arc::new(get);
-        let set: TextAtMut = Arc::new(set);
+        // The generic builders only box their closures: the view code is compiled once.
+        self.pair_dyn(id, label, Arc::new(get), Arc::new(set), area)
+    }
+
+    fn pair_dyn(&self, id: &str, label: Msg, get: TextAt, set: TextAtMut, area: bool) -> AnyView {
         [(Lang::Zh, Msg::PeZh), (Lang::En, Msg::PeEn)]
             .into_iter()
             .map(|(l, m)| {
@@ -235,9 +238,18 @@ impl Cx {
         get: impl Fn(&Plan) -> Option<String> + Send + Sync + 'static,
         set: impl Fn(&mut Plan, &str) -> Result<(), Text> + Send + Sync + 'static,
     ) -> AnyView {
+        self.select_dyn(id, label, options, Arc::new(get), Arc::new(set))
+    }
+
+    fn select_dyn(
+        &self,
+        id: String,
+        label: Msg,
+        options: Vec<(String, String)>,
+        get: GetFn,
+        set: SetFn,
+    ) -> AnyView {
         let (ed, what) = (self.ed, self.what_msg(label));
-        let get: GetFn = Arc::new(get);
-        let set: SetFn = Arc::new(set);
         let change = move |ev: leptos::ev::Event| {
             let v = event_target_value(&ev);
             let set = Arc::clone(&set);
@@ -274,9 +286,18 @@ impl Cx {
         get: impl Fn(&Plan) -> Option<Vec<String>> + Send + Sync + 'static,
         set: impl Fn(&mut Plan, Vec<String>) -> Result<(), Text> + Send + Sync + 'static,
     ) -> AnyView {
+        self.multi_dyn(id, label, options, Arc::new(get), Arc::new(set))
+    }
+
+    fn multi_dyn(
+        &self,
+        id: String,
+        label: Msg,
+        options: Vec<(String, String)>,
+        get: GetList,
+        set: SetList,
+    ) -> AnyView {
         let (ed, what) = (self.ed, self.what_msg(label));
-        let get: GetList = Arc::new(get);
-        let set: SetList = Arc::new(set);
         let change = move |ev: leptos::ev::Event| {
             let Some(sel) = ev
                 .target()
@@ -323,8 +344,11 @@ impl Cx {
         enabled: bool,
         f: impl Fn(&mut Plan) -> Result<(), Text> + Send + Sync + 'static,
     ) -> AnyView {
+        self.button_dyn(id, label, enabled, Arc::new(f))
+    }
+
+    fn button_dyn(&self, id: String, label: Msg, enabled: bool, f: Change) -> AnyView {
         let (ed, what) = (self.ed, self.what_msg(label));
-        let f: Change = Arc::new(f);
         let click = move |_| {
             let f = Arc::clone(&f);
             ed.commit(what.clone(), move |p| f(p));
@@ -336,6 +360,28 @@ impl Cx {
         }
         .into_any()
     }
+}
+
+/// A `<div>` of the given class around `children`. One render type for every group: a
+/// `view!` with several children would compile its own tuple type's code at each place.
+fn group(class: &'static str, children: Vec<AnyView>) -> AnyView {
+    view! { <div class=class>{children}</div> }.into_any()
+}
+
+/// A section of the editor: a heading (with its clause ids) and its children.
+fn section(id: &str, title: &str, clause: &str, children: Vec<AnyView>) -> AnyView {
+    view! {
+        <section class="pe-section" aria-labelledby=id.to_owned()>
+            <h3 id=id.to_owned()>{title.to_owned()} " " {tag(clause)}</h3>
+            {children}
+        </section>
+    }
+    .into_any()
+}
+
+/// An id or clause label as the plan view shows it.
+fn tag(id: &str) -> AnyView {
+    view! { <span class="clause" translate="no">{id.to_owned()}</span> }.into_any()
 }
 
 /// What decides the editor's structure: the items and their kinds, not their values.
@@ -383,7 +429,8 @@ pub fn PlanEditor() -> impl IntoView {
             </summary>
             <p class="muted">{move || i18n.t(Msg::PeHelp)}</p>
             {move || {
-                shape.track();
+                // Read, not only tracked: a memo computes (and subscribes to the plan) when read.
+                shape.with(|_| ());
                 let lang = i18n.lang();
                 let prepared = store.engine_untracked();
                 let p = prepared.plan();

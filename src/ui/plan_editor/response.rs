@@ -3,10 +3,10 @@
 //! responsible units (§6), the reporting deadlines of each level (§5.2, §5.3) and the fields a
 //! bulletin must contain (§5.4).
 
-use super::{gone, small, Cx};
+use super::{gone, group, section, small, tag, Cx};
 use crate::i18n::{level_name, Lang, Msg};
 use crate::plan::{BulletinField, Deadline, DeadlineStart, Duty, Level, Measure, Plan, Text, Unit};
-use crate::ui::widgets::{clause_tag, level_badge};
+use crate::ui::widgets::level_badge;
 use leptos::prelude::*;
 
 fn unit_options(p: &Plan, lang: Lang) -> Vec<(String, String)> {
@@ -16,8 +16,8 @@ fn unit_options(p: &Plan, lang: Lang) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Unit ids chosen in a list box, in the plan's order of units; an id the plan does not
-/// know is refused (a list box offers only the plan's units).
+/// Unit ids chosen in a list box; an id the plan does not know is refused (a list box offers
+/// only the plan's units).
 fn known_units(p: &Plan, ids: Vec<String>) -> Result<Vec<String>, Text> {
     match ids.iter().find(|id| p.unit(id).is_none()) {
         Some(id) => Err(both!(["没有单位“{id}”"], ["there is no unit '{id}'"])),
@@ -33,18 +33,7 @@ fn fresh(prefix: &str, taken: impl Fn(&str) -> bool) -> String {
         .unwrap_or_default()
 }
 
-fn section(id: &str, title: Msg, clause: &str, lang: Lang, body: AnyView, add: AnyView) -> AnyView {
-    view! {
-        <section class="pe-section" aria-labelledby=id.to_owned()>
-            <h3 id=id.to_owned()>{title.text(lang)} " " {clause_tag(clause)}</h3>
-            {body}
-            <div class="pb-actions">{add}</div>
-        </section>
-    }
-    .into_any()
-}
-
-/// Removes item `k` of the list `f` picks, refusing when it is gone.
+/// Removes item `k` of `list`, refusing when it is gone.
 fn remove_at<T>(list: &mut Vec<T>, k: usize) -> Result<(), Text> {
     if k >= list.len() {
         return Err(gone());
@@ -53,53 +42,65 @@ fn remove_at<T>(list: &mut Vec<T>, k: usize) -> Result<(), Text> {
     Ok(())
 }
 
+/// `rows` with the add button below them.
+fn with_add(mut rows: Vec<AnyView>, add: AnyView) -> Vec<AnyView> {
+    rows.push(group("pb-actions", vec![add]));
+    rows
+}
+
+fn item_cx(cx: &Cx, what: Msg, id: &str) -> Cx {
+    cx.sub(both!(
+        ["{} {id}", what.text(Lang::Zh)],
+        ["{} {id}", what.text(Lang::En)]
+    ))
+}
+
 pub(super) fn response(cx: &Cx, p: &Plan) -> AnyView {
-    view! {
-        {hq(cx, p)}
-        {units(cx, p)}
-        {duties(cx, p)}
-        {measures(cx, p)}
-        {deadlines(cx, p)}
-        {bulletin(cx, p)}
-    }
+    vec![
+        hq(cx, p),
+        units(cx, p),
+        duties(cx, p),
+        measures(cx, p),
+        deadlines(cx, p),
+        bulletin(cx, p),
+    ]
     .into_any()
 }
 
 fn hq(cx: &Cx, p: &Plan) -> AnyView {
     let c = cx.sub(Msg::PeHq.both());
-    let body = view! {
-        <div class="pb-row">
-            {c
-                .pair(
-                    "pe-hq-commander-l1",
-                    Msg::PeCommanderL1,
-                    |p| Some(&p.hq.commander_level1),
-                    |p| Some(&mut p.hq.commander_level1),
-                    false,
-                )}
-            {c
-                .pair(
-                    "pe-hq-commander",
-                    Msg::PeCommander,
-                    |p| Some(&p.hq.commander),
-                    |p| Some(&mut p.hq.commander),
-                    false,
-                )}
-            {c
-                .multi(
-                    "pe-hq-members".into(),
-                    Msg::Members,
-                    unit_options(p, cx.lang),
-                    |p| Some(p.hq.members.clone()),
-                    |p, ids| {
-                        p.hq.members = known_units(p, ids)?;
-                        Ok(())
-                    },
-                )}
-        </div>
-    }
-    .into_any();
-    section("pe-hq", Msg::PeHq, "§3.1", cx.lang, body, ().into_any())
+    let row = vec![
+        c.pair(
+            "pe-hq-commander-l1",
+            Msg::PeCommanderL1,
+            |p| Some(&p.hq.commander_level1),
+            |p| Some(&mut p.hq.commander_level1),
+            false,
+        ),
+        c.pair(
+            "pe-hq-commander",
+            Msg::PeCommander,
+            |p| Some(&p.hq.commander),
+            |p| Some(&mut p.hq.commander),
+            false,
+        ),
+        c.multi(
+            "pe-hq-members".into(),
+            Msg::Members,
+            unit_options(p, cx.lang),
+            |p| Some(p.hq.members.clone()),
+            |p, ids| {
+                p.hq.members = known_units(p, ids)?;
+                Ok(())
+            },
+        ),
+    ];
+    section(
+        "pe-hq",
+        Msg::PeHq.text(cx.lang),
+        "§3.1",
+        vec![group("pb-row", row)],
+    )
 }
 
 fn units(cx: &Cx, p: &Plan) -> AnyView {
@@ -108,34 +109,28 @@ fn units(cx: &Cx, p: &Plan) -> AnyView {
         .iter()
         .enumerate()
         .map(|(k, u)| {
-            let id = u.id.clone();
-            let c = cx.sub(both!(
-                ["{} {id}", Msg::PeUnit.text(Lang::Zh)],
-                ["{} {id}", Msg::PeUnit.text(Lang::En)]
-            ));
-            view! {
-                <div class="pb-row pe-item" data-unit=id.clone()>
-                    <span class="clause" translate="no">{id.clone()}</span>
-                    {c
-                        .pair(
-                            &format!("pe-unit{k}-name"),
-                            Msg::PeName,
-                            move |p| Some(&p.units.get(k)?.name),
-                            move |p| Some(&mut p.units.get_mut(k)?.name),
-                            false,
-                        )}
-                    {c
-                        .button(
-                            format!("pe-unit{k}-remove"),
-                            Msg::PeRemove,
-                            true,
-                            move |p| remove_unit(p, k),
-                        )}
-                </div>
-            }
+            let c = item_cx(cx, Msg::PeUnit, &u.id);
+            group(
+                "pb-row pe-item",
+                vec![
+                    tag(&u.id),
+                    c.pair(
+                        &format!("pe-unit{k}-name"),
+                        Msg::PeName,
+                        move |p| Some(&p.units.get(k)?.name),
+                        move |p| Some(&mut p.units.get_mut(k)?.name),
+                        false,
+                    ),
+                    c.button(
+                        format!("pe-unit{k}-remove"),
+                        Msg::PeRemove,
+                        true,
+                        move |p| remove_unit(p, k),
+                    ),
+                ],
+            )
         })
-        .collect_view()
-        .into_any();
+        .collect();
     let add = cx
         .sub(Msg::PeUnits.both())
         .button("pe-add-unit".into(), Msg::PeAdd, true, |p| {
@@ -146,7 +141,12 @@ fn units(cx: &Cx, p: &Plan) -> AnyView {
             });
             Ok(())
         });
-    section("pe-units", Msg::PeUnits, "§3.1 §3.2", cx.lang, rows, add)
+    section(
+        "pe-units",
+        Msg::PeUnits.text(cx.lang),
+        "§3.1 §3.2",
+        with_add(rows, add),
+    )
 }
 
 /// A unit still named by the HQ, a duty or a measure stays: removing it would leave them
@@ -172,55 +172,45 @@ fn duties(cx: &Cx, p: &Plan) -> AnyView {
         .iter()
         .enumerate()
         .map(|(k, d)| {
-            let c = cx.sub(both!(
-                ["{} {}", Msg::PeDuties.text(Lang::Zh), d.clause],
-                ["{} {}", Msg::PeDuties.text(Lang::En), d.clause]
-            ));
+            let c = item_cx(cx, Msg::PeDuties, &d.clause);
             let pre = format!("pe-duty{k}");
-            view! {
-                <div class="pb-row pe-item">
-                    {c
-                        .input(
-                            format!("{pre}-clause"),
-                            Msg::PeClause,
-                            move |p| Some(p.duties.get(k)?.clause.clone()),
-                            move |p, v, _| {
-                                p.duties.get_mut(k).ok_or_else(gone)?.clause = v.trim().to_owned();
-                                Ok(())
-                            },
-                        )}
-                    {c
-                        .multi(
-                            format!("{pre}-units"),
-                            Msg::PeUnits,
-                            unit_options(p, lang),
-                            move |p| Some(p.duties.get(k)?.units.clone()),
-                            move |p, ids| {
-                                let ids = known_units(p, ids)?;
-                                p.duties.get_mut(k).ok_or_else(gone)?.units = ids;
-                                Ok(())
-                            },
-                        )}
-                    {c
-                        .pair(
-                            &format!("{pre}-text"),
-                            Msg::PeText,
-                            move |p| Some(&p.duties.get(k)?.text),
-                            move |p| Some(&mut p.duties.get_mut(k)?.text),
-                            true,
-                        )}
-                    {c
-                        .button(
-                            format!("{pre}-remove"),
-                            Msg::PeRemove,
-                            true,
-                            move |p| remove_at(&mut p.duties, k),
-                        )}
-                </div>
-            }
+            group(
+                "pb-row pe-item",
+                vec![
+                    c.input(
+                        format!("{pre}-clause"),
+                        Msg::PeClause,
+                        move |p| Some(p.duties.get(k)?.clause.clone()),
+                        move |p, v, _| {
+                            p.duties.get_mut(k).ok_or_else(gone)?.clause = v.trim().to_owned();
+                            Ok(())
+                        },
+                    ),
+                    c.multi(
+                        format!("{pre}-units"),
+                        Msg::PeUnits,
+                        unit_options(p, lang),
+                        move |p| Some(p.duties.get(k)?.units.clone()),
+                        move |p, ids| {
+                            let ids = known_units(p, ids)?;
+                            p.duties.get_mut(k).ok_or_else(gone)?.units = ids;
+                            Ok(())
+                        },
+                    ),
+                    c.pair(
+                        &format!("{pre}-text"),
+                        Msg::PeText,
+                        move |p| Some(&p.duties.get(k)?.text),
+                        move |p| Some(&mut p.duties.get_mut(k)?.text),
+                        true,
+                    ),
+                    c.button(format!("{pre}-remove"), Msg::PeRemove, true, move |p| {
+                        remove_at(&mut p.duties, k)
+                    }),
+                ],
+            )
         })
-        .collect_view()
-        .into_any();
+        .collect();
     let add = cx
         .sub(Msg::PeDuties.both())
         .button("pe-add-duty".into(), Msg::PeAdd, true, |p| {
@@ -232,7 +222,12 @@ fn duties(cx: &Cx, p: &Plan) -> AnyView {
             });
             Ok(())
         });
-    section("pe-duties", Msg::PeDuties, "§3.2", lang, rows, add)
+    section(
+        "pe-duties",
+        Msg::PeDuties.text(lang),
+        "§3.2",
+        with_add(rows, add),
+    )
 }
 
 fn measure_mut(p: &mut Plan, r: usize, k: usize) -> Result<&mut Measure, Text> {
@@ -277,60 +272,51 @@ fn measures(cx: &Cx, p: &Plan) -> AnyView {
                         ["{} {}", lc.item.en, m.clause]
                     ));
                     let pre = format!("pe-l{num}-m{k}");
-                    view! {
-                        <div class="pb-row pe-item" data-clause=m.clause.clone()>
-                            {c
-                                .input(
-                                    format!("{pre}-clause"),
-                                    Msg::PeClause,
-                                    move |p| Some(measure(p, r, k)?.clause.clone()),
-                                    move |p, v, _| {
-                                        measure_mut(p, r, k)?.clause = v.trim().to_owned();
-                                        Ok(())
-                                    },
-                                )}
-                            {c
-                                .pair(
-                                    &format!("{pre}-title"),
-                                    Msg::PeTitleField,
-                                    move |p| Some(&measure(p, r, k)?.title),
-                                    move |p| measure_mut(p, r, k).ok().map(|m| &mut m.title),
-                                    false,
-                                )}
-                            {c
-                                .multi(
-                                    format!("{pre}-units"),
-                                    Msg::ResponsibleUnits,
-                                    unit_options(p, lang),
-                                    move |p| Some(measure(p, r, k)?.units.clone()),
-                                    move |p, ids| {
-                                        let ids = known_units(p, ids)?;
-                                        measure_mut(p, r, k)?.units = ids;
-                                        Ok(())
-                                    },
-                                )}
-                            {c
-                                .pair(
-                                    &format!("{pre}-text"),
-                                    Msg::PeText,
-                                    move |p| Some(&measure(p, r, k)?.text),
-                                    move |p| measure_mut(p, r, k).ok().map(|m| &mut m.text),
-                                    true,
-                                )}
-                            {c
-                                .button(
-                                    format!("{pre}-remove"),
-                                    Msg::PeRemove,
-                                    true,
-                                    move |p| {
-                                        let resp = p.responses.get_mut(r).ok_or_else(gone)?;
-                                        remove_at(&mut resp.measures, k)
-                                    },
-                                )}
-                        </div>
-                    }
+                    group(
+                        "pb-row pe-item",
+                        vec![
+                            c.input(
+                                format!("{pre}-clause"),
+                                Msg::PeClause,
+                                move |p| Some(measure(p, r, k)?.clause.clone()),
+                                move |p, v, _| {
+                                    measure_mut(p, r, k)?.clause = v.trim().to_owned();
+                                    Ok(())
+                                },
+                            ),
+                            c.pair(
+                                &format!("{pre}-title"),
+                                Msg::PeTitleField,
+                                move |p| Some(&measure(p, r, k)?.title),
+                                move |p| measure_mut(p, r, k).ok().map(|m| &mut m.title),
+                                false,
+                            ),
+                            c.multi(
+                                format!("{pre}-units"),
+                                Msg::ResponsibleUnits,
+                                unit_options(p, lang),
+                                move |p| Some(measure(p, r, k)?.units.clone()),
+                                move |p, ids| {
+                                    let ids = known_units(p, ids)?;
+                                    measure_mut(p, r, k)?.units = ids;
+                                    Ok(())
+                                },
+                            ),
+                            c.pair(
+                                &format!("{pre}-text"),
+                                Msg::PeText,
+                                move |p| Some(&measure(p, r, k)?.text),
+                                move |p| measure_mut(p, r, k).ok().map(|m| &mut m.text),
+                                true,
+                            ),
+                            c.button(format!("{pre}-remove"), Msg::PeRemove, true, move |p| {
+                                let resp = p.responses.get_mut(r).ok_or_else(gone)?;
+                                remove_at(&mut resp.measures, k)
+                            }),
+                        ],
+                    )
                 })
-                .collect_view();
+                .collect();
             let add = lc.button(
                 format!("pe-l{num}-add-measure"),
                 Msg::PeAdd,
@@ -347,24 +333,12 @@ fn measures(cx: &Cx, p: &Plan) -> AnyView {
                     Ok(())
                 },
             );
-            view! {
-                <div class=format!("pe-response level-{num}") data-level=num>
-                    <h4>{level_badge(level, lang)}</h4>
-                    {items}
-                    <div class="pb-actions">{add}</div>
-                </div>
-            }
+            let mut body = vec![view! { <h4>{level_badge(level, lang)}</h4> }.into_any()];
+            body.extend(with_add(items, add));
+            group("pe-response", body)
         })
-        .collect_view()
-        .into_any();
-    section(
-        "pe-measures",
-        Msg::SecMeasures,
-        "§6",
-        lang,
-        blocks,
-        ().into_any(),
-    )
+        .collect();
+    section("pe-measures", Msg::SecMeasures.text(lang), "§6", blocks)
 }
 
 fn deadline(p: &Plan, k: usize) -> Option<&Deadline> {
@@ -396,121 +370,99 @@ fn deadlines(cx: &Cx, p: &Plan) -> AnyView {
         .iter()
         .enumerate()
         .map(|(k, d)| {
-            let c = cx.sub(both!(
-                ["{} {} {}", Msg::SecReporting.text(Lang::Zh), d.clause, d.id],
-                ["{} {} {}", Msg::SecReporting.text(Lang::En), d.clause, d.id]
-            ));
+            let c = item_cx(cx, Msg::SecReporting, &format!("{} {}", d.clause, d.id));
             let pre = format!("pe-dl{k}");
-            view! {
-                <div class="pe-item" data-deadline=d.id.clone()>
-                    <div class="pb-row">
-                        {c
-                            .input(
-                                format!("{pre}-clause"),
-                                Msg::PeClause,
-                                move |p| Some(deadline(p, k)?.clause.clone()),
-                                move |p, v, _| {
-                                    deadline_mut(p, k)?.clause = v.trim().to_owned();
-                                    Ok(())
-                                },
-                            )}
-                        {c
-                            .select(
-                                format!("{pre}-start"),
-                                Msg::PeStart,
-                                starts.clone(),
-                                move |p| {
-                                    Some(
-                                        match deadline(p, k)?.start {
-                                            DeadlineStart::Event => "event",
-                                            DeadlineStart::LevelReached => "level",
-                                        }
-                                            .to_owned(),
-                                    )
-                                },
-                                move |p, v| {
-                                    deadline_mut(p, k)?.start = if v == "event" {
-                                        DeadlineStart::Event
-                                    } else {
-                                        DeadlineStart::LevelReached
-                                    };
-                                    Ok(())
-                                },
-                            )}
-                        {c
-                            .multi(
-                                format!("{pre}-levels"),
-                                Msg::PeLevelsField,
-                                levels.clone(),
-                                move |p| {
-                                    Some(
-                                        deadline(p, k)?
-                                            .levels
-                                            .iter()
-                                            .map(|l| l.number().to_string())
-                                            .collect(),
-                                    )
-                                },
-                                move |p, v| {
-                                    let mut ls: Vec<Level> = v
-                                        .iter()
-                                        .filter_map(|n| n.parse().ok().and_then(Level::from_number))
-                                        .collect();
-                                    ls.sort_by_key(|l| std::cmp::Reverse(*l));
-                                    deadline_mut(p, k)?.levels = ls;
-                                    Ok(())
-                                },
-                            )}
-                        {c
-                            .input(
-                                format!("{pre}-hours"),
-                                Msg::PeHours,
-                                move |p| Some(deadline(p, k)?.hours.to_string()),
-                                move |p, v, w| {
-                                    let h = small(v, w)?;
-                                    deadline_mut(p, k)?.hours = h;
-                                    Ok(())
-                                },
-                            )}
-                        {c
-                            .button(
-                                format!("{pre}-remove"),
-                                Msg::PeRemove,
-                                true,
-                                move |p| remove_at(&mut p.deadlines, k),
-                            )}
-                    </div>
-                    <div class="pb-row">
-                        {c
-                            .pair(
-                                &format!("{pre}-task"),
-                                Msg::DeadlineTask,
-                                move |p| Some(&deadline(p, k)?.task),
-                                move |p| deadline_mut(p, k).ok().map(|d| &mut d.task),
-                                false,
-                            )}
-                        {c
-                            .pair(
-                                &format!("{pre}-by"),
-                                Msg::DeadlineBy,
-                                move |p| Some(&deadline(p, k)?.by),
-                                move |p| deadline_mut(p, k).ok().map(|d| &mut d.by),
-                                false,
-                            )}
-                        {c
-                            .pair(
-                                &format!("{pre}-to"),
-                                Msg::DeadlineTo,
-                                move |p| Some(&deadline(p, k)?.to),
-                                move |p| deadline_mut(p, k).ok().map(|d| &mut d.to),
-                                false,
-                            )}
-                    </div>
-                </div>
-            }
+            let first = vec![
+                c.input(
+                    format!("{pre}-clause"),
+                    Msg::PeClause,
+                    move |p| Some(deadline(p, k)?.clause.clone()),
+                    move |p, v, _| {
+                        deadline_mut(p, k)?.clause = v.trim().to_owned();
+                        Ok(())
+                    },
+                ),
+                c.select(
+                    format!("{pre}-start"),
+                    Msg::PeStart,
+                    starts.clone(),
+                    move |p| {
+                        let s = match deadline(p, k)?.start {
+                            DeadlineStart::Event => "event",
+                            DeadlineStart::LevelReached => "level",
+                        };
+                        Some(s.to_owned())
+                    },
+                    move |p, v| {
+                        deadline_mut(p, k)?.start = if v == "event" {
+                            DeadlineStart::Event
+                        } else {
+                            DeadlineStart::LevelReached
+                        };
+                        Ok(())
+                    },
+                ),
+                c.multi(
+                    format!("{pre}-levels"),
+                    Msg::PeLevelsField,
+                    levels.clone(),
+                    move |p| {
+                        let ls = &deadline(p, k)?.levels;
+                        Some(ls.iter().map(|l| l.number().to_string()).collect())
+                    },
+                    move |p, v| {
+                        let mut ls: Vec<Level> = v
+                            .iter()
+                            .filter_map(|n| n.parse().ok().and_then(Level::from_number))
+                            .collect();
+                        ls.sort_by_key(|l| std::cmp::Reverse(*l));
+                        deadline_mut(p, k)?.levels = ls;
+                        Ok(())
+                    },
+                ),
+                c.input(
+                    format!("{pre}-hours"),
+                    Msg::PeHours,
+                    move |p| Some(deadline(p, k)?.hours.to_string()),
+                    move |p, v, w| {
+                        let h = small(v, w)?;
+                        deadline_mut(p, k)?.hours = h;
+                        Ok(())
+                    },
+                ),
+                c.button(format!("{pre}-remove"), Msg::PeRemove, true, move |p| {
+                    remove_at(&mut p.deadlines, k)
+                }),
+            ];
+            let second = vec![
+                c.pair(
+                    &format!("{pre}-task"),
+                    Msg::DeadlineTask,
+                    move |p| Some(&deadline(p, k)?.task),
+                    move |p| deadline_mut(p, k).ok().map(|d| &mut d.task),
+                    false,
+                ),
+                c.pair(
+                    &format!("{pre}-by"),
+                    Msg::DeadlineBy,
+                    move |p| Some(&deadline(p, k)?.by),
+                    move |p| deadline_mut(p, k).ok().map(|d| &mut d.by),
+                    false,
+                ),
+                c.pair(
+                    &format!("{pre}-to"),
+                    Msg::DeadlineTo,
+                    move |p| Some(&deadline(p, k)?.to),
+                    move |p| deadline_mut(p, k).ok().map(|d| &mut d.to),
+                    false,
+                ),
+            ];
+            group(
+                "pe-item",
+                vec![group("pb-row", first), group("pb-row", second)],
+            )
         })
-        .collect_view()
-        .into_any();
+        .collect();
     let add =
         cx.sub(Msg::SecReporting.both())
             .button("pe-add-deadline".into(), Msg::PeAdd, true, |p| {
@@ -529,11 +481,9 @@ fn deadlines(cx: &Cx, p: &Plan) -> AnyView {
             });
     section(
         "pe-deadlines",
-        Msg::SecReporting,
+        Msg::SecReporting.text(lang),
         "§5.2 §5.3",
-        lang,
-        rows,
-        add,
+        with_add(rows, add),
     )
 }
 
@@ -543,32 +493,24 @@ fn bulletin(cx: &Cx, p: &Plan) -> AnyView {
         .iter()
         .enumerate()
         .map(|(k, f)| {
-            let c = cx.sub(both!(
-                ["{} {}", Msg::BulletinFields.text(Lang::Zh), f.id],
-                ["{} {}", Msg::BulletinFields.text(Lang::En), f.id]
-            ));
-            view! {
-                <div class="pb-row pe-item" data-field=f.id.clone()>
-                    {c
-                        .pair(
-                            &format!("pe-bf{k}"),
-                            Msg::PeName,
-                            move |p| Some(&p.bulletin_fields.get(k)?.name),
-                            move |p| Some(&mut p.bulletin_fields.get_mut(k)?.name),
-                            false,
-                        )}
-                    {c
-                        .button(
-                            format!("pe-bf{k}-remove"),
-                            Msg::PeRemove,
-                            true,
-                            move |p| remove_at(&mut p.bulletin_fields, k),
-                        )}
-                </div>
-            }
+            let c = item_cx(cx, Msg::BulletinFields, &f.id);
+            group(
+                "pb-row pe-item",
+                vec![
+                    c.pair(
+                        &format!("pe-bf{k}"),
+                        Msg::PeName,
+                        move |p| Some(&p.bulletin_fields.get(k)?.name),
+                        move |p| Some(&mut p.bulletin_fields.get_mut(k)?.name),
+                        false,
+                    ),
+                    c.button(format!("pe-bf{k}-remove"), Msg::PeRemove, true, move |p| {
+                        remove_at(&mut p.bulletin_fields, k)
+                    }),
+                ],
+            )
         })
-        .collect_view()
-        .into_any();
+        .collect();
     let add = cx.sub(Msg::BulletinFields.both()).button(
         "pe-add-bulletin-field".into(),
         Msg::PeAdd,
@@ -584,10 +526,8 @@ fn bulletin(cx: &Cx, p: &Plan) -> AnyView {
     );
     section(
         "pe-bulletin",
-        Msg::BulletinFields,
+        Msg::BulletinFields.text(cx.lang),
         "§5.4",
-        cx.lang,
-        rows,
-        add,
+        with_add(rows, add),
     )
 }
