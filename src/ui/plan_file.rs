@@ -70,10 +70,12 @@ pub fn differences(plan: &Plan) -> Option<Vec<Text>> {
         || plan.hq != preset.hq
         || plan.deadlines != preset.deadlines
         || plan.bulletin_fields != preset.bulletin_fields
+        || plan.units != preset.units
+        || plan.duties != preset.duties
     {
         out.push(Text::new(
-            "响应（指挥部、措施、时限或公告）已改",
-            "response (HQ, measures, deadlines or bulletin) changed",
+            "响应（指挥部、单位与职责、措施、时限或公告）已改",
+            "response (HQ, units and duties, measures, deadlines or bulletin) changed",
         ));
     }
     if plan.indicators != preset.indicators {

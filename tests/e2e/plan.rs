@@ -305,6 +305,8 @@ async fn a_threshold_changed_in_the_editor_changes_the_dashboard_level_and_chart
         .js("return document.querySelector('#pe-l3-a-min').value;")
         .await;
     assert_eq!(shown.as_str(), Some("2.5"));
+    let diff = h.text("#plan-differences").await;
+    assert!(diff.contains("三级 已改：失业率"), "{diff}");
     h.open("#/dashboard").await;
     h.wait_for_css("#effective-level [data-status='3']").await;
     h.wait_for_css("#chart-rate .chart-svg svg").await;
@@ -412,6 +414,8 @@ async fn a_single_layoff_criterion_raises_the_level_citing_the_users_clause_labe
 async fn the_plan_editor_at_a_phone_and_a_meeting_room_width() {
     let h = Harness::start().await;
     open_editor(&h).await;
+    // Every input labelled, every control named, in the open editor.
+    crate::a11y::assert_accessible(&h, "the plan editor").await;
     h.screenshots_at_sizes("plan-editor", "#pe-levels", Some("#plan-editor > summary"))
         .await;
     h.screenshots_at_sizes(
