@@ -427,3 +427,50 @@ async fn the_plan_editor_at_a_phone_and_a_meeting_room_width() {
     h.assert_no_errors().await;
     h.finish().await;
 }
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test.sh"]
+async fn a_plan_edit_during_a_response_is_in_its_audit_trail() {
+    let h = Harness::start().await;
+    h.open("#/dashboard").await;
+    h.js("localStorage.setItem('uew.clock', '2025-06-23 20:30'); localStorage.setItem('uew.user', '演练组 孙八'); return true;")
+        .await;
+    // An exercise response at level 2 on June 2025.
+    h.open("#/playbook").await;
+    h.wait_for_css("#pb-basis-month")
+        .await
+        .select_by_value("2025-06")
+        .await
+        .unwrap();
+    h.wait_for_css("#pb-allowed[data-level='2']").await;
+    h.wait_for_css("#pb-level")
+        .await
+        .select_by_value("2")
+        .await
+        .unwrap();
+    h.click("#pb-exercise").await;
+    h.js("const el = document.querySelector('#pb-approver'); el.value = '李四（副区长）'; el.dispatchEvent(new Event('input', {bubbles: true})); el.dispatchEvent(new Event('change', {bubbles: true})); return true;")
+        .await;
+    h.click("#pb-activate").await;
+    h.click("#pb-activate-confirm").await;
+    h.wait_for_js("document.querySelectorAll('#pb-audit-list li').length === 1")
+        .await;
+
+    open_editor(&h).await;
+    set_field(&h, "#pe-l3-a-min", "4.4").await;
+    h.wait_for_css("#pe-outcome[role='status']").await;
+    h.open("#/playbook").await;
+    h.wait_for_js("document.querySelectorAll('#pb-audit-list li').length === 2")
+        .await;
+    let trail = h.text("#pb-audit-list").await;
+    assert!(
+        trail.contains("预案已修改：三级 · 失业率 · 阈值") && trail.contains("演练组 孙八"),
+        "{trail}"
+    );
+    let kinds = h
+        .js("return JSON.parse(localStorage.getItem('uew.snapshot')).response.audit.map(e => e.event.kind);")
+        .await;
+    assert_eq!(kinds, serde_json::json!(["activated", "plan-changed"]));
+    h.assert_no_errors().await;
+    h.finish().await;
+}
