@@ -5,11 +5,10 @@
 use super::levels::{spec, spec_mut};
 use super::{count, gone, group, pct, small, Cx};
 use crate::i18n::{Lang, Msg};
-use crate::num::Pct;
+use crate::plan::editing::{add_criterion, NewCriterion};
 use crate::plan::{
-    Clause, ClosureCriterion, Comparison, ExtraCriterion, IndicatorCriterion, IndicatorDef,
-    LayoffCriterion, Plan, RateCriterion, RateSeriesChoice, SingleClosureCriterion,
-    SingleLayoffCriterion, Text,
+    Clause, Comparison, ExtraCriterion, IndicatorCriterion, IndicatorDef, Plan, RateCriterion,
+    RateSeriesChoice, Text,
 };
 use leptos::prelude::*;
 
@@ -62,17 +61,6 @@ fn extra(p: &Plan, i: usize, k: usize) -> Option<&ExtraCriterion> {
 
 fn extra_mut(p: &mut Plan, i: usize, k: usize) -> Result<&mut ExtraCriterion, Text> {
     spec_mut(p, i)?.extra.get_mut(k).ok_or_else(gone)
-}
-
-/// A rate criterion to start from: 4.5 % for 2 months, on the plan's series.
-pub(super) fn default_rate() -> RateCriterion {
-    RateCriterion {
-        clause: Clause::default(),
-        min_rate: Pct::tenths(45),
-        sustained_months: 2,
-        comparison: Comparison::AtLeast,
-        series: None,
-    }
 }
 
 fn comparison_options() -> Vec<(String, String)> {
@@ -396,21 +384,20 @@ pub(super) fn criteria(cx: &Cx, p: &Plan, i: usize) -> AnyView {
     for (k, x) in s.extra.iter().enumerate() {
         out.push(block(cx, p, i, num, At::Extra(k), x.kind_name()));
     }
-    kinds.push((
-        "single-closure",
-        Text::new("单个企业关停", "single closure")
-            .get(lang)
-            .to_owned(),
-    ));
-    kinds.push((
-        "single-layoff",
-        Text::new("单个企业裁员", "single layoff")
-            .get(lang)
-            .to_owned(),
-    ));
-    if !p.indicators.is_empty() {
-        kinds.push(("indicator", Msg::PeIndicator.text(lang).to_owned()));
-    }
+    kinds.extend(
+        [
+            (
+                NewCriterion::SingleClosure,
+                "单个企业关停",
+                "single closure",
+            ),
+            (NewCriterion::SingleLayoff, "单个企业裁员", "single layoff"),
+            (NewCriterion::Indicator, "自定指标", "own indicator"),
+        ]
+        .into_iter()
+        .filter(|k| k.0.fits(p, s))
+        .map(|(k, zh, en)| (k.key(), Text::new(zh, en).get(lang).to_owned())),
+    );
     let first = kinds.first().map_or("", |k| k.0);
     let kind = RwSignal::new(first.to_owned());
     let options = kinds
@@ -422,7 +409,14 @@ pub(super) fn criteria(cx: &Cx, p: &Plan, i: usize) -> AnyView {
         format!("pe-l{num}-add"),
         Msg::PeAddCriterion,
         true,
-        move |p| add_criterion(p, i, &kind.get_untracked()),
+        move |p| {
+            let k = kind.get_untracked();
+            let k = NewCriterion::ALL
+                .into_iter()
+                .find(|n| n.key() == k)
+                .ok_or_else(gone)?;
+            add_criterion(p, i, k)
+        },
     );
     let choose = view! {
         <label class="pb-field">
@@ -435,73 +429,6 @@ pub(super) fn criteria(cx: &Cx, p: &Plan, i: usize) -> AnyView {
     .into_any();
     out.push(group("pb-row pe-add", vec![choose, add]));
     out.into_any()
-}
-
-/// A clause label no criterion of the plan has yet: the level's own with a letter.
-fn new_clause_id(p: &Plan, i: usize) -> String {
-    let base = spec(p, i).map_or(String::new(), |s| s.clause.clone());
-    let used: Vec<&str> = p
-        .thresholds
-        .levels
-        .iter()
-        .flat_map(|s| s.clauses())
-        .map(|c| c.id.as_str())
-        .collect();
-    ('a'..='z')
-        .map(|c| format!("{base}-{c}"))
-        .find(|id| !used.contains(&id.as_str()))
-        .unwrap_or(base)
-}
-
-fn add_criterion(p: &mut Plan, i: usize, kind: &str) -> Result<(), Text> {
-    let clause = Clause {
-        id: new_clause_id(p, i),
-        text: Text::default(),
-    };
-    let indicator = p.indicators.first().map(|d| d.id.clone());
-    let s = spec_mut(p, i)?;
-    match kind {
-        "rate" => {
-            s.rate = Some(RateCriterion {
-                clause,
-                ..default_rate()
-            })
-        }
-        "closures" => {
-            s.closures = Some(ClosureCriterion {
-                clause,
-                min_unemployed: 5_000,
-            })
-        }
-        "layoffs" => {
-            s.layoffs = Some(LayoffCriterion {
-                clause,
-                min_share: Pct::tenths(400),
-            })
-        }
-        "single-closure" => s
-            .extra
-            .push(ExtraCriterion::SingleClosure(SingleClosureCriterion {
-                clause,
-                min_unemployed: 1_000,
-            })),
-        "single-layoff" => s
-            .extra
-            .push(ExtraCriterion::SingleLayoff(SingleLayoffCriterion {
-                clause,
-                min_laid_off: 500,
-                min_workforce: None,
-            })),
-        "indicator" => s.extra.push(ExtraCriterion::Indicator(IndicatorCriterion {
-            clause,
-            indicator: indicator.ok_or_else(gone)?,
-            comparison: Comparison::AtLeast,
-            threshold: Pct::tenths(100),
-            sustained_months: 1,
-        })),
-        _ => return Err(gone()),
-    }
-    Ok(())
 }
 
 /// The plan's own indicators (named, with a unit), which indicator criteria compare.

@@ -1,16 +1,15 @@
 //! The level table (§5.1): add, remove and move levels; name, short label, clause label and
 //! colour of each; the criteria below each level (`criteria.rs`).
 //!
-//! Levels are numbered by position, 1 the most severe. Moving or removing a level renumbers the
-//! others, and the response of each level (§6), the deadlines' levels (§5.2) and the response
-//! start level move with it, so a level keeps its measures wherever it goes.
+//! Levels are numbered by position, 1 the most severe; adding, moving and removing them is
+//! `plan::editing` (a level keeps its response and deadlines wherever it goes).
 
 use super::{criteria, gone, group, section, Cx};
 use crate::i18n::{Lang, Msg};
-use crate::plan::{default_label, presets, Clause, Level, LevelSpec, Plan, Text, WarningColour};
+use crate::plan::editing::{add_level, remove_level, swap_levels};
+use crate::plan::{default_label, Level, LevelSpec, Plan, Text, WarningColour};
 use crate::ui::widgets::level_badge;
 use leptos::prelude::*;
-use std::cmp::Reverse;
 
 pub(super) fn spec(p: &Plan, i: usize) -> Option<&LevelSpec> {
     p.thresholds.levels.get(i)
@@ -124,9 +123,11 @@ fn level(cx: &Cx, p: &Plan, i: usize, n: usize) -> AnyView {
     ));
     let actions = vec![
         cx.button(id("up"), Msg::PeUp, i > 0, move |p| {
-            swap(p, i.saturating_sub(1))
+            swap_levels(p, i.saturating_sub(1))
         }),
-        cx.button(id("down"), Msg::PeDown, i + 1 < n, move |p| swap(p, i)),
+        cx.button(id("down"), Msg::PeDown, i + 1 < n, move |p| {
+            swap_levels(p, i)
+        }),
         cx.button(id("remove"), Msg::PeRemove, n > 1, move |p| {
             remove_level(p, i)
         }),
@@ -143,87 +144,4 @@ fn level(cx: &Cx, p: &Plan, i: usize, n: usize) -> AnyView {
         </fieldset>
     }
     .into_any()
-}
-
-/// Renumbers every level of the plan by `map` (`None`: the level is gone), with what belongs
-/// to a level: its row, its response, the packages that name it, the deadlines' levels and the
-/// response start.
-fn renumber(p: &mut Plan, map: impl Fn(Level) -> Option<Level>) {
-    p.thresholds
-        .levels
-        .retain_mut(|s| map(s.level).map(|l| s.level = l).is_some());
-    p.thresholds.levels.sort_by_key(|s| Reverse(s.level));
-    p.responses
-        .retain_mut(|r| map(r.level).map(|l| r.level = l).is_some());
-    for r in &mut p.responses {
-        r.may_add = r.may_add.iter().filter_map(|l| map(*l)).collect();
-    }
-    p.responses.sort_by_key(|r| Reverse(r.level));
-    // A deadline of removed levels only would otherwise apply to every level.
-    p.deadlines.retain_mut(|d| {
-        let had = !d.levels.is_empty();
-        d.levels = d.levels.iter().filter_map(|l| map(*l)).collect();
-        !(had && d.levels.is_empty())
-    });
-    p.response_from = p.response_from.and_then(&map);
-}
-
-/// Swaps the levels in positions `i` and `i + 1`.
-fn swap(p: &mut Plan, i: usize) -> Result<(), Text> {
-    let a = spec(p, i).map(|s| s.level).ok_or_else(gone)?;
-    let b = spec(p, i + 1).map(|s| s.level).ok_or_else(gone)?;
-    renumber(p, |l| {
-        Some(if l == a {
-            b
-        } else if l == b {
-            a
-        } else {
-            l
-        })
-    });
-    Ok(())
-}
-
-fn remove_level(p: &mut Plan, i: usize) -> Result<(), Text> {
-    let gone_level = spec(p, i).map(|s| s.level).ok_or_else(gone)?;
-    renumber(p, |l| match l.cmp(&gone_level) {
-        std::cmp::Ordering::Equal => None,
-        // Milder levels move up one.
-        std::cmp::Ordering::Less => l.higher(),
-        std::cmp::Ordering::Greater => Some(l),
-    });
-    Ok(())
-}
-
-/// A new mildest level. A level needs a criterion to be reached, so it starts with the rate
-/// criterion of the level above under its own clause label (or 4.5 % for 2 months), to be
-/// set by the user; and an empty response (§6) for its measures.
-fn add_level(p: &mut Plan) -> Result<(), Text> {
-    let n = p.thresholds.levels.len() + 1;
-    let level = u8::try_from(n)
-        .ok()
-        .and_then(Level::from_number)
-        .ok_or_else(|| {
-            both!(
-                ["最多 {} 个预警等级", Level::MAX],
-                ["at most {} levels", Level::MAX]
-            )
-        })?;
-    let mut s = presets::empty_level(level);
-    let mut rate = p
-        .thresholds
-        .levels
-        .last()
-        .and_then(|s| s.rate.clone())
-        .unwrap_or_else(criteria::default_rate);
-    rate.clause = Clause {
-        id: format!("L{n}-a"),
-        text: Text::default(),
-    };
-    s.rate = Some(rate);
-    p.thresholds.levels.push(s);
-    if p.response(level).is_none() {
-        p.responses.push(presets::empty_response(level));
-    }
-    Ok(())
 }

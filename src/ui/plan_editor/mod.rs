@@ -83,9 +83,7 @@ struct Cx {
     item: Text,
 }
 
-fn gone() -> Text {
-    Text::new("该项已不存在", "that item no longer exists")
-}
+use crate::plan::editing::gone;
 
 /// A percentage typed in a field, exact (never a float).
 fn pct(text: &str, what: &Text) -> Result<Pct, Text> {
