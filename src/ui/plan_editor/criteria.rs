@@ -114,7 +114,7 @@ fn rate_fields(c: &Cx, i: usize, pre: &str) -> AnyView {
                 let s = spec(p, i)?.rate.as_ref()?.series;
                 SERIES.iter().find(|x| x.1 == s).map(|x| x.0.to_owned())
             },
-            move |p, v| {
+            move |p, v, _| {
                 rate_mut(p, i)?.series = SERIES.iter().find(|x| x.0 == v).and_then(|x| x.1);
                 Ok(())
             },
@@ -124,7 +124,7 @@ fn rate_fields(c: &Cx, i: usize, pre: &str) -> AnyView {
             Msg::PeComparison,
             comparison_options(),
             move |p| Some(spec(p, i)?.rate.as_ref()?.comparison.symbol().to_owned()),
-            move |p, v| {
+            move |p, v, _| {
                 rate_mut(p, i)?.comparison = comparison_of(v)?;
                 Ok(())
             },
@@ -270,7 +270,7 @@ fn indicator_fields(c: &Cx, p: &Plan, i: usize, k: usize, pre: &str) -> AnyView 
             Msg::PeIndicator,
             options,
             move |p| Some(indicator_of(p, i, k)?.indicator.clone()),
-            move |p, v| {
+            move |p, v, _| {
                 indicator_mut(p, i, k)?.indicator = v.to_owned();
                 Ok(())
             },
@@ -280,7 +280,7 @@ fn indicator_fields(c: &Cx, p: &Plan, i: usize, k: usize, pre: &str) -> AnyView 
             Msg::PeComparison,
             comparison_options(),
             move |p| Some(indicator_of(p, i, k)?.comparison.symbol().to_owned()),
-            move |p, v| {
+            move |p, v, _| {
                 indicator_mut(p, i, k)?.comparison = comparison_of(v)?;
                 Ok(())
             },

@@ -65,7 +65,7 @@ fn level(cx: &Cx, p: &Plan, i: usize, n: usize) -> AnyView {
                 text,
                 what,
                 std::sync::Arc::new(move |p| Some(spec(p, i)?.label().get(l).to_owned())),
-                std::sync::Arc::new(move |p, v| {
+                std::sync::Arc::new(move |p, v, _| {
                     let s = spec_mut(p, i)?;
                     let mut t = s.label();
                     match l {
@@ -116,7 +116,7 @@ fn level(cx: &Cx, p: &Plan, i: usize, n: usize) -> AnyView {
                     .map_or(String::new(), |c| c.css_class().to_owned()),
             )
         },
-        move |p, v| {
+        move |p, v, _| {
             spec_mut(p, i)?.colour = WarningColour::ALL.into_iter().find(|c| c.css_class() == v);
             Ok(())
         },

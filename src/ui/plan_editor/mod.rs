@@ -29,7 +29,7 @@ use wasm_bindgen::JsCast;
 /// Reads a field's text from the plan (`None`: the item is gone).
 type GetFn = Arc<dyn Fn(&Plan) -> Option<String> + Send + Sync>;
 /// Writes a field's text into a copy of the plan; the message names what is wrong.
-type SetFn = Arc<dyn Fn(&mut Plan, &str) -> Result<(), Text> + Send + Sync>;
+type SetFn = Arc<dyn Fn(&mut Plan, &str, &Text) -> Result<(), Text> + Send + Sync>;
 type GetList = Arc<dyn Fn(&Plan) -> Option<Vec<String>> + Send + Sync>;
 type SetList = Arc<dyn Fn(&mut Plan, Vec<String>) -> Result<(), Text> + Send + Sync>;
 type TextAt = Arc<dyn Fn(&Plan) -> Option<&Text> + Send + Sync>;
@@ -139,14 +139,12 @@ impl Cx {
         set: impl Fn(&mut Plan, &str, &Text) -> Result<(), Text> + Send + Sync + 'static,
     ) -> AnyView {
         let what = self.what_msg(label);
-        let w = what.clone();
-        let set: SetFn = Arc::new(move |p, v| set(p, v, &w));
         self.field(
             id,
             label.text(self.lang).to_owned(),
             what,
             Arc::new(get),
-            set,
+            Arc::new(set),
             false,
         )
     }
@@ -164,8 +162,8 @@ impl Cx {
         let value = move || ed.value(&get);
         let change = move |ev: leptos::ev::Event| {
             let v = event_target_value(&ev);
-            let set = Arc::clone(&set);
-            ed.commit(what.clone(), move |p| set(p, &v));
+            let (set, w) = (Arc::clone(&set), what.clone());
+            ed.commit(what.clone(), move |p| set(p, &v, &w));
         };
         if area {
             view! {
@@ -209,7 +207,7 @@ impl Cx {
                 );
                 let text = format!("{} · {}", label.text(self.lang), m.text(self.lang));
                 let g: GetFn = Arc::new(move |p| g(p).map(|t| t.get(l).to_owned()));
-                let s: SetFn = Arc::new(move |p, v| {
+                let s: SetFn = Arc::new(move |p, v, _| {
                     let t = s(p).ok_or_else(gone)?;
                     match l {
                         Lang::Zh => t.zh = v.trim().to_owned(),
@@ -234,7 +232,7 @@ impl Cx {
         label: Msg,
         options: Vec<(String, String)>,
         get: impl Fn(&Plan) -> Option<String> + Send + Sync + 'static,
-        set: impl Fn(&mut Plan, &str) -> Result<(), Text> + Send + Sync + 'static,
+        set: impl Fn(&mut Plan, &str, &Text) -> Result<(), Text> + Send + Sync + 'static,
     ) -> AnyView {
         self.select_dyn(id, label, options, Arc::new(get), Arc::new(set))
     }
@@ -250,8 +248,8 @@ impl Cx {
         let (ed, what) = (self.ed, self.what_msg(label));
         let change = move |ev: leptos::ev::Event| {
             let v = event_target_value(&ev);
-            let set = Arc::clone(&set);
-            ed.commit(what.clone(), move |p| set(p, &v));
+            let (set, w) = (Arc::clone(&set), what.clone());
+            ed.commit(what.clone(), move |p| set(p, &v, &w));
         };
         // Each option says whether it is the stored one (a select's value set before its
         // options exist would be lost).

@@ -393,7 +393,7 @@ fn deadlines(cx: &Cx, p: &Plan) -> AnyView {
                         };
                         Some(s.to_owned())
                     },
-                    move |p, v| {
+                    move |p, v, _| {
                         deadline_mut(p, k)?.start = if v == "event" {
                             DeadlineStart::Event
                         } else {
