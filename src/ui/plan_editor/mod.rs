@@ -234,42 +234,12 @@ impl Cx {
         get: impl Fn(&Plan) -> Option<String> + Send + Sync + 'static,
         set: impl Fn(&mut Plan, &str, &Text) -> Result<(), Text> + Send + Sync + 'static,
     ) -> AnyView {
-        self.select_dyn(id, label, options, Arc::new(get), Arc::new(set))
-    }
-
-    fn select_dyn(
-        &self,
-        id: String,
-        label: Msg,
-        options: Vec<(String, String)>,
-        get: GetFn,
-        set: SetFn,
-    ) -> AnyView {
-        let (ed, what) = (self.ed, self.what_msg(label));
-        let change = move |ev: leptos::ev::Event| {
-            let v = event_target_value(&ev);
-            let (set, w) = (Arc::clone(&set), what.clone());
-            ed.commit(what.clone(), move |p| set(p, &v, &w));
-        };
-        // Each option says whether it is the stored one (a select's value set before its
-        // options exist would be lost).
-        let options = options
-            .into_iter()
-            .map(|(v, t)| {
-                let get = Arc::clone(&get);
-                let key = v.clone();
-                let on = move || ed.value(&get) == key;
-                view! { <option value=v prop:selected=on>{t}</option> }
-            })
-            .collect_view();
-        view! {
-            <label class="pb-field">
-                {label.text(self.lang)} <select id=id on:change=change>
-                    {options}
-                </select>
-            </label>
-        }
-        .into_any()
+        let get: GetList = Arc::new(move |p| get(p).map(|v| vec![v]));
+        let set: SetList = Arc::new(move |p, v| {
+            let first = v.first().map_or("", String::as_str);
+            set(p, first, &Text::default())
+        });
+        self.choice(id, label, options, get, set, false)
     }
 
     /// Several of `options` (value, text): a list box (Ctrl or Shift with a click or the
@@ -282,16 +252,19 @@ impl Cx {
         get: impl Fn(&Plan) -> Option<Vec<String>> + Send + Sync + 'static,
         set: impl Fn(&mut Plan, Vec<String>) -> Result<(), Text> + Send + Sync + 'static,
     ) -> AnyView {
-        self.multi_dyn(id, label, options, Arc::new(get), Arc::new(set))
+        self.choice(id, label, options, Arc::new(get), Arc::new(set), true)
     }
 
-    fn multi_dyn(
+    /// One select for both: each option says whether it is a stored one (a select's value
+    /// set before its options exist would be lost).
+    fn choice(
         &self,
         id: String,
         label: Msg,
         options: Vec<(String, String)>,
         get: GetList,
         set: SetList,
+        multiple: bool,
     ) -> AnyView {
         let (ed, what) = (self.ed, self.what_msg(label));
         let change = move |ev: leptos::ev::Event| {
@@ -308,7 +281,7 @@ impl Cx {
             let set = Arc::clone(&set);
             ed.commit(what.clone(), move |p| set(p, values));
         };
-        let size = options.len().clamp(2, 6);
+        let size = multiple.then(|| options.len().clamp(2, 6));
         let options = options
             .into_iter()
             .map(|(v, t)| {
@@ -324,7 +297,7 @@ impl Cx {
             .collect_view();
         view! {
             <label class="pb-field">
-                {label.text(self.lang)} <select id=id multiple size=size on:change=change>
+                {label.text(self.lang)} <select id=id multiple=multiple size=size on:change=change>
                     {options}
                 </select>
             </label>
@@ -445,20 +418,15 @@ pub fn PlanEditor() -> impl IntoView {
                 let lang = i18n.lang();
                 ed.outcome
                     .get()
-                    .map(|o| match o {
-                        Ok(t) => {
-                            view! {
-                                <p id="pe-outcome" class="pe-outcome pb-ok" role="status">
-                                    {t.get(lang).to_owned()}
-                                </p>
-                            }
-                        }
-                        Err(t) => {
-                            view! {
-                                <p id="pe-outcome" class="pe-outcome pe-refused" role="alert">
-                                    {t.get(lang).to_owned()}
-                                </p>
-                            }
+                    .map(|o| {
+                        let (t, class, role) = match o {
+                            Ok(t) => (t, "pe-outcome pb-ok", "status"),
+                            Err(t) => (t, "pe-outcome pe-refused", "alert"),
+                        };
+                        view! {
+                            <p id="pe-outcome" class=class role=role>
+                                {t.get(lang).to_owned()}
+                            </p>
                         }
                     })
             }}
