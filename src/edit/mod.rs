@@ -975,36 +975,39 @@ fn restore_region(ds: &mut Dataset, r: RegionRemoval) -> Result<Edit, EditError>
 // History
 
 #[derive(Clone, Debug)]
-struct Step {
+struct Step<E> {
     /// What applying `edit` does next (the inverse of what was done).
-    edit: Edit,
+    edit: E,
     /// What the user did, for the buttons.
     label: Text,
 }
 
-/// Undo and redo stacks of edits, bounded (the oldest steps are forgotten).
+/// Undo and redo stacks of steps, bounded (the oldest steps are forgotten). A step is what
+/// undoing does next: for the dataset an [`Edit`] (its inverse); the workspace keeps its own
+/// step type (a dataset edit or a previous plan) in the same stacks, so the plan and the data
+/// are undone in the order they were changed.
 #[derive(Clone, Debug)]
-pub struct History {
-    undo: VecDeque<Step>,
-    redo: Vec<Step>,
+pub struct History<E = Edit> {
+    undo: VecDeque<Step<E>>,
+    redo: Vec<Step<E>>,
     limit: usize,
 }
 
-impl Default for History {
+impl<E> Default for History<E> {
     fn default() -> Self {
-        History::with_limit(History::DEFAULT_LIMIT)
+        History::with_limit(History::<E>::DEFAULT_LIMIT)
     }
 }
 
-impl History {
+impl<E> History<E> {
     pub const DEFAULT_LIMIT: usize = 200;
 
-    pub fn new() -> History {
+    pub fn new() -> History<E> {
         History::default()
     }
 
     /// At most `limit` undoable steps (at least one).
-    pub fn with_limit(limit: usize) -> History {
+    pub fn with_limit(limit: usize) -> History<E> {
         History {
             undo: VecDeque::new(),
             redo: Vec::new(),
@@ -1012,37 +1015,33 @@ impl History {
         }
     }
 
-    /// Applies `edit` and records it ("do"); a step that changes nothing is not recorded.
-    pub fn apply(&mut self, ds: &mut Dataset, edit: Edit) -> Result<(), EditError> {
-        let label = edit.describe(ds);
-        let inverse = edit.apply(ds)?;
-        self.record(inverse, label);
-        Ok(())
-    }
-
-    /// Records a step already applied, by its inverse and description; a step that changed
-    /// nothing is not recorded. New steps make the redo stack meaningless, so it is cleared.
-    pub fn record(&mut self, inverse: Edit, label: Text) {
-        if inverse.is_noop() {
-            return;
-        }
+    /// Records a step already done, by what undoes it. New steps make the redo stack
+    /// meaningless, so it is cleared.
+    pub fn push(&mut self, inverse: E, label: Text) {
         self.redo.clear();
-        self.undo.push_back(Step {
+        self.push_undo(Step {
             edit: inverse,
             label,
         });
+    }
+
+    fn push_undo(&mut self, step: Step<E>) {
+        self.undo.push_back(step);
         while self.undo.len() > self.limit {
             self.undo.pop_front();
         }
     }
 
-    /// Undoes the latest step; `Ok(None)` when there is none. A step that no longer fits is
-    /// dropped (it never will) and the dataset left unchanged.
-    pub fn undo(&mut self, ds: &mut Dataset) -> Result<Option<Text>, EditError> {
+    /// Undoes the latest step with `apply` (which returns what redoes it); `Ok(None)` when
+    /// there is none. A step that no longer fits is dropped (it never will).
+    pub fn undo_with<Er>(
+        &mut self,
+        apply: impl FnOnce(E) -> Result<E, Er>,
+    ) -> Result<Option<Text>, Er> {
         let Some(step) = self.undo.pop_back() else {
             return Ok(None);
         };
-        let redo = step.edit.apply(ds)?;
+        let redo = apply(step.edit)?;
         self.redo.push(Step {
             edit: redo,
             label: step.label.clone(),
@@ -1050,20 +1049,21 @@ impl History {
         Ok(Some(step.label))
     }
 
-    /// Redoes the latest undone step; `Ok(None)` when there is none.
-    pub fn redo(&mut self, ds: &mut Dataset) -> Result<Option<Text>, EditError> {
+    /// Redoes the latest undone step with `apply` (which returns what undoes it again).
+    pub fn redo_with<Er>(
+        &mut self,
+        apply: impl FnOnce(E) -> Result<E, Er>,
+    ) -> Result<Option<Text>, Er> {
         let Some(step) = self.redo.pop() else {
             return Ok(None);
         };
-        let undo = step.edit.apply(ds)?;
-        self.undo.push_back(Step {
+        let undo = apply(step.edit)?;
+        let label = step.label.clone();
+        self.push_undo(Step {
             edit: undo,
-            label: step.label.clone(),
+            label: step.label,
         });
-        while self.undo.len() > self.limit {
-            self.undo.pop_front();
-        }
-        Ok(Some(step.label))
+        Ok(Some(label))
     }
 
     pub fn can_undo(&self) -> bool {
@@ -1096,6 +1096,35 @@ impl History {
     pub fn clear(&mut self) {
         self.undo.clear();
         self.redo.clear();
+    }
+}
+
+impl History<Edit> {
+    /// Applies `edit` and records it ("do"); a step that changes nothing is not recorded.
+    pub fn apply(&mut self, ds: &mut Dataset, edit: Edit) -> Result<(), EditError> {
+        let label = edit.describe(ds);
+        let inverse = edit.apply(ds)?;
+        self.record(inverse, label);
+        Ok(())
+    }
+
+    /// Records a step already applied, by its inverse and description; a step that changed
+    /// nothing is not recorded.
+    pub fn record(&mut self, inverse: Edit, label: Text) {
+        if !inverse.is_noop() {
+            self.push(inverse, label);
+        }
+    }
+
+    /// Undoes the latest step; `Ok(None)` when there is none. A step that no longer fits is
+    /// dropped (it never will) and the dataset left unchanged.
+    pub fn undo(&mut self, ds: &mut Dataset) -> Result<Option<Text>, EditError> {
+        self.undo_with(|e| e.apply(ds))
+    }
+
+    /// Redoes the latest undone step; `Ok(None)` when there is none.
+    pub fn redo(&mut self, ds: &mut Dataset) -> Result<Option<Text>, EditError> {
+        self.redo_with(|e| e.apply(ds))
     }
 }
 

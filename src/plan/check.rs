@@ -37,6 +37,16 @@ impl PlanProblem {
     }
 }
 
+impl PlanProblem {
+    /// [`PlanProblem::line`] in both languages.
+    pub fn text(&self) -> Text {
+        Text {
+            zh: self.line(true),
+            en: self.line(false),
+        }
+    }
+}
+
 /// Whether any problem is an error.
 pub fn has_errors(problems: &[PlanProblem]) -> bool {
     problems.iter().any(|p| p.severity == Severity::Error)

@@ -7,6 +7,7 @@
 
 mod binjiang2020;
 pub mod check;
+pub mod editing;
 mod params;
 pub mod presets;
 

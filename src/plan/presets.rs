@@ -33,7 +33,8 @@ fn clause(id: &str, zh: &str, en: &str) -> Clause {
     }
 }
 
-fn empty_response(level: Level) -> Response {
+/// A level's response with no texts or measures yet.
+pub fn empty_response(level: Level) -> Response {
     Response {
         level,
         clause: String::new(),

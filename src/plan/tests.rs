@@ -556,3 +556,93 @@ fn deadlines_follow_5_2_and_5_3() {
     assert!(city.task.zh.contains("同时"));
     assert!(city.task.en.contains("same time"));
 }
+
+mod editing {
+    use super::*;
+    use crate::plan::check::{check, has_errors};
+    use crate::plan::editing::{add_criterion, add_level, remove_level, swap_levels, NewCriterion};
+
+    fn deadline_levels(p: &Plan, id: &str) -> Option<Vec<Level>> {
+        p.deadlines
+            .iter()
+            .find(|d| d.id == id)
+            .map(|d| d.levels.clone())
+    }
+
+    #[test]
+    fn a_new_level_is_the_mildest_with_a_criterion_its_own_label_and_a_response() {
+        let mut p = plan();
+        add_level(&mut p).unwrap();
+        assert_eq!(p.levels(), vec![Level::L1, Level::L2, Level::L3, Level::L4]);
+        let l4 = p.thresholds.spec(Level::L4).unwrap();
+        let rate = l4.rate.as_ref().unwrap();
+        assert_eq!(rate.clause.id, "L4-a");
+        assert_eq!(
+            rate.min_rate,
+            Pct::tenths(45),
+            "level 3's threshold to start from"
+        );
+        assert!(p.response(Level::L4).is_some());
+        assert!(!has_errors(&check(&p)), "{:?}", check(&p));
+        add_level(&mut p).unwrap();
+        assert!(add_level(&mut p).is_err(), "at most five levels");
+    }
+
+    #[test]
+    fn moving_a_level_takes_its_criteria_response_and_deadlines_along() {
+        let mut p = plan();
+        swap_levels(&mut p, 0).unwrap();
+        let l1 = p.thresholds.spec(Level::L1).unwrap();
+        assert_eq!(l1.rate.as_ref().unwrap().clause.id, "§5.1-L2-a");
+        assert_eq!(
+            p.thresholds.levels.first().map(|s| s.level),
+            Some(Level::L1)
+        );
+        assert_eq!(p.response(Level::L1).unwrap().clause, "§6.2");
+        assert_eq!(
+            p.response(Level::L2).unwrap().may_add,
+            vec![Level::L1, Level::L3]
+        );
+        let mut levels = deadline_levels(&p, "level-report-12").unwrap();
+        levels.sort_by_key(|l| l.number());
+        assert_eq!(levels, vec![Level::L1, Level::L2]);
+        assert!(
+            swap_levels(&mut p, 2).is_err(),
+            "no level below the mildest"
+        );
+    }
+
+    #[test]
+    fn removing_a_level_moves_the_milder_ones_up_and_drops_what_was_only_its() {
+        let mut p = plan();
+        remove_level(&mut p, 1).unwrap();
+        assert_eq!(p.levels(), vec![Level::L1, Level::L2]);
+        let l2 = p.thresholds.spec(Level::L2).unwrap();
+        assert_eq!(l2.rate.as_ref().unwrap().min_rate, Pct::tenths(45));
+        assert_eq!(p.response(Level::L2).unwrap().clause, "§6.3");
+        assert_eq!(p.responses.len(), 2);
+        assert_eq!(
+            deadline_levels(&p, "level-report-12"),
+            Some(vec![Level::L1])
+        );
+        assert_eq!(deadline_levels(&p, "level-report-3"), Some(vec![Level::L2]));
+        assert!(!has_errors(&check(&p)), "{:?}", check(&p));
+    }
+
+    #[test]
+    fn a_criterion_is_added_under_a_fresh_label_once_per_pooled_kind() {
+        let mut p = plan();
+        assert!(add_criterion(&mut p, 0, NewCriterion::Rate).is_err());
+        add_criterion(&mut p, 0, NewCriterion::SingleLayoff).unwrap();
+        add_criterion(&mut p, 0, NewCriterion::SingleClosure).unwrap();
+        let l1 = p.thresholds.spec(Level::L1).unwrap();
+        let labels: Vec<&str> = l1.extra.iter().map(|x| x.clause().id.as_str()).collect();
+        assert_eq!(labels, vec!["§5.1-L1-d", "§5.1-L1-e"]);
+        assert!(
+            add_criterion(&mut p, 0, NewCriterion::Indicator).is_err(),
+            "no own indicator to compare"
+        );
+        assert!(add_criterion(&mut p, 9, NewCriterion::SingleLayoff).is_err());
+        assert!(check(&p).is_empty(), "{:?}", check(&p));
+    }
+}

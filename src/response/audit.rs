@@ -67,6 +67,12 @@ crate::tag_first_enum! {
         Decision {
             text: String,
         },
+        /// The plan was changed (the plan editor, a preset, an imported plan, or undo) while
+        /// the response ran. The response keeps the procedure it started with; the levels are
+        /// evaluated under the changed plan from now on.
+        PlanChanged {
+            change: Text,
+        },
         MeasureUpdated {
             clause: String,
             status: MeasureStatus,
@@ -246,6 +252,10 @@ impl AuditEvent {
             }
             A::Decision { text } => {
                 tr!(lang, "决定：{text}", "Decision: {text}")
+            }
+            A::PlanChanged { change } => {
+                let change = change.get(lang);
+                tr!(lang, "预案已修改：{change}", "Plan changed: {change}")
             }
             A::MeasureUpdated {
                 clause,

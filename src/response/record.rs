@@ -3,7 +3,7 @@
 
 use crate::i18n::Lang;
 use crate::model::Scope;
-use crate::plan::Level;
+use crate::plan::{Level, Text};
 use crate::response::audit::{audit_csv, AuditEntry, AuditEvent};
 use crate::response::bulletin::{Bulletin, BulletinStatus};
 use crate::response::deadlines::DeadlineItem;
@@ -280,6 +280,16 @@ impl ResponseState {
     /// The response not yet closed, if any.
     pub fn active(&self) -> Option<&Response> {
         self.responses.last().filter(|r| !r.is_closed())
+    }
+
+    /// Records a change of the plan in the trail of the running response, if one runs;
+    /// whether it did.
+    pub fn note_plan_change(&mut self, change: Text, at: Timestamp, by: &str) -> bool {
+        let Some(id) = self.active().map(|r| r.id) else {
+            return false;
+        };
+        self.push_audit(id, at, by, AuditEvent::PlanChanged { change });
+        true
     }
 
     pub fn latest(&self) -> Option<&Response> {

@@ -1825,3 +1825,20 @@ fn no_response_runs_below_the_level_the_plan_starts_responses_at() {
     let e = s.apply(down, t("2026-01-31 22:00"), "办公室").unwrap_err();
     assert_eq!(e, ResponseError::UnknownLevel { level: l4 });
 }
+
+#[test]
+fn a_plan_change_is_recorded_in_the_running_responses_trail_only() {
+    let change = Text::new("三级 · 失业率阈值", "level 3 · rate threshold");
+    let mut none = ResponseState::new();
+    assert!(!none.note_plan_change(change.clone(), t(NOW), "办公室"));
+    assert!(none.audit().is_empty());
+
+    let mut s = active(Level::L3);
+    let before = s.audit().len();
+    assert!(s.note_plan_change(change.clone(), t(NOW), "办公室"));
+    let e = s.audit().last().unwrap();
+    assert_eq!(s.audit().len(), before + 1);
+    assert_eq!(e.response, s.active().unwrap().id);
+    assert_eq!(e.event, AuditEvent::PlanChanged { change });
+    assert!(e.event.describe(Lang::Zh).contains("预案已修改：三级"));
+}

@@ -14,6 +14,7 @@ mod events_panel;
 mod grid;
 mod i18n_ctx;
 mod persist;
+mod plan_editor;
 mod plan_file;
 mod plan_view;
 mod playbook;

@@ -1,7 +1,7 @@
 //! The plan as a file (Plan page): its validation messages naming the item, its differences
 //! from the preset it started from, choosing a preset (asked first), and exporting / importing
-//! one plan as JSON. A change of plan replaces the workspace's plan the way an import does:
-//! saved at once, with the previous state kept as the backup ("restore backup" undoes it).
+//! one plan as JSON. A preset or an imported plan replaces the workspace's plan through the
+//! workspace's plan path: saved at once, one undo step, noted in a running response's trail.
 
 use super::csv_panel::read_file;
 use super::dialog::{DialogSpec, Dialogs};
@@ -70,10 +70,12 @@ pub fn differences(plan: &Plan) -> Option<Vec<Text>> {
         || plan.hq != preset.hq
         || plan.deadlines != preset.deadlines
         || plan.bulletin_fields != preset.bulletin_fields
+        || plan.units != preset.units
+        || plan.duties != preset.duties
     {
         out.push(Text::new(
-            "响应（指挥部、措施、时限或公告）已改",
-            "response (HQ, measures, deadlines or bulletin) changed",
+            "响应（指挥部、单位与职责、措施、时限或公告）已改",
+            "response (HQ, units and duties, measures, deadlines or bulletin) changed",
         ));
     }
     if plan.indicators != preset.indicators {
@@ -103,16 +105,9 @@ pub fn PlanFile() -> impl IntoView {
     let outcome = RwSignal::new(None::<Text>);
     let rejected = RwSignal::new(Vec::<PlanProblem>::new());
 
-    let use_plan = move |plan: Plan, reason: &'static str| {
-        let mut snap = store.snap.get_untracked();
-        snap.plan = plan;
-        match store.import_replace(snap, reason) {
-            Ok(()) => outcome.set(Some(Msg::PlanReplaced.both())),
-            Err(e) => outcome.set(Some(Text {
-                zh: format!("未能保存：{e}"),
-                en: format!("Not saved: {e}"),
-            })),
-        }
+    let use_plan = move |plan: Plan, label: Text| match store.use_plan(label, plan) {
+        Ok(_) => outcome.set(Some(Msg::PlanReplaced.both())),
+        Err(e) => outcome.set(Some(e)),
     };
     let on_import = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -145,7 +140,8 @@ pub fn PlanFile() -> impl IntoView {
                         outcome.set(Some(Msg::PlanImportHasErrors.both()));
                     } else {
                         rejected.set(Vec::new());
-                        use_plan(plan, "plan-import");
+                        let label = Text::new("导入预案", "plan imported");
+                        use_plan(plan, label);
                     }
                 }
             }
@@ -207,7 +203,8 @@ pub fn PlanFile() -> impl IntoView {
                             return_to: Some("#plan-use-preset".to_owned()),
                             on_ok: Rc::new(move |_| {
                                 if let Some(p) = Plan::preset(&id) {
-                                    use_plan(p, "plan-preset");
+                                    let name = presets::name(&id);
+                                    use_plan(p, both!(["采用预设：{}", name.zh], ["preset: {}", name.en]));
                                 }
                             }),
                         })

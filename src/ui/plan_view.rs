@@ -77,6 +77,7 @@ pub fn PlanView() -> impl IntoView {
                     }
                 })
             }}
+            <super::plan_editor::PlanEditor/>
             <super::plan_file::PlanFile/>
             <MeasuresSection unit_filter level_filter/>
             {move || {

@@ -12,6 +12,7 @@ use super::persist::{self, Loaded, Meta, SaveError};
 use crate::edit::Edit;
 use crate::i18n::Lang;
 use crate::model::Dataset;
+use crate::plan::check::PlanProblem;
 use crate::plan::{Plan, Text};
 use crate::response::ResponseState;
 use crate::scenario::Scenarios;
@@ -316,6 +317,50 @@ impl Store {
         Ok(r)
     }
 
+    /// Changes the plan (the plan editor): refused, with the item named and nothing changed,
+    /// when the change brings in an error; otherwise one undo step, saved at once, every view
+    /// re-reads the plan, and the plan's warnings are returned.
+    pub fn update_plan(
+        &self,
+        label: Text,
+        f: impl FnOnce(&mut Plan) -> Result<(), Text>,
+    ) -> Result<Vec<PlanProblem>, Text> {
+        let (_, warnings, c) = self
+            .ws
+            .try_update_value(|w| w.update_plan(label.clone(), f))
+            .unwrap_or_else(|| Err(gone()))?;
+        self.plan_changed(label, c);
+        Ok(warnings)
+    }
+
+    /// Puts a whole plan in place (a preset, an imported plan file), as one undo step.
+    pub fn use_plan(&self, label: Text, plan: Plan) -> Result<Vec<PlanProblem>, Text> {
+        let (warnings, c) = self
+            .ws
+            .try_update_value(|w| w.use_plan(label.clone(), plan))
+            .unwrap_or_else(|| Err(gone()))?;
+        self.plan_changed(label, c);
+        Ok(warnings)
+    }
+
+    /// After a change of the plan: recorded in the running response's audit trail (at the
+    /// playbook's clock, by the name the playbook records with), then saved.
+    fn plan_changed(&self, label: Text, mut c: Changed) {
+        self.bump_history();
+        if c.plan {
+            let at = super::playbook::clock::Clock::now_stored();
+            let by = super::playbook::clock::load(super::playbook::clock::USER_KEY)
+                .unwrap_or_else(|| "—".to_owned());
+            let noted = self.ws.try_update_value(|w| {
+                w.update_response(|s, _, _| Ok(s.note_plan_change(label, at, &by)))
+            });
+            if let Some(Ok((_, r))) = noted {
+                c.response = r.response;
+            }
+        }
+        self.changed(c, false);
+    }
+
     /// Saves shortly after the change rather than in it: in a meeting, tweaks come in bursts and
     /// the answer on screen should not wait for storage. One save covers the burst; leaving
     /// the page saves at once ([`Store::flush_save`]).
@@ -367,12 +412,12 @@ impl Store {
                 } else {
                     ("已重做：", "Redone: ")
                 };
-                self.notice.set(Some(Text {
+                let label = Text {
                     zh: format!("{zh}{}", step.label.zh),
                     en: format!("{en}{}", step.label.en),
-                }));
-                self.bump_history();
-                self.changed(step.changed, false);
+                };
+                self.notice.set(Some(label.clone()));
+                self.plan_changed(label, step.changed);
             }
             Ok(None) => {}
             // Read-only: the buttons are disabled; a key press changes nothing, silently.

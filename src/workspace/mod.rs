@@ -3,9 +3,10 @@
 //!
 //! A change is applied to the state, the part it touched is checked
 //! ([`crate::snapshot::first_error_in`]), and an error rolls everything back so the state is
-//! exactly as before. A dataset change records its inverse in the [`History`]; scenarios and
-//! the response record live beside the dataset and are not undone through it (the response
-//! trail is append-only; a tweak is removed by removing it). After each accepted change of the
+//! exactly as before. A dataset change records its inverse in the [`History`], a plan change
+//! the plan before it ([`Workspace::update_plan`]), in the one undo order; scenarios and the
+//! response record live beside them and are not undone through it (the response trail is
+//! append-only; a tweak is removed by removing it). After each accepted change of the
 //! plan or the dataset the engine is prepared once ([`Prepared`]) and every view, scenario and
 //! the playbook read that one. The caller learns what to save from [`Changed`].
 //!
@@ -18,10 +19,22 @@ pub use crate::rules::Prepared;
 
 use crate::edit::{Edit, History};
 use crate::model::Dataset;
+use crate::plan::check::{check, PlanProblem, Severity};
 use crate::plan::{Plan, Text};
 use crate::response::ResponseState;
 use crate::scenario::Scenarios;
 use crate::snapshot::{first_error_in, Part, Snapshot};
+use std::sync::Arc;
+
+/// One undo (or redo) step: what puts the state back.
+#[derive(Clone, Debug)]
+pub enum Step {
+    /// A dataset edit's inverse.
+    Data(Edit),
+    /// The plan before a plan change, shared with the engine that was prepared over it (an
+    /// `Arc`, so a step costs no copy of the plan).
+    Plan(Arc<Plan>),
+}
 
 /// Why the workspace is read-only. Nothing changes (and nothing is saved) while it is.
 #[derive(Clone, Debug, PartialEq)]
@@ -93,7 +106,7 @@ pub fn read_only_text() -> Text {
 
 pub struct Workspace {
     snapshot: Snapshot,
-    history: History,
+    history: History<Step>,
     prepared: Prepared,
     read_only: Option<ReadOnly>,
 }
@@ -127,7 +140,7 @@ impl Workspace {
         &self.prepared
     }
 
-    pub fn history(&self) -> &History {
+    pub fn history(&self) -> &History<Step> {
         &self.history
     }
 
@@ -170,7 +183,7 @@ impl Workspace {
             let _ = inverse.apply(&mut self.snapshot.dataset);
             return Err(p.text());
         }
-        self.history.record(inverse, label);
+        self.history.push(Step::Data(inverse), label);
         self.prepare();
         Ok(Changed {
             dataset: true,
@@ -178,7 +191,7 @@ impl Workspace {
         })
     }
 
-    /// Undoes the latest dataset step; `Ok(None)` when there is none.
+    /// Undoes the latest step (of the dataset or the plan); `Ok(None)` when there is none.
     pub fn undo(&mut self) -> Result<Option<Stepped>, Text> {
         self.step(true)
     }
@@ -190,26 +203,115 @@ impl Workspace {
 
     fn step(&mut self, undo: bool) -> Result<Option<Stepped>, Text> {
         self.writable()?;
-        let ds = &mut self.snapshot.dataset;
-        let out = if undo {
-            self.history.undo(ds)
-        } else {
-            self.history.redo(ds)
-        };
-        match out {
-            Ok(Some(label)) => {
-                self.prepare();
-                Ok(Some(Stepped {
-                    label,
-                    changed: Changed {
-                        dataset: true,
-                        ..Changed::NOTHING
-                    },
-                }))
+        let mut changed = Changed::NOTHING;
+        let mut new_plan = None;
+        let current_plan = self.prepared.shared_plan();
+        let snap = &mut self.snapshot;
+        let apply = |s: Step| -> Result<Step, Text> {
+            match s {
+                Step::Data(e) => {
+                    let inverse = e.apply(&mut snap.dataset).map_err(|e| e.text())?;
+                    changed.dataset = true;
+                    Ok(Step::Data(inverse))
+                }
+                // The plan before is put back whole: the steps are undone in order, so the
+                // data it is put beside is the data it was checked with.
+                Step::Plan(p) => {
+                    snap.plan = Plan::clone(&p);
+                    new_plan = Some(p);
+                    changed.plan = true;
+                    Ok(Step::Plan(current_plan))
+                }
             }
-            Ok(None) => Ok(None),
-            Err(e) => Err(e.text()),
+        };
+        let out = if undo {
+            self.history.undo_with(apply)
+        } else {
+            self.history.redo_with(apply)
+        };
+        let Some(label) = out? else {
+            return Ok(None);
+        };
+        match new_plan {
+            Some(plan) => {
+                self.prepared = Prepared::with_plan(plan, self.snapshot.dataset.clone());
+            }
+            None => self.prepare(),
         }
+        Ok(Some(Stepped { label, changed }))
+    }
+
+    /// Changes the plan (the editor): `f` works on a copy, which is checked
+    /// ([`crate::plan::check`]) and replaces the plan only when the change brings in no error
+    /// (an error the plan already had, such as the blank preset's level without criteria,
+    /// does not block the edits that fix it). A refusal names the item and leaves the state
+    /// identical. An accepted change is one undo step, prepares the engine once, and returns
+    /// the plan's warnings (suspicious but evaluable) for the editor to show.
+    pub fn update_plan<R>(
+        &mut self,
+        label: Text,
+        f: impl FnOnce(&mut Plan) -> Result<R, Text>,
+    ) -> Result<(R, Vec<PlanProblem>, Changed), Text> {
+        self.writable()?;
+        let mut plan = self.snapshot.plan.clone();
+        let r = f(&mut plan)?;
+        // An error is new when the plan has more errors of its kind than before (renaming the
+        // item of an existing error does not make it new); the one named is the item that
+        // was not in error before.
+        let before = check(&self.snapshot.plan);
+        let after = check(&plan);
+        let count = |list: &[PlanProblem], m: &Text| {
+            list.iter()
+                .filter(|p| p.severity == Severity::Error && p.message == *m)
+                .count()
+        };
+        let new_error = after.iter().find(|p| {
+            p.severity == Severity::Error
+                && !before.contains(p)
+                && count(&after, &p.message) > count(&before, &p.message)
+        });
+        if let Some(p) = new_error {
+            return Err(p.text());
+        }
+        let (warnings, changed) = self.set_plan(label, plan)?;
+        Ok((r, warnings, changed))
+    }
+
+    /// Puts `plan` in place of the current one (a preset chosen, a plan file imported), as one
+    /// undo step. The plan's own errors are the user's choice here (the blank preset is a
+    /// starting point); the snapshot's limits and the data's references to levels still apply.
+    pub fn use_plan(
+        &mut self,
+        label: Text,
+        plan: Plan,
+    ) -> Result<(Vec<PlanProblem>, Changed), Text> {
+        self.writable()?;
+        self.set_plan(label, plan)
+    }
+
+    fn set_plan(&mut self, label: Text, plan: Plan) -> Result<(Vec<PlanProblem>, Changed), Text> {
+        if plan == self.snapshot.plan {
+            return Ok((Vec::new(), Changed::NOTHING));
+        }
+        let old = std::mem::replace(&mut self.snapshot.plan, plan);
+        if let Some(p) = first_error_in(&self.snapshot, Part::Plan) {
+            self.snapshot.plan = old;
+            return Err(p.text());
+        }
+        self.history
+            .push(Step::Plan(self.prepared.shared_plan()), label);
+        self.prepared = Prepared::new(self.snapshot.plan.clone(), self.snapshot.dataset.clone());
+        let warnings = check(&self.snapshot.plan)
+            .into_iter()
+            .filter(|p| p.severity == Severity::Warning)
+            .collect();
+        Ok((
+            warnings,
+            Changed {
+                plan: true,
+                ..Changed::NOTHING
+            },
+        ))
     }
 
     /// Changes the what-if scenarios (never the baseline dataset). A change the snapshot could

@@ -5,6 +5,7 @@ use crate::demo;
 use crate::edit::{CellEdit, Field, Value};
 use crate::month::Month;
 use crate::num::Pct;
+use crate::plan::Plan;
 use crate::response::ResponseState;
 use proptest::prelude::*;
 
@@ -179,6 +180,150 @@ fn replace_forgets_the_history() {
     assert_eq!(changed, Changed::ALL);
     assert!(!w.history().can_undo());
     assert_eq!(w.snapshot(), &demo::snapshot());
+}
+
+/// Sets the level-2 rate threshold (§5.1-L2-a) of the plan.
+fn set_l2_rate(p: &mut Plan, rate: Pct) -> Result<(), Text> {
+    let r = p
+        .thresholds
+        .levels
+        .iter_mut()
+        .find(|s| s.level == crate::plan::Level::L2)
+        .and_then(|s| s.rate.as_mut())
+        .ok_or_else(|| Text::new("无", "none"))?;
+    r.min_rate = rate;
+    Ok(())
+}
+
+fn l2_rate(w: &Workspace) -> Option<Pct> {
+    let p = w.prepared().plan();
+    p.thresholds
+        .spec(crate::plan::Level::L2)
+        .and_then(|s| s.rate.as_ref())
+        .map(|r| r.min_rate)
+}
+
+#[test]
+fn a_plan_edit_with_an_error_is_refused_naming_the_item_and_changes_nothing() {
+    let mut w = ws();
+    let snap = w.snapshot().clone();
+    let prepared = w.prepared().clone();
+    let err = w
+        .update_plan(Text::new("改", "edit"), |p| {
+            set_l2_rate(p, Pct::tenths(1500))
+        })
+        .unwrap_err();
+    assert!(err.zh.contains("§5.1-L2-a"), "names the clause: {err:?}");
+    assert!(err.en.contains("150"), "names the value: {err:?}");
+    assert_eq!(w.snapshot(), &snap);
+    assert!(w.prepared().same(&prepared));
+    assert!(!w.history().can_undo());
+}
+
+#[test]
+fn a_plan_edit_prepares_one_engine_returns_its_warnings_and_undoes_in_order_with_data_edits() {
+    let mut w = ws();
+    let start = w.snapshot().clone();
+    let graduates = cell("xixing", 2026, 10, Field::Graduates, Some(Value::Count(7)));
+    w.apply(graduates).unwrap();
+    let after_data = w.snapshot().clone();
+    // 7.0 % at level 2 is stricter than level 1's 6.5 %: allowed, with a warning.
+    let ((), warnings, changed) = w
+        .update_plan(Text::new("二级阈值", "level 2 threshold"), |p| {
+            set_l2_rate(p, Pct::tenths(70))
+        })
+        .unwrap();
+    assert_eq!(
+        changed,
+        Changed {
+            plan: true,
+            ..Changed::NOTHING
+        }
+    );
+    assert!(
+        warnings.iter().any(|p| p.item.zh.contains("§5.1-L2-a")),
+        "{warnings:?}"
+    );
+    assert_eq!(
+        l2_rate(&w),
+        Some(Pct::tenths(70)),
+        "the engine reads the new plan"
+    );
+    let after_plan = w.snapshot().clone();
+    w.apply(cell(
+        "xixing",
+        2026,
+        10,
+        Field::Graduates,
+        Some(Value::Count(9)),
+    ))
+    .unwrap();
+
+    // Undo: the data edit, then the plan edit, then the first data edit.
+    assert!(w.undo().unwrap().unwrap().changed.dataset);
+    assert_eq!(w.snapshot(), &after_plan);
+    let step = w.undo().unwrap().unwrap();
+    assert_eq!(step.label.en, "level 2 threshold");
+    assert!(step.changed.plan && !step.changed.dataset);
+    assert_eq!(w.snapshot(), &after_data);
+    assert_eq!(l2_rate(&w), Some(Pct::tenths(55)));
+    w.undo().unwrap().unwrap();
+    assert_eq!(w.snapshot(), &start);
+    // Redo the data edit and the plan edit.
+    w.redo().unwrap().unwrap();
+    assert!(w.redo().unwrap().unwrap().changed.plan);
+    assert_eq!(w.snapshot(), &after_plan);
+    assert_eq!(l2_rate(&w), Some(Pct::tenths(70)));
+}
+
+#[test]
+fn a_preset_with_errors_can_be_chosen_and_then_fixed_but_no_new_error_comes_in() {
+    // Without the sample's city warnings and determinations, which name levels 2 and 3.
+    let mut start = demo::snapshot();
+    start.dataset.city_warnings.clear();
+    start.dataset.special_determinations.clear();
+    let mut w = Workspace::new(start.clone());
+    let blank = Plan::preset(crate::plan::presets::BLANK).unwrap();
+    let (_, changed) = w
+        .use_plan(Text::new("空白", "blank"), blank.clone())
+        .unwrap();
+    assert!(changed.plan);
+    assert_eq!(w.snapshot().plan, blank);
+    // Its level without criteria does not block a rename …
+    w.update_plan(Text::new("名称", "name"), |p| {
+        p.title = Text::new("街道预案", "Street plan");
+        Ok(())
+    })
+    .unwrap();
+    // … but a second level without criteria is a new error.
+    let err = w
+        .update_plan(Text::new("加级", "add level"), |p| {
+            let l2 = crate::plan::presets::empty_level(crate::plan::Level::L2);
+            p.thresholds.levels.push(l2);
+            Ok(())
+        })
+        .unwrap_err();
+    assert!(err.en.contains("L2"), "{err:?}");
+    w.undo().unwrap().unwrap();
+    w.undo().unwrap().unwrap();
+    assert_eq!(w.snapshot(), &start);
+}
+
+#[test]
+fn a_plan_the_data_contradicts_is_refused() {
+    let mut snap = demo::snapshot();
+    snap.dataset.city_warnings.push(crate::model::CityWarning {
+        level: crate::plan::Level::L3,
+        from: Month::new(2026, 1).unwrap(),
+        until: None,
+        note: String::new(),
+    });
+    let mut w = Workspace::new(snap.clone());
+    // The blank plan has level 1 only; the data names level 3.
+    let blank = Plan::preset(crate::plan::presets::BLANK).unwrap();
+    assert!(w.use_plan(Text::new("空白", "blank"), blank).is_err());
+    assert_eq!(w.snapshot(), &snap);
+    assert!(!w.history().can_undo());
 }
 
 /// A random change: mostly edits from the edit module's generator, some the snapshot refuses.

@@ -248,3 +248,229 @@ async fn a_plan_exported_from_one_profile_imports_into_a_fresh_one() {
     b.assert_no_errors().await;
     b.finish().await;
 }
+
+/// Opens the plan editor on the Plan page.
+async fn open_editor(h: &Harness) {
+    h.open("#/plan").await;
+    h.click("#plan-editor > summary").await;
+    h.wait_for_css("#pe-l1-name-zh").await;
+}
+
+/// Types `value` into the input `css` as a person does, replacing what is there, and commits
+/// it with Enter.
+async fn set_field(h: &Harness, css: &str, value: &str) {
+    h.click(css).await;
+    h.type_keys(&format!("\u{E009}a\u{E000}{value}\u{E007}"))
+        .await;
+}
+
+async fn stored(h: &Harness, path: &str) -> serde_json::Value {
+    h.js(&format!(
+        "try {{ return JSON.parse(localStorage.getItem('uew.snapshot')).plan.{path}; }} catch (e) {{ return null; }}"
+    ))
+    .await
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test.sh"]
+async fn a_threshold_changed_in_the_editor_changes_the_dashboard_level_and_chart_lines() {
+    let h = Harness::start().await;
+    // The sample's latest month (district rate ≈ 2.73 %) is below every level.
+    h.open("#/dashboard").await;
+    h.wait_for_css("#effective-level [data-status='none']")
+        .await;
+    open_editor(&h).await;
+    // An out-of-range threshold is refused, naming the criterion; nothing is stored.
+    set_field(&h, "#pe-l3-a-min", "150").await;
+    h.wait_for_css("#pe-outcome[role='alert']").await;
+    assert!(h.text("#pe-outcome").await.contains("三级 · 失业率 · 阈值"));
+    let kept = h
+        .js("return JSON.parse(localStorage.getItem('uew.snapshot')).plan_ref;")
+        .await;
+    assert_eq!(
+        kept.as_str(),
+        Some("binjiang-2020"),
+        "still the unchanged preset"
+    );
+    // §5.1-L3-a at 2.5 %: the latest two months reach level 3.
+    set_field(&h, "#pe-l3-a-min", "2.5").await;
+    h.wait_for_css("#pe-outcome[role='status']").await;
+    assert_eq!(
+        stored(&h, "thresholds.levels[2].rate.min_rate")
+            .await
+            .as_str(),
+        Some("2.5")
+    );
+    let shown = h
+        .js("return document.querySelector('#pe-l3-a-min').value;")
+        .await;
+    assert_eq!(shown.as_str(), Some("2.5"));
+    let diff = h.text("#plan-differences").await;
+    assert!(diff.contains("三级 已改：失业率"), "{diff}");
+    h.open("#/dashboard").await;
+    h.wait_for_css("#effective-level [data-status='3']").await;
+    h.wait_for_css("#chart-rate .chart-svg svg").await;
+    let svg = h
+        .js("return document.querySelector('#chart-rate .chart-svg').innerHTML;")
+        .await;
+    let svg = svg.as_str().unwrap_or_default();
+    assert!(svg.contains("三级 2.5%"), "the level-3 line moved");
+    assert!(!svg.contains("三级 4.5%"), "the old line is gone");
+    // Undone like a data edit (Ctrl+Z outside a field).
+    h.js("document.activeElement.blur(); return true;").await;
+    h.type_keys("\u{E009}z\u{E000}").await;
+    h.wait_for_css("#effective-level [data-status='none']")
+        .await;
+    h.assert_no_errors().await;
+    h.finish().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test.sh"]
+async fn a_fourth_blue_level_added_in_the_editor_shows_in_the_timeline_cards_and_plan_view() {
+    let h = Harness::start().await;
+    open_editor(&h).await;
+    h.click("#pe-add-level").await;
+    h.wait_for_css("#pe-l4-colour").await;
+    h.client
+        .find(Locator::Css("#pe-l4-colour"))
+        .await
+        .unwrap()
+        .select_by_value("blue")
+        .await
+        .unwrap();
+    h.wait_for_js("JSON.parse(localStorage.getItem('uew.snapshot')).plan.thresholds.levels[3].colour === 'Blue'").await;
+    // Below level 3's 4.5 %: the sample's quiet months are level 4.
+    set_field(&h, "#pe-l4-a-min", "2.5").await;
+    h.wait_for_js("JSON.parse(localStorage.getItem('uew.snapshot')).plan.thresholds.levels[3].rate.min_rate === '2.5'").await;
+    let clause = stored(&h, "thresholds.levels[3].rate.clause.id").await;
+    assert_eq!(clause.as_str(), Some("L4-a"));
+
+    let badge = h.text(".level-table tr[data-level='4'] .level-badge").await;
+    assert!(badge.contains("四级") && badge.contains("蓝色"), "{badge}");
+    h.open("#/dashboard").await;
+    h.wait_for_css("#effective-level [data-status='4']").await;
+    h.wait_for_css(".level-strip .cell.level-4.colour-blue")
+        .await;
+    let card = h.text(".criterion[data-criterion='a']").await;
+    assert!(card.contains("L4-a") && card.contains("四级"), "{card}");
+
+    h.click(".lang-switch button[lang='en']").await;
+    h.wait_for_js("document.documentElement.lang === 'en'")
+        .await;
+    h.open("#/plan").await;
+    let badge = h.text(".level-table tr[data-level='4'] .level-badge").await;
+    assert!(
+        badge.contains("Level 4") && badge.contains("blue"),
+        "{badge}"
+    );
+    h.assert_no_errors().await;
+    h.finish().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test.sh"]
+async fn a_single_layoff_criterion_raises_the_level_citing_the_users_clause_label() {
+    let h = Harness::start().await;
+    // June 2025 is level 2 in the sample; a layoff of 650 of 2 800 people is in its window.
+    h.open("#/dashboard").await;
+    let month = h.wait_for_css("#month-select").await;
+    month.select_by_value("2025-06").await.unwrap();
+    h.wait_for_css("#effective-level [data-status='2']").await;
+
+    open_editor(&h).await;
+    h.client
+        .find(Locator::Css("#pe-l1-add-kind"))
+        .await
+        .unwrap()
+        .select_by_value("single-layoff")
+        .await
+        .unwrap();
+    h.click("#pe-l1-add").await;
+    h.wait_for_css("#pe-l1-x0-clause").await;
+    set_field(&h, "#pe-l1-x0-clause", "滨江单裁-1").await;
+    h.wait_for_js("JSON.parse(localStorage.getItem('uew.snapshot')).plan.thresholds.levels[0].extra[0].clause.id === '滨江单裁-1'").await;
+    set_field(&h, "#pe-l1-x0-min", "600").await;
+    h.wait_for_js("JSON.parse(localStorage.getItem('uew.snapshot')).plan.thresholds.levels[0].extra[0].min_laid_off === 600").await;
+    set_field(&h, "#pe-l1-x0-workforce", "2000").await;
+    h.wait_for_js("JSON.parse(localStorage.getItem('uew.snapshot')).plan.thresholds.levels[0].extra[0].min_workforce === 2000").await;
+    let kind = stored(&h, "thresholds.levels[0].extra[0].kind").await;
+    assert_eq!(kind.as_str(), Some("single-layoff"));
+
+    h.open("#/dashboard").await;
+    let month = h.wait_for_css("#month-select").await;
+    month.select_by_value("2025-06").await.unwrap();
+    h.wait_for_css("#effective-level [data-status='1']").await;
+    let met = h
+        .text(".criterion[data-criterion='other'] li[data-clause='滨江单裁-1']")
+        .await;
+    assert!(met.contains("滨江单裁-1"), "{met}");
+    h.assert_no_errors().await;
+    h.finish().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test.sh"]
+async fn the_plan_editor_at_a_phone_and_a_meeting_room_width() {
+    let h = Harness::start().await;
+    open_editor(&h).await;
+    // Every input labelled, every control named, in the open editor.
+    crate::a11y::assert_accessible(&h, "the plan editor").await;
+    h.screenshots_at_sizes("plan-editor", "#pe-levels", Some("#plan-editor > summary"))
+        .await;
+    h.screenshots_at_sizes(
+        "plan-editor-measures",
+        "#pe-measures",
+        Some("#plan-editor > summary"),
+    )
+    .await;
+    h.assert_no_errors().await;
+    h.finish().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test.sh"]
+async fn a_plan_edit_during_a_response_is_in_its_audit_trail() {
+    let h = Harness::start().await;
+    h.open("#/dashboard").await;
+    h.js("localStorage.setItem('uew.clock', '2025-06-23 20:30'); localStorage.setItem('uew.user', '演练组 孙八'); return true;")
+        .await;
+    // An exercise response at level 2 on June 2025.
+    h.open("#/playbook").await;
+    h.wait_for_css("#pb-basis-month")
+        .await
+        .select_by_value("2025-06")
+        .await
+        .unwrap();
+    h.wait_for_css("#pb-allowed[data-level='2']").await;
+    h.wait_for_css("#pb-level")
+        .await
+        .select_by_value("2")
+        .await
+        .unwrap();
+    h.click("#pb-exercise").await;
+    h.js("const el = document.querySelector('#pb-approver'); el.value = '李四（副区长）'; el.dispatchEvent(new Event('input', {bubbles: true})); el.dispatchEvent(new Event('change', {bubbles: true})); return true;")
+        .await;
+    h.click("#pb-activate").await;
+    h.click("#pb-activate-confirm").await;
+    h.wait_for_js("document.querySelectorAll('#pb-audit-list li').length === 1")
+        .await;
+
+    open_editor(&h).await;
+    set_field(&h, "#pe-l3-a-min", "4.4").await;
+    h.wait_for_css("#pe-outcome[role='status']").await;
+    h.open("#/playbook").await;
+    h.wait_for_js("document.querySelectorAll('#pb-audit-list li').length === 2")
+        .await;
+    let trail = h.text("#pb-audit-list").await;
+    assert!(
+        trail.contains("预案已修改：三级 · 失业率 · 阈值") && trail.contains("演练组 孙八"),
+        "{trail}"
+    );
+    let kinds = h
+        .js("return JSON.parse(localStorage.getItem('uew.snapshot')).response.audit.map(e => e.event.kind);")
+        .await;
+    assert_eq!(kinds, serde_json::json!(["activated", "plan-changed"]));
+    h.assert_no_errors().await;
+    h.finish().await;
+}

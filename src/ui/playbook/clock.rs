@@ -61,6 +61,14 @@ impl Clock {
         Timestamp::from_unix_seconds(seconds as i64).unwrap_or(Timestamp::MIN)
     }
 
+    /// Now as the playbook records it (the stored drill clock, else the system time), for a
+    /// change recorded from another page (a plan edit during a response).
+    pub fn now_stored() -> Timestamp {
+        load(CLOCK_KEY)
+            .and_then(|t| Timestamp::parse_cst(&t).ok())
+            .unwrap_or_else(Clock::system)
+    }
+
     /// Now; tracked, so a view showing a countdown refreshes with the tick.
     pub fn now(self) -> Timestamp {
         self.tick.track();

@@ -10,7 +10,7 @@
 mod activation;
 mod audit;
 mod bulletin;
-mod clock;
+pub(crate) mod clock;
 mod deadlines;
 mod document;
 mod drafts;
