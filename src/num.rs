@@ -175,18 +175,44 @@ impl<'de> Deserialize<'de> for Pct {
     /// Accepts a string ("6.5") or a JSON number (6.5). A number is read through its shortest
     /// decimal form, which is the text the author wrote for any value with ≤ 15 digits.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            S(String),
-            N(f64),
-        }
-        let text = match Raw::deserialize(d)? {
-            Raw::S(s) => s,
-            Raw::N(n) if n.is_finite() => format!("{n}"),
-            Raw::N(_) => return Err(serde::de::Error::custom("not a finite number")),
-        };
+        let text = d.deserialize_any(NumberText)?;
         Pct::parse(&text).map_err(|e| serde::de::Error::custom(format!("percentage {text:?}: {e}")))
+    }
+}
+
+/// Reads a JSON string or number as the text of a decimal (a number through its shortest
+/// decimal form). A visitor rather than an untagged enum, which would buffer every value first.
+pub struct NumberText;
+
+impl serde::de::Visitor<'_> for NumberText {
+    type Value = String;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a decimal number, as text or as a number")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<String, E> {
+        Ok(v.to_owned())
+    }
+
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<String, E> {
+        Ok(v)
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<String, E> {
+        if v.is_finite() {
+            Ok(format!("{v}"))
+        } else {
+            Err(E::custom("not a finite number"))
+        }
     }
 }
 

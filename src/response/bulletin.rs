@@ -143,6 +143,7 @@ pub struct Cancellation {
 
 /// A bulletin and its history.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "BulletinIn")]
 pub struct Bulletin {
     /// Unique within the response.
     pub id: u32,
@@ -169,6 +170,58 @@ pub struct Bulletin {
     /// Issued (for real) while the latest data no longer supported its level: the reason.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub earlier_basis: Option<crate::response::later::EarlierBasis>,
+}
+
+/// The stored shape of a [`Bulletin`] (its content's entries beside its own), read without
+/// serde's `flatten`, which would buffer every bulletin before reading it.
+#[derive(Deserialize)]
+struct BulletinIn {
+    id: u32,
+    level: Level,
+    exercise: bool,
+    title: Text,
+    area: Text,
+    start: Timestamp,
+    fields: BulletinFields,
+    #[serde(default)]
+    supersedes: Option<u32>,
+    drafted: Stamp,
+    #[serde(default)]
+    approval: Option<Approval>,
+    #[serde(default)]
+    issued: Option<Stamp>,
+    #[serde(default)]
+    superseded_by: Option<u32>,
+    #[serde(default)]
+    cancelled: Option<Cancellation>,
+    #[serde(default)]
+    withdrawn: Option<Stamp>,
+    #[serde(default)]
+    earlier_basis: Option<crate::response::later::EarlierBasis>,
+}
+
+impl From<BulletinIn> for Bulletin {
+    fn from(b: BulletinIn) -> Bulletin {
+        Bulletin {
+            id: b.id,
+            level: b.level,
+            exercise: b.exercise,
+            content: BulletinContent {
+                title: b.title,
+                area: b.area,
+                start: b.start,
+                fields: b.fields,
+            },
+            supersedes: b.supersedes,
+            drafted: b.drafted,
+            approval: b.approval,
+            issued: b.issued,
+            superseded_by: b.superseded_by,
+            cancelled: b.cancelled,
+            withdrawn: b.withdrawn,
+            earlier_basis: b.earlier_basis,
+        }
+    }
 }
 
 impl Bulletin {

@@ -33,15 +33,51 @@ impl Seat {
     }
 }
 
-/// Which seat.
+/// Which seat: `{"post": "commander"}`, `{"post": "deputy", "key": 0}`,
+/// `{"post": "member", "key": "hrss"}`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "post", content = "key", rename_all = "kebab-case")]
+#[serde(
+    tag = "post",
+    content = "key",
+    rename_all = "kebab-case",
+    try_from = "PostIn"
+)]
 pub enum Post {
     Commander,
     /// By position in the plan's list of deputies.
     Deputy(u32),
     /// By member unit id.
     Member(String),
+}
+
+/// The stored shape of a [`Post`], read as two plain entries: serde's adjacently tagged reader
+/// would buffer the key whenever it came first.
+#[derive(Deserialize)]
+struct PostIn {
+    post: String,
+    #[serde(default)]
+    key: Option<serde_json::Value>,
+}
+
+impl TryFrom<PostIn> for Post {
+    type Error = String;
+
+    fn try_from(p: PostIn) -> Result<Post, String> {
+        match (p.post.as_str(), p.key) {
+            ("commander", _) => Ok(Post::Commander),
+            ("deputy", Some(k)) => k
+                .as_u64()
+                .and_then(|n| u32::try_from(n).ok())
+                .map(Post::Deputy)
+                .ok_or_else(|| "a deputy's key is their position, a whole number".to_owned()),
+            ("member", Some(serde_json::Value::String(id))) => Ok(Post::Member(id)),
+            ("member", _) => Err("a member's key is the unit's id, as text".to_owned()),
+            ("deputy", None) => Err("a deputy needs a key".to_owned()),
+            (other, _) => Err(format!(
+                "unknown post `{other}`, expected one of `commander`, `deputy`, `member`"
+            )),
+        }
+    }
 }
 
 /// The HQ for one level.

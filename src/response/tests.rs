@@ -1842,3 +1842,23 @@ fn a_plan_change_is_recorded_in_the_running_responses_trail_only() {
     assert_eq!(e.event, AuditEvent::PlanChanged { change });
     assert!(e.event.describe(Lang::Zh).contains("预案已修改：三级"));
 }
+
+#[test]
+fn hq_posts_read_back_as_written_and_bad_keys_are_named() {
+    use crate::response::roster::Post;
+    for p in [
+        Post::Commander,
+        Post::Deputy(2),
+        Post::Member("hrss".into()),
+    ] {
+        let text = serde_json::to_string(&p).unwrap();
+        assert_eq!(serde_json::from_str::<Post>(&text).unwrap(), p, "{text}");
+    }
+    // The key may come first.
+    let p: Post = serde_json::from_str(r#"{"key":1,"post":"deputy"}"#).unwrap();
+    assert_eq!(p, Post::Deputy(1));
+    let err = |t: &str| serde_json::from_str::<Post>(t).unwrap_err().to_string();
+    assert!(err(r#"{"post":"deputy","key":"x"}"#).contains("whole number"));
+    assert!(err(r#"{"post":"member","key":3}"#).contains("unit's id"));
+    assert!(err(r#"{"post":"mayor"}"#).contains("unknown post `mayor`"));
+}

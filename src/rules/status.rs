@@ -4,22 +4,31 @@ use crate::month::Month;
 use crate::plan::Level;
 use serde::{Deserialize, Serialize};
 
-/// The outcome of a criterion, of the indicators together, or of a scope.
-///
-/// `InsufficientData` is its own outcome: some month is missing and filling it could raise the
-/// result from `at_least` (certain; `None` = no warning) up to `could_be`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "status", rename_all = "kebab-case")]
-pub enum Status {
-    #[default]
-    Normal,
-    Warning {
-        level: Level,
-    },
-    InsufficientData {
-        at_least: Option<Level>,
-        could_be: Level,
-    },
+crate::tag_first_enum! {
+    tag = "status", remote = "Status", twin = StatusIn;
+    /// The outcome of a criterion, of the indicators together, or of a scope.
+    ///
+    /// `InsufficientData` is its own outcome: some month is missing and filling it could raise the
+    /// result from `at_least` (certain; `None` = no warning) up to `could_be`.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum Status {
+        Normal,
+        Warning {
+            level: Level,
+        },
+        InsufficientData {
+            at_least: Option<Level>,
+            could_be: Level,
+        },
+    }
+}
+
+// Not derived: `#[default]` on the variant would reach the reader's twin as well.
+#[allow(clippy::derivable_impls)]
+impl Default for Status {
+    fn default() -> Status {
+        Status::Normal
+    }
 }
 
 impl Status {

@@ -79,17 +79,7 @@ impl Serialize for Delta {
 
 impl<'de> Deserialize<'de> for Delta {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            S(String),
-            N(f64),
-        }
-        let text = match Raw::deserialize(d)? {
-            Raw::S(s) => s,
-            Raw::N(n) if n.is_finite() => format!("{n}"),
-            Raw::N(_) => return Err(serde::de::Error::custom("not a finite number")),
-        };
+        let text = d.deserialize_any(crate::num::NumberText)?;
         Delta::parse(&text)
             .map_err(|e| serde::de::Error::custom(format!("change in points {text:?}: {e}")))
     }

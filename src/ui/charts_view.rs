@@ -49,8 +49,6 @@ pub fn ChartsPanel() -> impl IntoView {
         let t = focus.timeline.get()?;
         Some(event_drawn(store.engine().engine(), &scope, &t, lang))
     });
-    let closures = Memo::new(move |_| events.with(|e| e.as_ref().map(|[c, _]| c.clone())));
-    let layoffs = Memo::new(move |_| events.with(|e| e.as_ref().map(|[_, l]| l.clone())));
     let streets = Memo::new(move |_| {
         let lang = i18n.lang();
         let (from, to) = focus.span.get()?;
@@ -62,8 +60,12 @@ pub fn ChartsPanel() -> impl IntoView {
             <h2>{move || i18n.t(Msg::Charts)} " " {clause_tag("§4.4")}</h2>
             <div class="chart-grid">
                 {slot(rate)}
-                {slot(closures)}
-                {slot(layoffs)}
+                // Both event charts shade the same timeline, so they change together.
+                {move || {
+                    events
+                        .get()
+                        .map(|ds| ds.into_iter().map(|d| view! { <ChartBox drawn=d/> }).collect_view())
+                }}
                 {slot(streets)}
             </div>
         </section>
