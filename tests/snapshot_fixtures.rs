@@ -475,7 +475,9 @@ fn version_3_migrates_unchanged() {
 fn version_4_with_a_four_level_plan_and_own_criteria() {
     use uew::plan::Level;
     let o = open("v4-zhuhai.json").unwrap();
-    assert_eq!(o.migrated_from, None);
+    // Version 4 → 5 added only an audit line kind: the file reads as it is.
+    assert_eq!(o.migrated_from, Some(4));
+    assert_eq!(o.snapshot.schema_version, SCHEMA_VERSION);
     assert!(o.warnings.is_empty(), "{:?}", o.warnings);
     let s = &o.snapshot;
     assert_eq!(s.plan.levels().len(), 4);

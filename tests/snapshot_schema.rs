@@ -76,15 +76,18 @@ fn real_exports_match_the_schema() {
         "/tests/fixtures/snapshots/valid-small.json"
     );
     assert_valid(&v, "fixture", &std::fs::read_to_string(fixture).unwrap());
-    // Version 4: a four-level plan with own criteria, and every preset written out or by id.
+    // Version 4: a four-level plan with own criteria (as this version writes it after
+    // migration), and every preset written out or by id.
     let v4 = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/snapshots/v4-zhuhai.json"
     );
+    let migrated = Snapshot::open(&std::fs::read_to_string(v4).unwrap()).unwrap();
+    assert_eq!(migrated.migrated_from, Some(4));
     assert_valid(
         &v,
-        "version 4 fixture",
-        &std::fs::read_to_string(v4).unwrap(),
+        "version 4 fixture, migrated",
+        &migrated.snapshot.to_json_pretty(),
     );
     for id in uew::plan::presets::ALL {
         let mut with_preset = demo.clone();
@@ -145,7 +148,7 @@ fn real_exports_match_the_schema() {
         "scenarios and response compact",
         &with_state.to_json_compact(),
     );
-    assert_eq!(SCHEMA_VERSION, 4, "a new version needs a new schema");
+    assert_eq!(SCHEMA_VERSION, 5, "a new version needs a new schema");
 }
 
 #[test]

@@ -38,7 +38,7 @@ use std::collections::HashSet;
 pub const FORMAT: &str = "uew-snapshot";
 /// The schema version this build writes. It reads every version from 1 up to this one
 /// (migrating older ones) and opens newer ones read-only.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The id under which the built-in plan may be referred to instead of written out
 /// (`plan_ref`), as share links do. Since version 4 any preset id of
@@ -397,6 +397,9 @@ fn place(text: &str, problems: &mut [Problem]) {
 /// `indicators`, `response_from` and `source`, the dataset's `indicator_values`, and
 /// `plan_ref` naming any preset. Every addition is optional and a version 3 table (three
 /// levels, each with its three criteria) is a version 4 table as it is, street tables too.
+/// Version 4 → 5 added the audit line `plan-changed` (the plan changed while a response ran):
+/// a version 4 document is a version 5 one as it is; the new number makes an older build open
+/// a trail holding that line read-only instead of refusing it.
 fn migrate(mut snap: Snapshot, from: u32) -> Snapshot {
     let mut v = from;
     while v < SCHEMA_VERSION {
