@@ -103,6 +103,20 @@ macro_rules! both {
     };
 }
 
+/// The running end offsets of texts of the given lengths. Evaluated at compile time only
+/// (`i < N` bounds every index; a wrong one would fail the build, never a page).
+#[allow(clippy::indexing_slicing)]
+const fn ends<const N: usize>(lens: [usize; N]) -> [u32; N] {
+    let mut out = [0u32; N];
+    let (mut i, mut acc) = (0, 0);
+    while i < N {
+        acc += lens[i];
+        out[i] = acc as u32;
+        i += 1;
+    }
+    out
+}
+
 macro_rules! messages {
     ($($key:ident => $zh:literal, $en:literal;)*) => {
         /// Every user-visible string of the app's own chrome.
@@ -112,10 +126,24 @@ macro_rules! messages {
         impl Msg {
             pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
 
+            /// One text per language with the end offset of each message: a slice of a table
+            /// rather than a match of ≈ 1 300 arms, which compiled to ≈ 20 KB of code.
             pub fn text(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $((Msg::$key, Lang::Zh) => $zh, (Msg::$key, Lang::En) => $en,)*
-                }
+                const ZH: &str = concat!($($zh),*);
+                const EN: &str = concat!($($en),*);
+                const ZH_ENDS: [u32; Msg::ALL.len()] = ends([$($zh.len()),*]);
+                const EN_ENDS: [u32; Msg::ALL.len()] = ends([$($en.len()),*]);
+                let (all, ends) = match lang {
+                    Lang::Zh => (ZH, &ZH_ENDS),
+                    Lang::En => (EN, &EN_ENDS),
+                };
+                let i = self as usize;
+                let end = ends.get(i).map_or(0, |e| *e as usize);
+                let start = i
+                    .checked_sub(1)
+                    .and_then(|j| ends.get(j))
+                    .map_or(0, |e| *e as usize);
+                all.get(start..end).unwrap_or("")
             }
 
             /// Both languages, for what is kept or shown later (a dialog, a notice).
@@ -440,6 +468,12 @@ messages! {
     PeTitle => "编辑预案", "Edit the plan";
     PeHelp => "每项修改在按回车或离开输入框时保存，可以撤销（Ctrl+Z）；会使预案无法判定的修改不予接受，并说明是哪一项。", "Each change is saved on Enter or on leaving the field and can be undone (Ctrl+Z); a change that would leave the plan unevaluable is refused, naming the item.";
     PeSaved => "已保存：", "Saved: ";
+    PeWhose => "编辑哪一级的预案", "Whose plan";
+    PeWhoseDistrict => "区级预案", "The district's plan";
+    PeOwnLevels => "（自有分级标准）", " (own levels)";
+    PeStreetFollows => "该街道沿用区级分级标准。在下面修改任何一项，即为该街道建立自己的分级标准（§9），只用于评估该街道；指挥部、措施和参数沿用区级预案。", "This street follows the district's levels. Changing anything below gives the street its own levels (§9), used to evaluate it alone; the HQ, measures and parameters stay the district's.";
+    PeStreetOwn => "该街道有自己的分级标准（§9），只用于评估该街道；指挥部、措施和参数沿用区级预案。", "This street has its own levels (§9), used to evaluate it alone; the HQ, measures and parameters stay the district's.";
+    PeStreetFollow => "删除自有分级标准，改用区级", "Drop its own levels, follow the district's";
     PeHasWarnings => "（有提醒，见下方预案检查）", " (with warnings: see the plan check below)";
     PeLevels => "预警等级与判定条件", "Levels and criteria";
     PeName => "名称", "Name";
@@ -951,6 +985,9 @@ mod tests {
     use super::*;
     use crate::plan::Level;
 
+    /// The table's last entry as written.
+    const LAST: (Msg, &str, &str) = (Msg::PbExported, "已导出", "Exported");
+
     #[test]
     fn every_message_has_both_languages() {
         for m in Msg::ALL {
@@ -959,6 +996,17 @@ mod tests {
             }
             assert_ne!(m.text(Lang::Zh), m.text(Lang::En), "{m:?} untranslated");
         }
+    }
+
+    #[test]
+    fn each_message_is_its_own_text_from_the_first_to_the_last() {
+        assert_eq!(Msg::AppTitle.text(Lang::Zh), "失业预警");
+        assert_eq!(Msg::AppTitle.text(Lang::En), "Unemployment Early Warning");
+        assert_eq!(Msg::NavPlan.text(Lang::Zh), "预案");
+        assert_eq!(Msg::PeSaved.text(Lang::En), "Saved: ");
+        let last = Msg::ALL.last().copied().unwrap();
+        assert_eq!(last, LAST.0);
+        assert_eq!((last.text(Lang::Zh), last.text(Lang::En)), (LAST.1, LAST.2));
     }
 
     #[test]

@@ -93,6 +93,12 @@ pub enum Edit {
     },
     /// The exact inverse of [`Edit::RemoveRegion`].
     RestoreRegion(Box<RegionRemoval>),
+    /// Gives a street its own §5.1 level table (§9: streets write their own plans), replaces
+    /// it, or (`None`) lets the street follow the district's plan again.
+    SetStreetThresholds {
+        street: String,
+        thresholds: Option<Box<Thresholds>>,
+    },
     /// Steps applied in order as one; each must be valid where it stands.
     Batch(Vec<Edit>),
 }
@@ -137,6 +143,19 @@ impl Edit {
             }
             Edit::RemoveRegion { id } => remove_region(ds, &id),
             Edit::RestoreRegion(removal) => restore_region(ds, *removal),
+            Edit::SetStreetThresholds { street, thresholds } => {
+                if !ds.regions.iter().any(|r| r.id == street) {
+                    return Err(EditError::UnknownRegion { region: street });
+                }
+                let old = match thresholds {
+                    Some(t) => ds.street_thresholds.insert(street.clone(), *t),
+                    None => ds.street_thresholds.remove(&street),
+                };
+                Ok(Edit::SetStreetThresholds {
+                    street,
+                    thresholds: old.map(Box::new),
+                })
+            }
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for e in edits {
@@ -223,6 +242,23 @@ impl Edit {
                 Text {
                     zh: format!("重命名地区 {zh} → {name}"),
                     en: format!("rename region {en} → {name}"),
+                }
+            }
+            Edit::SetStreetThresholds { street, thresholds } => {
+                let (zh, en) = region(street);
+                match (thresholds, ds.street_thresholds.contains_key(street)) {
+                    (None, _) => Text {
+                        zh: format!("{zh}改用区级分级标准"),
+                        en: format!("{en} follows the district's levels"),
+                    },
+                    (Some(_), false) => Text {
+                        zh: format!("{zh}建立自己的分级标准"),
+                        en: format!("{en} gets its own levels"),
+                    },
+                    (Some(_), true) => Text {
+                        zh: format!("修改{zh}的分级标准"),
+                        en: format!("change {en}'s own levels"),
+                    },
                 }
             }
             Edit::RemoveRegion { id } => {

@@ -242,6 +242,13 @@ impl Store {
         self.ws.with_value(|w| w.prepared().clone())
     }
 
+    /// The plan a street is evaluated by (its own level table in the district's plan), read
+    /// again after every change of the plan or the data.
+    pub fn street_plan(&self, street: &str) -> Option<Plan> {
+        self.revs.inputs.track();
+        self.ws.with_value(|w| w.street_plan(street))
+    }
+
     pub fn engine_untracked(&self) -> Prepared {
         self.ws.with_value(|w| w.prepared().clone())
     }
@@ -333,6 +340,39 @@ impl Store {
         Ok(warnings)
     }
 
+    /// Changes a street's own level table (§9) with the same checks: one undo step, saved at
+    /// once, noted in a running response's trail like a change of the district's plan.
+    pub fn update_street_plan(
+        &self,
+        street: &str,
+        label: Text,
+        f: impl FnOnce(&mut Plan) -> Result<(), Text>,
+    ) -> Result<Vec<PlanProblem>, Text> {
+        let (_, warnings, c) = self
+            .ws
+            .try_update_value(|w| w.update_street_plan(street, label.clone(), f))
+            .unwrap_or_else(|| Err(gone()))?;
+        self.plan_changed(label, c);
+        Ok(warnings)
+    }
+
+    /// A street's own level table given (a copy of the district's) or dropped, as one undo step
+    /// noted like a plan change.
+    pub fn set_street_thresholds(&self, street: &str, own: bool) -> Result<(), Text> {
+        let thresholds = own.then(|| Box::new(self.engine_untracked().plan().thresholds.clone()));
+        let edit = Edit::SetStreetThresholds {
+            street: street.to_owned(),
+            thresholds,
+        };
+        let label = self.ws.with_value(|w| edit.describe(&w.snapshot().dataset));
+        let c = self
+            .ws
+            .try_update_value(|w| w.apply(edit))
+            .unwrap_or_else(|| Err(gone()))?;
+        self.plan_changed(label, c);
+        Ok(())
+    }
+
     /// Puts a whole plan in place (a preset, an imported plan file), as one undo step.
     pub fn use_plan(&self, label: Text, plan: Plan) -> Result<Vec<PlanProblem>, Text> {
         let (warnings, c) = self
@@ -343,11 +383,12 @@ impl Store {
         Ok(warnings)
     }
 
-    /// After a change of the plan: recorded in the running response's audit trail (at the
+    /// After a change of the plan (the district's, or a street's own level table): recorded in
+    /// the running response's audit trail (at the
     /// playbook's clock, by the name the playbook records with), then saved.
     fn plan_changed(&self, label: Text, mut c: Changed) {
         self.bump_history();
-        if c.plan {
+        if c.plan || c.dataset {
             let at = super::playbook::clock::Clock::now_stored();
             let by = super::playbook::clock::load(super::playbook::clock::USER_KEY)
                 .unwrap_or_else(|| "—".to_owned());

@@ -170,9 +170,14 @@ impl Workspace {
     /// the message says what and where: what is saved must open again, so the snapshot's own
     /// limits (name lengths, count ranges) apply to every edit, not only to imported files.
     pub fn apply(&mut self, edit: Edit) -> Result<Changed, Text> {
+        self.apply_labelled(edit, None)
+    }
+
+    /// [`Workspace::apply`] with the undo label given (the editor names the field changed).
+    fn apply_labelled(&mut self, edit: Edit, label: Option<Text>) -> Result<Changed, Text> {
         self.writable()?;
         // Named from the dataset before the edit (a removed event or region still has its name).
-        let label = edit.describe(&self.snapshot.dataset);
+        let label = label.unwrap_or_else(|| edit.describe(&self.snapshot.dataset));
         let ds = &mut self.snapshot.dataset;
         let inverse = edit.apply(ds).map_err(|e| e.text())?;
         if inverse.is_noop() {
@@ -255,25 +260,55 @@ impl Workspace {
         self.writable()?;
         let mut plan = self.snapshot.plan.clone();
         let r = f(&mut plan)?;
-        // An error is new when the plan has more errors of its kind than before (renaming the
-        // item of an existing error does not make it new); the one named is the item that
-        // was not in error before.
-        let before = check(&self.snapshot.plan);
-        let after = check(&plan);
-        let count = |list: &[PlanProblem], m: &Text| {
-            list.iter()
-                .filter(|p| p.severity == Severity::Error && p.message == *m)
-                .count()
-        };
-        let new_error = after.iter().find(|p| {
-            p.severity == Severity::Error
-                && !before.contains(p)
-                && count(&after, &p.message) > count(&before, &p.message)
-        });
-        if let Some(p) = new_error {
-            return Err(p.text());
-        }
+        refuse_new_errors(&self.snapshot.plan, &plan)?;
         let (warnings, changed) = self.set_plan(label, plan)?;
+        Ok((r, warnings, changed))
+    }
+
+    /// The plan a street is evaluated by (§9): the district's, with the street's own level
+    /// table where it has one. `None` when `street` is no street of the dataset.
+    pub fn street_plan(&self, street: &str) -> Option<Plan> {
+        let ds = &self.snapshot.dataset;
+        ds.streets().find(|s| s.id == street)?;
+        let mut plan = self.snapshot.plan.clone();
+        if let Some(t) = ds.street_thresholds.get(street) {
+            plan.thresholds = t.clone();
+        }
+        Some(plan)
+    }
+
+    /// Changes a street's own level table with the same editor and checks as the district's
+    /// plan ([`Workspace::update_plan`]): `f` works on [`Workspace::street_plan`], and only its
+    /// level table is kept (the HQ, measures and parameters stay the district's). The street
+    /// gets its own table on its first change. One undo step, like a data edit.
+    pub fn update_street_plan<R>(
+        &mut self,
+        street: &str,
+        label: Text,
+        f: impl FnOnce(&mut Plan) -> Result<R, Text>,
+    ) -> Result<(R, Vec<PlanProblem>, Changed), Text> {
+        self.writable()?;
+        let before = self
+            .street_plan(street)
+            .ok_or_else(crate::plan::editing::gone)?;
+        let mut plan = before.clone();
+        let r = f(&mut plan)?;
+        refuse_new_errors(&before, &plan)?;
+        let own = self.snapshot.dataset.street_thresholds.get(street);
+        if own == Some(&plan.thresholds) {
+            return Ok((r, Vec::new(), Changed::NOTHING));
+        }
+        let warnings = check(&plan)
+            .into_iter()
+            .filter(|p| p.severity == Severity::Warning)
+            .collect();
+        let changed = self.apply_labelled(
+            Edit::SetStreetThresholds {
+                street: street.to_owned(),
+                thresholds: Some(Box::new(plan.thresholds)),
+            },
+            Some(label),
+        )?;
         Ok((r, warnings, changed))
     }
 
@@ -373,5 +408,26 @@ impl Workspace {
     pub fn replace(&mut self, snapshot: Snapshot) -> Changed {
         *self = Workspace::new(snapshot);
         Changed::ALL
+    }
+}
+
+/// Refuses a plan change that brings in an error. An error is new when the plan has more
+/// errors of its kind than before (renaming the item of an existing error does not make it
+/// new), so an error the plan already had (the blank preset's level without criteria) does
+/// not block the edits that fix it; the one named is the item not in error before.
+fn refuse_new_errors(before: &Plan, after: &Plan) -> Result<(), Text> {
+    let (before, after) = (check(before), check(after));
+    let count = |list: &[PlanProblem], m: &Text| {
+        list.iter()
+            .filter(|p| p.severity == Severity::Error && p.message == *m)
+            .count()
+    };
+    match after.iter().find(|p| {
+        p.severity == Severity::Error
+            && !before.contains(p)
+            && count(&after, &p.message) > count(&before, &p.message)
+    }) {
+        Some(p) => Err(p.text()),
+        None => Ok(()),
     }
 }

@@ -184,11 +184,16 @@ fn replace_forgets_the_history() {
 
 /// Sets the level-2 rate threshold (§5.1-L2-a) of the plan.
 fn set_l2_rate(p: &mut Plan, rate: Pct) -> Result<(), Text> {
+    set_rate(p, crate::plan::Level::L2, rate)
+}
+
+/// Sets the rate threshold of `level` (§5.1-Lx-a).
+fn set_rate(p: &mut Plan, level: crate::plan::Level, rate: Pct) -> Result<(), Text> {
     let r = p
         .thresholds
         .levels
         .iter_mut()
-        .find(|s| s.level == crate::plan::Level::L2)
+        .find(|s| s.level == level)
         .and_then(|s| s.rate.as_mut())
         .ok_or_else(|| Text::new("无", "none"))?;
     r.min_rate = rate;
@@ -385,4 +390,81 @@ fn a_data_edit_shares_the_plan_with_the_previous_engine() {
     .unwrap();
     assert!(std::sync::Arc::ptr_eq(&plan, &w.prepared().shared_plan()));
     assert_eq!(w.prepared().plan(), &w.snapshot().plan);
+}
+
+fn indicator_at(w: &Workspace, scope: &crate::model::Scope) -> crate::rules::Status {
+    let month = Month::new(2026, 10).unwrap();
+    w.prepared().engine().evaluate(scope, month).indicator
+}
+
+#[test]
+fn a_street_s_own_levels_evaluate_that_street_only_and_undo_as_one_step() {
+    use crate::model::Scope;
+    use crate::rules::ThresholdsUsed;
+    let mut w = ws();
+    let start = w.snapshot().clone();
+    let xixing = Scope::Street("xixing".into());
+    let puyan = Scope::Street("puyan".into());
+    let before = (
+        indicator_at(&w, &Scope::District),
+        indicator_at(&w, &xixing),
+        indicator_at(&w, &puyan),
+    );
+    assert_eq!(
+        before.1.level(),
+        None,
+        "the sample's Xixing is below level 3"
+    );
+    // §9: Xixing writes its own table, level 3 from 1 % for two months.
+    let ((), _, changed) = w
+        .update_street_plan("xixing", Text::new("西兴三级", "Xixing L3"), |p| {
+            set_rate(p, crate::plan::Level::L3, Pct::tenths(10))
+        })
+        .unwrap();
+    assert!(changed.dataset && !changed.plan);
+    let e = w
+        .prepared()
+        .engine()
+        .evaluate(&xixing, Month::new(2026, 10).unwrap());
+    assert_eq!(e.indicator.level(), Some(crate::plan::Level::L3));
+    assert_eq!(
+        e.thresholds,
+        ThresholdsUsed::Street {
+            street: "xixing".into()
+        }
+    );
+    // The district's plan, the district and the other streets are as they were.
+    assert_eq!(w.snapshot().plan, start.plan);
+    assert_eq!(indicator_at(&w, &Scope::District), before.0);
+    assert_eq!(indicator_at(&w, &puyan), before.2);
+    // The editor reads the street's table through the district's plan.
+    let shown = w.street_plan("xixing").unwrap();
+    assert_eq!(shown.responses, start.plan.responses);
+    assert_ne!(shown.thresholds, start.plan.thresholds);
+    // A change bringing in an error is refused, naming it, and changes nothing.
+    let kept = w.snapshot().clone();
+    let err = w
+        .update_street_plan("xixing", Text::new("改", "edit"), |p| {
+            set_rate(p, crate::plan::Level::L3, Pct::tenths(1500))
+        })
+        .unwrap_err();
+    assert!(err.en.contains("150"), "{err:?}");
+    assert_eq!(w.snapshot(), &kept);
+    // Not a street: refused.
+    assert!(w
+        .update_street_plan("binjiang", Text::new("改", "edit"), |_| Ok(()))
+        .is_err());
+    // One undo step, labelled as the editor named it; back to the district's table.
+    let step = w.undo().unwrap().unwrap();
+    assert_eq!(step.label.en, "Xixing L3");
+    assert_eq!(w.snapshot(), &start);
+    assert_eq!(indicator_at(&w, &xixing), before.1);
+    // Following the district again is an edit of its own.
+    w.redo().unwrap().unwrap();
+    w.apply(Edit::SetStreetThresholds {
+        street: "xixing".into(),
+        thresholds: None,
+    })
+    .unwrap();
+    assert_eq!(w.snapshot(), &start);
 }

@@ -467,6 +467,9 @@ async fn resetting_to_the_sample_asks_in_the_page_first() {
     click(&h, "#reset-sample").await;
     let question = h.text("#dialog").await;
     assert!(question.contains("不能撤销"), "{question}");
+    // Keys go to the dialog once it has the focus (it takes it on the next frame).
+    let ok_focused = "document.activeElement && document.activeElement.id === 'dialog-ok'";
+    h.wait_for_js(ok_focused).await;
     h.type_keys(ESC).await;
     h.wait_for_js("!document.querySelector('#dialog')").await;
     assert_eq!(
@@ -477,7 +480,7 @@ async fn resetting_to_the_sample_asks_in_the_page_first() {
     assert_eq!(focused, Value::from("reset-sample"), "the focus came back");
     // Enter replaces the data by the sample.
     click(&h, "#reset-sample").await;
-    h.wait_for_css("#dialog").await;
+    h.wait_for_js(ok_focused).await;
     h.type_keys(ENTER).await;
     h.wait_for_js(&format!(
         "document.querySelector(\"{}\").value === ''",

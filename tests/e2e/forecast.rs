@@ -58,12 +58,7 @@ async fn choose_scope(h: &Harness, scope: &str) {
 }
 
 async fn method(h: &Harness) -> String {
-    h.wait_for_css("#chart-rate[data-method]").await;
-    h.js("return document.querySelector('#chart-rate').dataset.method;")
-        .await
-        .as_str()
-        .unwrap_or_default()
-        .to_owned()
+    h.attr("#chart-rate[data-method]", "data-method").await
 }
 
 #[tokio::test]

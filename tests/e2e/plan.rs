@@ -96,13 +96,7 @@ async fn unit_filter_shows_that_units_measures_and_no_others() {
         .len();
     assert_eq!(all, 26, "all measures before filtering");
 
-    h.client
-        .find(Locator::Css("#unit-filter"))
-        .await
-        .unwrap()
-        .select_by_value("finance")
-        .await
-        .unwrap();
+    choose(&h, "#unit-filter", "finance").await;
     h.wait_for_js(&format!(
         "document.querySelectorAll('.measure').length === {}",
         expected.len()
@@ -249,6 +243,17 @@ async fn a_plan_exported_from_one_profile_imports_into_a_fresh_one() {
     b.finish().await;
 }
 
+/// Chooses `value` in the `<select>` `css`.
+async fn choose(h: &Harness, css: &str, value: &str) {
+    h.client
+        .find(Locator::Css(css))
+        .await
+        .unwrap()
+        .select_by_value(value)
+        .await
+        .unwrap();
+}
+
 /// Opens the plan editor on the Plan page.
 async fn open_editor(h: &Harness) {
     h.open("#/plan").await;
@@ -332,13 +337,7 @@ async fn a_fourth_blue_level_added_in_the_editor_shows_in_the_timeline_cards_and
     open_editor(&h).await;
     h.click("#pe-add-level").await;
     h.wait_for_css("#pe-l4-colour").await;
-    h.client
-        .find(Locator::Css("#pe-l4-colour"))
-        .await
-        .unwrap()
-        .select_by_value("blue")
-        .await
-        .unwrap();
+    choose(&h, "#pe-l4-colour", "blue").await;
     h.wait_for_js("JSON.parse(localStorage.getItem('uew.snapshot')).plan.thresholds.levels[3].colour === 'Blue'").await;
     // Below level 3's 4.5 %: the sample's quiet months are level 4.
     set_field(&h, "#pe-l4-a-min", "2.5").await;
@@ -379,13 +378,7 @@ async fn a_single_layoff_criterion_raises_the_level_citing_the_users_clause_labe
     h.wait_for_css("#effective-level [data-status='2']").await;
 
     open_editor(&h).await;
-    h.client
-        .find(Locator::Css("#pe-l1-add-kind"))
-        .await
-        .unwrap()
-        .select_by_value("single-layoff")
-        .await
-        .unwrap();
+    choose(&h, "#pe-l1-add-kind", "single-layoff").await;
     h.click("#pe-l1-add").await;
     h.wait_for_css("#pe-l1-x0-clause").await;
     set_field(&h, "#pe-l1-x0-clause", "滨江单裁-1").await;
@@ -471,6 +464,85 @@ async fn a_plan_edit_during_a_response_is_in_its_audit_trail() {
         .js("return JSON.parse(localStorage.getItem('uew.snapshot')).response.audit.map(e => e.event.kind);")
         .await;
     assert_eq!(kinds, serde_json::json!(["activated", "plan-changed"]));
+    h.assert_no_errors().await;
+    h.finish().await;
+}
+
+/// The status badge of a street's card on the dashboard (`none`, `1`, `2`, `3`, …).
+async fn street_status(h: &Harness, street: &str) -> String {
+    let css = format!(".street-card[data-street='{street}'] [data-status]");
+    h.attr(&css, "data-status").await
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test.sh"]
+async fn a_street_s_own_plan_written_in_the_editor_evaluates_that_street_alone() {
+    let h = Harness::start().await;
+    h.open("#/dashboard").await;
+    h.wait_for_css("#effective-level [data-status='none']")
+        .await;
+    assert_eq!(street_status(&h, "xixing").await, "none");
+    let puyan = street_status(&h, "puyan").await;
+    // §9: Xixing writes its own levels in the same editor; it follows the district's so far.
+    open_editor(&h).await;
+    choose(&h, "#pe-whose", "xixing").await;
+    assert!(h.text(".pe-street-note").await.contains("沿用区级"));
+    assert!(
+        h.js("return !document.querySelector('#pe-indicators, #pe-hq');")
+            .await
+            .as_bool()
+            .unwrap_or(false),
+        "a street's plan shows its levels only"
+    );
+    set_field(&h, "#pe-l3-a-min", "1.5").await;
+    h.wait_for_css("#pe-outcome[role='status']").await;
+    let own = h
+        .js("return JSON.parse(localStorage.getItem('uew.snapshot')).dataset.street_thresholds.xixing.levels[2].rate.min_rate;")
+        .await;
+    assert_eq!(own.as_str(), Some("1.5"));
+    assert_eq!(
+        stored(&h, "thresholds").await,
+        serde_json::Value::Null,
+        "the district's plan is still the preset, stored by reference"
+    );
+    h.wait_for_js("document.querySelector('.pe-street-note').textContent.includes('有自己的')")
+        .await;
+    assert!(h
+        .text("#pe-whose")
+        .await
+        .contains("西兴街道（自有分级标准）"));
+    h.screenshot("plan-editor-street-own-zh").await;
+    // The dashboard: Xixing at level 3 by its own table; the district and Puyan as before.
+    h.open("#/dashboard").await;
+    h.wait_for_css(".street-card[data-street='xixing'] [data-status='3']")
+        .await;
+    h.wait_for_css("#effective-level [data-status='none']")
+        .await;
+    assert_eq!(street_status(&h, "puyan").await, puyan);
+    h.click(".street-card[data-street='xixing']").await;
+    h.wait_for_js("document.body.innerText.includes('采用本街道预案标准（§9）')")
+        .await;
+    // In English: the street drops its own table and follows the district's again.
+    h.click(".lang-switch button[lang='en']").await;
+    h.wait_for_js("document.documentElement.lang === 'en'")
+        .await;
+    open_editor(&h).await;
+    choose(&h, "#pe-whose", "xixing").await;
+    assert!(h
+        .text(".pe-street-note")
+        .await
+        .contains("has its own levels"));
+    h.click("#pe-street-follow").await;
+    h.wait_for_js(
+        "document.querySelector('.pe-street-note').textContent.includes('follows the district')",
+    )
+    .await;
+    let gone = h
+        .js("return JSON.parse(localStorage.getItem('uew.snapshot')).dataset.street_thresholds === undefined;")
+        .await;
+    assert_eq!(gone.as_bool(), Some(true));
+    h.open("#/dashboard").await;
+    assert_eq!(street_status(&h, "xixing").await, "none");
     h.assert_no_errors().await;
     h.finish().await;
 }

@@ -266,6 +266,12 @@ impl Harness {
         self.client.execute(script, vec![]).await.unwrap()
     }
 
+    /// The attribute `name` of the first element matching `css`, once there is one.
+    pub async fn attr(&self, css: &str, name: &str) -> String {
+        let el = self.wait_for_css(css).await;
+        el.attr(name).await.unwrap().unwrap_or_default()
+    }
+
     pub async fn text(&self, css: &str) -> String {
         self.wait_for_css(css).await.text().await.unwrap()
     }

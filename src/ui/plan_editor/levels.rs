@@ -43,8 +43,9 @@ fn level(cx: &Cx, p: &Plan, i: usize, n: usize) -> AnyView {
     // The legend follows the name, label and colour as they are edited.
     let legend = move || {
         ed.rev.track();
-        let p = ed.store.engine();
-        let name = spec(p.plan(), i).map(|s| s.name.get(lang).to_owned());
+        let name = ed
+            .plan
+            .with(|p| spec(p, i).map(|s| s.name.get(lang).to_owned()));
         view! { {level_badge(level, lang)} " " {name} }
     };
     let labels: Vec<AnyView> = [(Lang::Zh, Msg::PeZh), (Lang::En, Msg::PeEn)]

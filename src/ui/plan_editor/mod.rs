@@ -35,30 +35,45 @@ type SetList = Arc<dyn Fn(&mut Plan, Vec<String>) -> Result<(), Text> + Send + S
 type TextAt = Arc<dyn Fn(&Plan) -> Option<&Text> + Send + Sync>;
 type TextAtMut = Arc<dyn Fn(&mut Plan) -> Option<&mut Text> + Send + Sync>;
 type Change = Arc<dyn Fn(&mut Plan) -> Result<(), Text> + Send + Sync>;
+type Commit<'a> = Box<dyn FnOnce(&mut Plan) -> Result<(), Text> + 'a>;
 
-/// The editor's state: the store, and what the last change did.
+/// The editor's state: the store, whose plan is edited, and what the last change did.
 #[derive(Clone, Copy)]
 struct Ed {
     store: Store,
+    /// `None`: the district's plan; a street's id: that street's own level table (§9).
+    street: RwSignal<Option<String>>,
+    /// The plan the fields read: the district's, or a street's plan (the district's with the
+    /// street's level table; [`crate::workspace::Workspace::street_plan`]).
+    plan: Memo<Arc<Plan>>,
     /// Bumped on a refusal so every input shows the stored value again.
     rev: RwSignal<u32>,
     outcome: RwSignal<Option<Result<Text, Text>>>,
 }
 
 impl Ed {
-    fn commit(self, what: Text, f: impl FnOnce(&mut Plan) -> Result<(), Text>) {
-        match self.store.update_plan(what.clone(), f) {
-            Ok(warnings) => {
-                let more = if warnings.is_empty() {
-                    Text::default()
-                } else {
-                    Msg::PeHasWarnings.both()
-                };
-                self.outcome.set(Some(Ok(both!(
-                    ["{}{}{}", Msg::PeSaved.text(Lang::Zh), what.zh, more.zh],
-                    ["{}{}{}", Msg::PeSaved.text(Lang::En), what.en, more.en]
-                ))));
-            }
+    /// "已保存：…" for the change `what`, noting the plan's warnings.
+    fn saved(self, what: &Text, warned: bool) {
+        let more = if warned {
+            Msg::PeHasWarnings.both()
+        } else {
+            Text::default()
+        };
+        self.outcome.set(Some(Ok(both!(
+            ["{}{}{}", Msg::PeSaved.text(Lang::Zh), what.zh, more.zh],
+            ["{}{}{}", Msg::PeSaved.text(Lang::En), what.en, more.en]
+        ))));
+    }
+
+    /// One change of the plan shown. `f` is boxed: the store's paths are compiled once, not
+    /// once per kind of field.
+    fn commit(self, what: Text, f: Commit<'_>) {
+        let done = match self.street.get_untracked() {
+            Some(street) => self.store.update_street_plan(&street, what.clone(), f),
+            None => self.store.update_plan(what.clone(), f),
+        };
+        match done {
+            Ok(warnings) => self.saved(&what, !warnings.is_empty()),
             Err(e) => {
                 self.outcome.set(Some(Err(e)));
                 self.rev.update(|r| *r = r.wrapping_add(1));
@@ -69,8 +84,7 @@ impl Ed {
     /// A field's stored text; re-read when the plan changes or a change was refused.
     fn value(self, get: &GetFn) -> String {
         self.rev.track();
-        let p = self.store.engine();
-        get(p.plan()).unwrap_or_default()
+        self.plan.with(|p| get(p)).unwrap_or_default()
     }
 }
 
@@ -163,7 +177,7 @@ impl Cx {
         let change = move |ev: leptos::ev::Event| {
             let v = event_target_value(&ev);
             let (set, w) = (Arc::clone(&set), what.clone());
-            ed.commit(what.clone(), move |p| set(p, &v, &w));
+            ed.commit(what.clone(), Box::new(move |p| set(p, &v, &w)));
         };
         if area {
             view! {
@@ -279,7 +293,7 @@ impl Cx {
                 .filter_map(|i| chosen.item(i)?.get_attribute("value"))
                 .collect();
             let set = Arc::clone(&set);
-            ed.commit(what.clone(), move |p| set(p, values));
+            ed.commit(what.clone(), Box::new(move |p| set(p, values)));
         };
         let size = multiple.then(|| options.len().clamp(2, 6));
         let options = options
@@ -289,8 +303,7 @@ impl Cx {
                 let key = v.clone();
                 let on = move || {
                     ed.rev.track();
-                    let p = ed.store.engine();
-                    get(p.plan()).is_some_and(|l| l.contains(&key))
+                    ed.plan.with(|p| get(p)).is_some_and(|l| l.contains(&key))
                 };
                 view! { <option value=v prop:selected=on>{t}</option> }
             })
@@ -320,7 +333,7 @@ impl Cx {
         let (ed, what) = (self.ed, self.what_msg(label));
         let click = move |_| {
             let f = Arc::clone(&f);
-            ed.commit(what.clone(), move |p| f(p));
+            ed.commit(what.clone(), Box::new(move |p| f(p)));
         };
         view! {
             <button type="button" id=id disabled=!enabled on:click=click>
@@ -385,34 +398,73 @@ fn shape(p: &Plan) -> Vec<usize> {
 pub fn PlanEditor() -> impl IntoView {
     let i18n = I18n::get();
     let store = Store::get();
+    let street = RwSignal::new(None::<String>);
+    let plan = Memo::new(move |_| {
+        street
+            .get()
+            .and_then(|s| store.street_plan(&s))
+            .map_or_else(|| store.engine().shared_plan(), Arc::new)
+    });
     let ed = Ed {
         store,
+        street,
+        plan,
         rev: RwSignal::new(0),
         outcome: RwSignal::new(None),
     };
-    let shape = Memo::new(move |_| shape(store.engine().plan()));
+    // Whose plan, whether the street has its own table, and the table's shape.
+    let shape = Memo::new(move |_| {
+        let st = street.get();
+        let own = st
+            .as_ref()
+            .is_some_and(|s| store.engine().dataset().street_thresholds.contains_key(s));
+        (st, own, plan.with(|p| shape(p)))
+    });
     view! {
         <details class="plan-editor no-print" id="plan-editor">
             <summary>
                 <h2 id="sec-plan-editor">{move || i18n.t(Msg::PeTitle)}</h2>
             </summary>
             <p class="muted">{move || i18n.t(Msg::PeHelp)}</p>
+            <Whose ed=ed/>
             {move || {
-                // Read, not only tracked: a memo computes (and subscribes to the plan) when read.
-                shape.with(|_| ());
+                let (st, own, _) = shape.get();
                 let lang = i18n.lang();
-                let prepared = store.engine_untracked();
-                let p = prepared.plan();
+                let p = plan.get_untracked();
                 let cx = Cx {
                     ed,
                     lang,
                     item: Text::default(),
                 };
-                view! {
-                    {levels::levels(&cx, p)}
-                    {criteria::indicators(&cx, p)}
-                    {response::response(&cx, p)}
-                }
+                // Plain lists of views: one render type for both branches.
+                let views: Vec<AnyView> = match st {
+                    None => vec![
+                        levels::levels(&cx, &p),
+                        criteria::indicators(&cx, &p),
+                        response::response(&cx, &p),
+                    ],
+                    Some(s) => {
+                        let note = if own { Msg::PeStreetOwn } else { Msg::PeStreetFollows };
+                        let note = group("note pe-street-note", vec![note.text(lang).into_any()]);
+                        let follow = own.then(|| {
+                            let click = move |_| match store.set_street_thresholds(&s, false) {
+                                Ok(()) => ed.saved(&Msg::PeStreetFollow.both(), false),
+                                Err(e) => ed.outcome.set(Some(Err(e))),
+                            };
+                            view! {
+                                <button type="button" id="pe-street-follow" on:click=click>
+                                    {Msg::PeStreetFollow.text(lang)}
+                                </button>
+                            }
+                            .into_any()
+                        });
+                        [Some(note), follow, Some(levels::levels(&cx, &p))]
+                            .into_iter()
+                            .flatten()
+                            .collect()
+                    }
+                };
+                views
             }}
             {move || {
                 let lang = i18n.lang();
@@ -431,5 +483,46 @@ pub fn PlanEditor() -> impl IntoView {
                     })
             }}
         </details>
+    }
+}
+
+/// The choice of whose plan the editor shows: the district's, or a street's (§9), marked where
+/// the street has its own levels.
+#[component]
+fn Whose(ed: Ed) -> impl IntoView {
+    let i18n = I18n::get();
+    let store = ed.store;
+    let options = move || {
+        let lang = i18n.lang();
+        let prepared = store.engine();
+        let ds = prepared.dataset();
+        let chosen = ed.street.get();
+        let district = (String::new(), Msg::PeWhoseDistrict.text(lang).to_owned());
+        let streets = ds.streets().map(|r| {
+            let mark = if ds.street_thresholds.contains_key(&r.id) {
+                Msg::PeOwnLevels.text(lang)
+            } else {
+                ""
+            };
+            (r.id.clone(), format!("{}{mark}", r.name_in(lang)))
+        });
+        std::iter::once(district)
+            .chain(streets)
+            .map(|(v, t)| {
+                let on = chosen.as_deref().unwrap_or("") == v;
+                view! { <option value=v selected=on>{t}</option> }
+            })
+            .collect_view()
+    };
+    let change = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        ed.outcome.set(None);
+        ed.street.set((!v.is_empty()).then_some(v));
+    };
+    view! {
+        <label class="pb-field pe-whose">
+            {move || i18n.t(Msg::PeWhose)}
+            <select id="pe-whose" on:change=change>{options}</select>
+        </label>
     }
 }
