@@ -44,31 +44,54 @@ pub struct Clause {
 
 /// A warning level: 1 is the most severe, up to [`Level::MAX`] (a plan has 1–5 levels, most
 /// severe first). Serialised as the string `"1"` … `"5"`, as the three §5.1 levels always were.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Level(u8);
+/// Ordered by severity: `Level::L1 > Level::L3`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Level(Rank);
+
+/// A level as an enum of its severity rather than a `u8` of its number: the values a `u8`
+/// could hold beyond 1–5 make `Option<Level>`, and the statuses and month summaries built of
+/// it, one byte each, and `None` < least severe < … < most severe is the order of that byte,
+/// so comparing levels (the streaming pass does it millions of times) is comparing bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(u8)]
+enum Rank {
+    Five = 1,
+    Four,
+    Three,
+    Two,
+    One,
+}
 
 impl Level {
-    pub const L1: Level = Level(1);
-    pub const L2: Level = Level(2);
-    pub const L3: Level = Level(3);
-    pub const L4: Level = Level(4);
-    pub const L5: Level = Level(5);
+    pub const L1: Level = Level(Rank::One);
+    pub const L2: Level = Level(Rank::Two);
+    pub const L3: Level = Level(Rank::Three);
+    pub const L4: Level = Level(Rank::Four);
+    pub const L5: Level = Level(Rank::Five);
     /// The most levels a plan may have.
     pub const MAX: u8 = 5;
     /// Every level a plan may have, most severe first (a plan uses a prefix of these).
     pub const ALL: [Level; 5] = [Level::L1, Level::L2, Level::L3, Level::L4, Level::L5];
 
     pub fn number(self) -> u8 {
-        self.0
+        (Level::MAX + 1).saturating_sub(self.0 as u8)
     }
 
     pub fn from_number(n: u8) -> Option<Level> {
-        (1..=Level::MAX).contains(&n).then_some(Level(n))
+        let rank = match n {
+            1 => Rank::One,
+            2 => Rank::Two,
+            3 => Rank::Three,
+            4 => Rank::Four,
+            5 => Rank::Five,
+            _ => return None,
+        };
+        Some(Level(rank))
     }
 
     /// Severity rank: higher is more severe (5 for level 1).
     pub fn severity(self) -> u8 {
-        (Level::MAX + 1).saturating_sub(self.0)
+        self.0 as u8
     }
 
     /// The more severe of two levels.
@@ -83,7 +106,7 @@ impl Level {
     /// The national warning colour convention: 1 red, 2 orange, 3 yellow, 4 (and 5) blue. A
     /// plan may choose another colour per level ([`LevelSpec::colour`]).
     pub fn colour(self) -> WarningColour {
-        match self.0 {
+        match self.number() {
             1 => WarningColour::Red,
             2 => WarningColour::Orange,
             3 => WarningColour::Yellow,
@@ -93,18 +116,18 @@ impl Level {
 
     /// The next less severe level, if any (within [`Level::MAX`]; a plan may stop earlier).
     pub fn lower(self) -> Option<Level> {
-        Level::from_number(self.0.saturating_add(1))
+        Level::from_number(self.number().saturating_add(1))
     }
 
     /// The next more severe level, if any.
     pub fn higher(self) -> Option<Level> {
-        Level::from_number(self.0.saturating_sub(1))
+        Level::from_number(self.number().saturating_sub(1))
     }
 }
 
 impl Serialize for Level {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.0.to_string())
+        s.serialize_str(&self.number().to_string())
     }
 }
 
@@ -120,19 +143,6 @@ impl<'de> Deserialize<'de> for Level {
                     Level::MAX
                 ))
             })
-    }
-}
-
-impl PartialOrd for Level {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-/// Ordered by severity: `Level::L1 > Level::L3`.
-impl Ord for Level {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.severity().cmp(&other.severity())
     }
 }
 

@@ -646,3 +646,31 @@ mod editing {
         assert!(check(&p).is_empty(), "{:?}", check(&p));
     }
 }
+
+#[test]
+fn a_level_and_the_statuses_built_of_it_stay_small() {
+    use crate::rules::{MonthSummary, Status};
+    use std::mem::size_of;
+    // The streaming pass writes one summary per region and month (millions at city scale).
+    assert_eq!(size_of::<Option<Level>>(), 1);
+    assert_eq!(size_of::<Status>(), 2);
+    assert!(
+        size_of::<MonthSummary>() <= 20,
+        "{}",
+        size_of::<MonthSummary>()
+    );
+    // Numbers, severity and order agree.
+    for n in 1..=Level::MAX {
+        let l = Level::from_number(n).unwrap();
+        assert_eq!(l.number(), n);
+        assert_eq!(l.severity(), Level::MAX + 1 - n);
+        assert_eq!(
+            l.lower().map(Level::number),
+            (n < Level::MAX).then_some(n + 1)
+        );
+    }
+    assert!(Level::L1 > Level::L2 && Level::L4 > Level::L5);
+    assert!(Some(Level::L5) > None);
+    assert_eq!(Level::from_number(0), None);
+    assert_eq!(Level::from_number(6), None);
+}

@@ -23,6 +23,21 @@ struct Streak {
     open: u32,
 }
 
+impl Streak {
+    /// One more month: whether the threshold was reached (`at`) or the month is missing;
+    /// returns whether the level is met, and met or open, for `sustained` months.
+    #[inline(always)]
+    fn step(&mut self, at: bool, missing: bool, sustained: u32) -> (bool, bool) {
+        self.met = if at { self.met.saturating_add(1) } else { 0 };
+        self.open = if at || missing {
+            self.open.saturating_add(1)
+        } else {
+            0
+        };
+        (self.met >= sustained, self.open >= sustained)
+    }
+}
+
 /// A sliding window over events sorted by month.
 struct Slide<'e> {
     events: &'e [Ev],
@@ -71,6 +86,8 @@ struct Walk<'c> {
     cells: &'c [Cell<Frac>],
     at: usize,
     first: Option<i32>,
+    /// Bit `i` for series `i` of the scope's limits (what [`RateLimit::reads`] tests).
+    bit: u8,
 }
 
 impl<'c> Walk<'c> {
@@ -136,10 +153,12 @@ impl Engine<'_> {
             .series
             .iter()
             .take(SERIES)
-            .map(|s| Walk {
+            .enumerate()
+            .map(|(i, s)| Walk {
                 cells: cells_of(*s),
                 at: 0,
                 first: self.first_month(node, *s),
+                bit: 1 << i,
             })
             .collect();
         let any_first = walks.iter().filter_map(|w| w.first).min();
@@ -148,13 +167,8 @@ impl Engine<'_> {
         // Bit `i`: series `i` of `limits.series` has no value at all.
         let empty_series: u8 = walks
             .iter()
-            .enumerate()
-            .filter(|(_, w)| w.cells.is_empty())
-            .fold(0, |m, (i, _)| m | (1 << i));
-        let series_bits: Vec<u8> = (0..walks.len())
-            .filter(|i| empty_series & (1 << i) == 0)
-            .map(|i| 1u8 << i)
-            .collect();
+            .filter(|w| w.cells.is_empty())
+            .fold(0, |m, w| m | w.bit);
         walks.retain(|w| !w.cells.is_empty());
         let mut before_data: u32 = 0;
         let rate_limits: Vec<RateLimit> = limits
@@ -238,33 +252,33 @@ impl Engine<'_> {
                     }
                 }
             }
-            for ((walk, row), series_bit) in
-                walks.iter_mut().zip(streaks.iter_mut()).zip(&series_bits)
-            {
+            for (walk, row) in walks.iter_mut().zip(streaks.iter_mut()) {
                 let value = walk.value(x);
                 let missing =
                     value.is_none() && (walk.first.is_some_and(|f| f <= x) || !started_any);
                 let lhs = value.map(|v| (u128::from(v.num) * 1_000_000, u128::from(v.den)));
-                for (bit, (st, lim)) in row.iter_mut().zip(&rate_limits).enumerate() {
-                    // Exact: num × 10⁶ against threshold × den, both sides 64 × 64 → 128 bits.
-                    let at = if plain {
-                        lhs.is_some_and(|(num, den)| num >= u128::from(lim.units) * den)
-                    } else {
-                        lim.reads & series_bit != 0
+                let levels = row.iter_mut().zip(&rate_limits).enumerate();
+                // Exact: num × 10⁶ against threshold × den, both sides 64 × 64 → 128 bits.
+                if plain {
+                    // Every level "≥" over this series: the loop without the per-level tests.
+                    for (bit, (st, lim)) in levels {
+                        let at = lhs.is_some_and(|(num, den)| num >= u128::from(lim.units) * den);
+                        let (m, o) = st.step(at, missing, lim.sustained);
+                        met |= u8::from(m) << bit;
+                        open |= u8::from(o) << bit;
+                    }
+                } else {
+                    for (bit, (st, lim)) in levels {
+                        let reads = lim.reads & walk.bit != 0;
+                        let at = reads
                             && lhs.is_some_and(|(num, den)| {
                                 lim.comparison
                                     .holds(num.cmp(&(u128::from(lim.units) * den)))
-                            })
-                    };
-                    let missing = missing && (plain || lim.reads & series_bit != 0);
-                    st.met = if at { st.met.saturating_add(1) } else { 0 };
-                    st.open = if at || missing {
-                        st.open.saturating_add(1)
-                    } else {
-                        0
-                    };
-                    met |= u8::from(st.met >= lim.sustained) << bit;
-                    open |= u8::from(st.open >= lim.sustained) << bit;
+                            });
+                        let (m, o) = st.step(at, missing && reads, lim.sustained);
+                        met |= u8::from(m) << bit;
+                        open |= u8::from(o) << bit;
+                    }
                 }
             }
             // The most severe level met, and the most severe one not met but still open.
