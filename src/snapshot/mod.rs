@@ -11,6 +11,7 @@ mod error;
 mod field;
 mod order;
 mod probe;
+pub mod records;
 mod scan;
 mod shape;
 pub mod share;
