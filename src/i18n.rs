@@ -273,7 +273,10 @@ messages! {
     ConflictBody => "本标签页的修改尚未保存，也不会自动覆盖对方。请选择：", "This tab's changes are not saved and will not overwrite it silently. Choose:";
     LoadTheirs => "载入较新数据（放弃本页修改）", "Load the newer data (discard this tab's changes)";
     KeepMine => "保留本页数据（覆盖）", "Keep this tab's data (overwrite)";
-    ReadBackFailed => "保存后读回的数据不一致。", "What was read back after saving differs.";
+    LoadingWorkspace => "正在读取浏览器中保存的数据…", "Reading the data stored in this browser…";
+    StorageBlocked => "本应用的另一个标签页（旧版本）占用着浏览器存储，暂时无法打开。请关闭本应用的其他标签页；关闭后本页会自动继续。", "Another tab of this app (an older version) is holding the browser storage open. Close the app's other tabs; this page continues by itself once they are closed.";
+    StorageTakenOver => "本应用的新版本已在另一个标签页中打开并正在升级浏览器存储；本页不再保存。请重新载入本页，以新版本继续。", "A newer version of the app was opened in another tab and is upgrading the browser storage; this page no longer saves. Reload it to continue with the newer version.";
+    ReloadPage => "重新载入本页", "Reload this page";
     SaveFailedTitle => "数据未能保存到浏览器：", "The data could not be saved in this browser:";
     SaveFailedBody => "数据仍在本页内存中，请立即导出快照以免丢失。", "It is still in this tab's memory: export a snapshot now so nothing is lost.";
     TryAgain => "重试保存", "Try saving again";

@@ -62,7 +62,7 @@ pub fn App() -> impl IntoView {
     let handle = window_event_listener(ev::hashchange, move |_| route.set(Route::current()));
     // Another tab saved: take its data, or ask when this tab has unsaved changes.
     let storage = window_event_listener(ev::storage, move |e| {
-        if e.key().as_deref() == Some(super::persist::META_KEY) {
+        if e.key().as_deref() == Some(super::persist::SAVED_KEY) {
             store.on_external_change();
         }
     });
@@ -145,14 +145,21 @@ pub fn App() -> impl IntoView {
         <Banners/>
         <DialogHost/>
         <main id="main" tabindex="-1">
-            {move || match route.get() {
+            // IndexedDB answers asynchronously: the views come once the workspace is read.
+            {move || if !store.loaded.get() {
+                view! {
+                    <p class="loading" id="loading-workspace" role="status">
+                        {move || i18n.t(Msg::LoadingWorkspace)}
+                    </p>
+                }.into_any()
+            } else { match route.get() {
                 Route::Dashboard => view! { <Dashboard/> }.into_any(),
                 Route::Data => view! { <DataView/> }.into_any(),
                 Route::Scenarios => view! { <ScenariosView/> }.into_any(),
                 Route::Snapshots => view! { <SnapshotsView/> }.into_any(),
                 Route::Plan => view! { <PlanView/> }.into_any(),
                 Route::Playbook => view! { <PlaybookView/> }.into_any(),
-            }}
+            }}}
         </main>
     }
 }

@@ -41,15 +41,30 @@ pub fn export_snapshot(store: Store) -> Result<(), String> {
     Ok(())
 }
 
+fn reload_page() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}
+
 /// "saved 13:20" in the header.
 #[component]
 pub fn SaveIndicator() -> impl IntoView {
     let i18n = I18n::get();
     let store = Store::get();
     view! {
-        <span class="save-indicator" id="save-state" role="status" aria-live="polite">
+        <span
+            class="save-indicator"
+            id="save-state"
+            role="status"
+            aria-live="polite"
+            data-busy=move || store.busy.get().then_some("true")
+        >
             {move || {
                 let lang = i18n.lang();
+                if !store.loaded.get() {
+                    return ().into_any();
+                }
                 match store.save.get() {
                     SaveStatus::Saved { at } => {
                         let time = local_time(&at);
@@ -183,11 +198,31 @@ pub fn Banners() -> impl IntoView {
                         }
                             .into_any(),
                     ),
+                    SaveStatus::Failed(e @ (SaveError::Blocked | SaveError::Closed)) => {
+                        let (id, text) = if e == SaveError::Blocked {
+                            ("banner-storage-blocked", Msg::StorageBlocked)
+                        } else {
+                            ("banner-storage-closed", Msg::StorageTakenOver)
+                        };
+                        Some(
+                            view! {
+                                <div class="banner danger" role="alert" id=id>
+                                    {text.text(lang)} " "
+                                    <Show when=move || store.loaded.get()>
+                                        {export_button(store, lang, error)}
+                                    </Show>
+                                    <button type="button" id="reload-page" on:click=move |_| reload_page()>
+                                        {Msg::ReloadPage.text(lang)}
+                                    </button>
+                                </div>
+                            }
+                                .into_any(),
+                        )
+                    }
                     SaveStatus::Failed(e) => {
                         let detail = match e {
                             SaveError::Unavailable(m) | SaveError::Write(m) => m,
-                            SaveError::ReadBack => Msg::ReadBackFailed.text(lang).to_owned(),
-                            SaveError::NewerElsewhere(_) => String::new(),
+                            _ => String::new(),
                         };
                         Some(
                             view! {
@@ -246,7 +281,7 @@ pub fn Banners() -> impl IntoView {
         <div class="banners no-print">
             {move || {
                 let lang = i18n.lang();
-                store.is_sample.get().then(|| {
+                (store.loaded.get() && store.is_sample.get()).then(|| {
                     view! {
                         <div class="banner sample" id="banner-sample">
                             <strong>{Msg::SampleData.text(lang)}</strong> " " {Msg::SampleBody.text(lang)}
@@ -263,7 +298,8 @@ pub fn Banners() -> impl IntoView {
             }}
             {move || {
                 let lang = i18n.lang();
-                let due = !store.is_sample.get()
+                let due = store.loaded.get()
+                    && !store.is_sample.get()
                     && store.read_only.get().is_none()
                     && store
                         .last_export

@@ -1,15 +1,36 @@
-//! The workspace in `localStorage`: load, save with read-back, and the revision counter that stops
-//! an older tab from overwriting a newer one.
+//! The workspace in IndexedDB: load, save what changed, the revision counter that stops an
+//! older tab from overwriting a newer save, and the one-time move from `localStorage`.
 //!
-//! The snapshot text goes through `web_sys::Storage` directly rather than gloo-storage: every
-//! failure (storage disabled, quota full, a read-back that does not match) must come back as a
-//! value the UI shows, and the text is stored as-is rather than JSON-encoded a second time.
+//! One database (`uew`), one object store (`records`) of JSON texts under string keys: `meta`
+//! (revision, writer, save time, export time, sample flag, how many observation chunks) and
+//! the snapshot's records (`crate::snapshot::records`: `head`, `plan`, `dataset`, `obs.N`,
+//! `scenarios`, `response`). A save is one readwrite transaction that reads `meta`, refuses
+//! when another tab saved a newer revision, writes only the records given and the new `meta`:
+//! it lands whole or not at all, and a failure (quota, storage refused) leaves the stored
+//! data as it was. Other tabs learn of a save through the `storage` event on a small
+//! `localStorage` marker ([`SAVED_KEY`]).
+//!
+//! The backup (one snapshot text kept before an import) stays in `localStorage`.
 
+use crate::snapshot::records::{self, chunk_key, Records};
 use crate::snapshot::Snapshot;
+use idb::event::DatabaseEvent;
+use idb::{Database, Factory, ObjectStore, ObjectStoreParams, TransactionMode, TransactionResult};
 use serde::{Deserialize, Serialize};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
 
-pub const SNAPSHOT_KEY: &str = "uew.snapshot";
-pub const META_KEY: &str = "uew.meta";
+pub const DB_NAME: &str = "uew";
+const DB_VERSION: u32 = 1;
+pub const STORE: &str = "records";
+const META: &str = "meta";
+/// Set after each save (`rev:writer`); its `storage` event tells other tabs to look.
+pub const SAVED_KEY: &str = "uew.saved";
+/// Where versions before IndexedDB kept the whole snapshot and its meta: read once, moved
+/// into the database, and removed only after that write is confirmed.
+pub const OLD_SNAPSHOT_KEY: &str = "uew.snapshot";
+pub const OLD_META_KEY: &str = "uew.meta";
 
 /// Bookkeeping stored beside the snapshot.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -26,20 +47,25 @@ pub struct Meta {
     /// Whether the stored data is the built-in sample, untouched.
     #[serde(default)]
     pub sample: bool,
+    /// The checksum of each observation chunk (`obs.0` …) as stored
+    /// (`records::text_hash`): how many there are, which ones a save must rewrite, and
+    /// whether one was damaged.
+    #[serde(default)]
+    pub hashes: Vec<u64>,
 }
 
 /// What was found in storage at start-up.
 pub enum Loaded {
     /// Nothing stored yet: first visit.
     Empty,
-    Found(Box<Snapshot>, Meta),
+    /// The stored workspace; with an error when it was just moved from `localStorage` and
+    /// the move could not be written (the old keys are then left as they were).
+    Found(Box<Snapshot>, Meta, Option<SaveError>),
     /// Written by a newer version of the app: shown read-only, never overwritten.
     Newer(Box<Snapshot>, crate::plan::Text),
     /// Stored text that this build cannot read; it is left untouched.
-    Corrupt {
-        error: String,
-    },
-    /// Storage cannot be used at all (disabled, blocked by policy).
+    Corrupt { error: String },
+    /// Storage cannot be used at all (disabled, private mode, blocked by policy).
     Unavailable(String),
 }
 
@@ -49,24 +75,40 @@ pub enum SaveError {
     Unavailable(String),
     /// Quota full or another write failure.
     Write(String),
-    /// What was read back differs from what was written.
-    ReadBack,
     /// Another tab saved a newer revision since this tab loaded or saved.
     NewerElsewhere(Meta),
+    /// Another tab keeps an older connection open, so the database cannot be opened yet.
+    Blocked,
+    /// Another tab (a newer version of the app) is upgrading the database: this tab let go.
+    Closed,
 }
 
-fn storage() -> Result<web_sys::Storage, String> {
-    let w = web_sys::window().ok_or("no window")?;
-    match w.local_storage() {
-        Ok(Some(s)) => Ok(s),
-        Ok(None) => Err("localStorage is not available".into()),
-        Err(e) => Err(js_message(&e)),
+/// Told when the database is blocked or taken by another tab.
+type Listener = Rc<dyn Fn(SaveError)>;
+
+thread_local! {
+    static DB: RefCell<Option<Rc<Database>>> = const { RefCell::new(None) };
+    /// Set when another tab asked for the database (`versionchange`): it is not used again.
+    static CLOSED: Cell<bool> = const { Cell::new(false) };
+    /// The stored text that could not be read, for "download what is stored".
+    static RAW: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// Told when the database is blocked or taken by another tab (the store shows it).
+    static TROUBLE: RefCell<Option<Listener>> = const { RefCell::new(None) };
+}
+
+/// Who is told when opening is blocked or another tab takes the database.
+pub fn on_trouble(f: impl Fn(SaveError) + 'static) {
+    TROUBLE.with(|t| *t.borrow_mut() = Some(Rc::new(f)));
+}
+
+fn trouble(e: SaveError) {
+    if let Some(f) = TROUBLE.with(|t| t.borrow().clone()) {
+        f(e);
     }
 }
 
 /// The text of a thrown JS value (DOMException name and message, or its string form).
-pub fn js_message(v: &wasm_bindgen::JsValue) -> String {
-    use wasm_bindgen::JsCast;
+pub fn js_message(v: &JsValue) -> String {
     if let Some(e) = v.dyn_ref::<js_sys::Error>() {
         let name: String = e.name().into();
         let msg: String = e.message().into();
@@ -75,88 +117,383 @@ pub fn js_message(v: &wasm_bindgen::JsValue) -> String {
     v.as_string().unwrap_or_else(|| format!("{v:?}"))
 }
 
-pub fn read_meta() -> Option<Meta> {
-    let s = storage().ok()?;
-    let text = s.get_item(META_KEY).ok()??;
-    serde_json::from_str(&text).ok()
+fn idb_message(e: idb::Error) -> String {
+    e.to_string()
 }
 
-pub fn load() -> Loaded {
-    let s = match storage() {
-        Ok(s) => s,
-        Err(e) => return Loaded::Unavailable(e),
-    };
-    let raw = match s.get_item(SNAPSHOT_KEY) {
-        Ok(Some(t)) => t,
-        Ok(None) => return Loaded::Empty,
-        Err(e) => return Loaded::Unavailable(js_message(&e)),
-    };
-    match Snapshot::open(&raw) {
-        Ok(o) => match o.read_only {
-            Some(why) => Loaded::Newer(Box::new(o.snapshot), why.text()),
-            None => Loaded::Found(Box::new(o.snapshot), read_meta().unwrap_or_default()),
-        },
-        Err(e) => Loaded::Corrupt {
-            error: e.to_string(),
-        },
+fn local() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// The open database, opened on first use.
+async fn db() -> Result<Rc<Database>, SaveError> {
+    if CLOSED.with(Cell::get) {
+        return Err(SaveError::Closed);
+    }
+    if let Some(d) = DB.with(|d| d.borrow().clone()) {
+        return Ok(d);
+    }
+    let unavailable = |e| SaveError::Unavailable(idb_message(e));
+    let factory = Factory::new().map_err(unavailable)?;
+    let mut req = factory
+        .open(DB_NAME, Some(DB_VERSION))
+        .map_err(unavailable)?;
+    req.on_upgrade_needed(|ev| {
+        if let Ok(db) = ev.database() {
+            if !db.store_names().iter().any(|n| n == STORE) {
+                let _ = db.create_object_store(STORE, ObjectStoreParams::new());
+            }
+        }
+    });
+    req.on_blocked(|_| trouble(SaveError::Blocked));
+    let mut db = req.await.map_err(unavailable)?;
+    // A newer version of the app in another tab wants to upgrade: let go of the database
+    // (closing it through the event's target, not the wrapper that owns this handler) and
+    // say so here, rather than block that tab.
+    db.on_version_change(|ev| {
+        CLOSED.with(|c| c.set(true));
+        if let Some(d) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::IdbDatabase>().ok())
+        {
+            d.close();
+        }
+        trouble(SaveError::Closed);
+    });
+    let db = Rc::new(db);
+    DB.with(|d| *d.borrow_mut() = Some(db.clone()));
+    Ok(db)
+}
+
+/// A record's text; `Err` names a record that is there but not text.
+async fn get_text(store: &ObjectStore, key: &str) -> Result<Option<String>, String> {
+    let v = store
+        .get(JsValue::from_str(key))
+        .map_err(idb_message)?
+        .await
+        .map_err(idb_message)?;
+    match v {
+        None => Ok(None),
+        Some(v) if v.is_undefined() => Ok(None),
+        Some(v) => v
+            .as_string()
+            .map(Some)
+            .ok_or_else(|| format!("stored record `{key}` is not text")),
     }
 }
 
-/// Writes the snapshot unless another tab has saved a newer revision than `base_rev`; then
-/// reads it back. Returns the new meta.
-pub fn save(snap: &Snapshot, base_rev: u64, mut meta: Meta) -> Result<Meta, SaveError> {
-    let s = storage().map_err(SaveError::Unavailable)?;
-    if let Some(stored) = read_meta() {
-        if stored.rev > base_rev && stored.writer != meta.writer {
-            return Err(SaveError::NewerElsewhere(stored));
+fn parse_meta(text: &str) -> Result<Meta, String> {
+    serde_json::from_str(text).map_err(|e| format!("stored record `meta`: {e}"))
+}
+
+/// The meta record, if the database can be read and holds one.
+pub async fn read_meta() -> Option<Meta> {
+    let db = db().await.ok()?;
+    let tx = db.transaction(&[STORE], TransactionMode::ReadOnly).ok()?;
+    let store = tx.object_store(STORE).ok()?;
+    let text = get_text(&store, META).await.ok()??;
+    parse_meta(&text).ok()
+}
+
+/// Every record as stored, joined into one snapshot text, with its meta. `Ok(None)`: nothing
+/// is stored. `Err((error, raw))`: what is stored cannot be read (`raw`: what there is).
+async fn read_all(db: &Database) -> Result<Option<(String, Meta)>, (String, String)> {
+    let plain = |e: String| (e, String::new());
+    let tx = db
+        .transaction(&[STORE], TransactionMode::ReadOnly)
+        .map_err(|e| plain(idb_message(e)))?;
+    let store = tx.object_store(STORE).map_err(|e| plain(idb_message(e)))?;
+    let Some(meta_text) = get_text(&store, META).await.map_err(plain)? else {
+        return Ok(None);
+    };
+    let meta = parse_meta(&meta_text).map_err(|e| (e, meta_text.clone()))?;
+    let mut keys: Vec<String> = ["head", "plan", "dataset", "scenarios", "response"]
+        .map(String::from)
+        .into();
+    keys.extend((0..meta.hashes.len()).map(chunk_key));
+    let mut texts = Vec::with_capacity(keys.len());
+    let mut missing = Vec::new();
+    for key in &keys {
+        match get_text(&store, key).await.map_err(plain)? {
+            Some(t) => texts.push(t),
+            None => {
+                missing.push(key.as_str());
+                texts.push(String::new());
+            }
         }
-        meta.rev = stored.rev.max(base_rev) + 1;
-        if meta.last_export.is_none() {
-            meta.last_export = stored.last_export;
-        }
-    } else {
-        meta.rev = base_rev + 1;
     }
-    // The built-in plan, unchanged, is stored by its id: about half of the sample's text, no
-    // longer serialised and written on every edit.
-    let text = snap.to_json_compact();
-    if text.is_empty() {
-        return Err(SaveError::Write(
-            "the snapshot could not be written as text".into(),
+    if !missing.is_empty() {
+        return Err((
+            format!("stored records missing: {}", missing.join(", ")),
+            meta_text,
         ));
     }
-    s.set_item(SNAPSHOT_KEY, &text)
-        .map_err(|e| SaveError::Write(js_message(&e)))?;
-    if stored_units(&s, SNAPSHOT_KEY) != Some(text.encode_utf16().count()) {
-        return Err(SaveError::ReadBack);
+    let raw_records = |r: &Records| {
+        let mut out = format!(
+            "meta\n{meta_text}\nhead\n{}\nplan\n{}\ndataset\n{}\n",
+            r.head, r.plan, r.dataset
+        );
+        for (i, c) in r.chunks.iter().enumerate() {
+            out.push_str(&format!("{}\n{c}\n", chunk_key(i)));
+        }
+        out.push_str(&format!(
+            "scenarios\n{}\nresponse\n{}\n",
+            r.scenarios, r.response
+        ));
+        out
+    };
+    let mut it = texts.into_iter();
+    let [head, plan, dataset, scenarios, response] = [(); 5].map(|_| it.next().unwrap_or_default());
+    let r = Records {
+        head,
+        plan,
+        dataset,
+        scenarios,
+        response,
+        chunks: it.collect(),
+    };
+    if let Some(i) = (0..r.chunks.len())
+        .find(|&i| r.chunks.get(i).map(|c| records::text_hash(c)) != meta.hashes.get(i).copied())
+    {
+        return Err((
+            format!(
+                "stored record `{}` does not match its checksum",
+                chunk_key(i)
+            ),
+            raw_records(&r),
+        ));
     }
-    let meta_text = serde_json::to_string(&meta).map_err(|e| SaveError::Write(e.to_string()))?;
-    s.set_item(META_KEY, &meta_text)
-        .map_err(|e| SaveError::Write(js_message(&e)))?;
-    Ok(meta)
+    let text = records::join(&r).map_err(|e| (e, raw_records(&r)))?;
+    Ok(Some((text, meta)))
 }
 
-/// The length (UTF-16 units) of what `key` holds, read in the browser: a cheap check that a
-/// write landed whole, without copying the text back into the module on the edit's frame.
-fn stored_units(s: &web_sys::Storage, key: &str) -> Option<usize> {
-    let v = js_sys::Reflect::get(s, &wasm_bindgen::JsValue::from_str(key)).ok()?;
-    let text: js_sys::JsString = wasm_bindgen::JsCast::dyn_into(v).ok()?;
-    Some(text.length() as usize)
+fn set_raw(raw: String) {
+    RAW.with(|r| *r.borrow_mut() = Some(raw));
 }
 
-/// Records an export time in the stored meta (best effort).
-pub fn note_export(when: &str) {
-    if let (Ok(s), Some(mut m)) = (storage(), read_meta()) {
-        m.last_export = Some(when.to_owned());
-        if let Ok(t) = serde_json::to_string(&m) {
-            let _ = s.set_item(META_KEY, &t);
+/// Opens a stored snapshot text as [`Loaded`].
+fn open_stored(text: &str, meta: Meta) -> Loaded {
+    match Snapshot::open(text) {
+        Ok(o) => match o.read_only {
+            Some(why) => Loaded::Newer(Box::new(o.snapshot), why.text()),
+            None => Loaded::Found(Box::new(o.snapshot), meta, None),
+        },
+        Err(e) => {
+            set_raw(text.to_owned());
+            Loaded::Corrupt {
+                error: e.to_string(),
+            }
         }
     }
 }
 
-/// The raw stored snapshot text, for "download what is stored" when it cannot be read.
+/// Reads the stored workspace (moving one kept the old way in `localStorage` first).
+pub async fn load() -> Loaded {
+    let db = match db().await {
+        Ok(d) => d,
+        Err(SaveError::Unavailable(e)) => return Loaded::Unavailable(e),
+        Err(_) => return Loaded::Unavailable("IndexedDB is in use by another tab".into()),
+    };
+    match read_all(&db).await {
+        Ok(Some((text, meta))) => open_stored(&text, meta),
+        Ok(None) => migrate_from_local().await,
+        Err((error, raw)) => {
+            set_raw(raw);
+            Loaded::Corrupt { error }
+        }
+    }
+}
+
+/// The one-time move from `localStorage`: the old snapshot is opened as any stored text
+/// (an older schema is migrated), written whole into the database, and the old keys are
+/// removed only once that transaction has completed. A newer or unreadable old text is
+/// left where it is.
+async fn migrate_from_local() -> Loaded {
+    let Some(s) = local() else {
+        return Loaded::Empty;
+    };
+    let Some(text) = s.get_item(OLD_SNAPSHOT_KEY).ok().flatten() else {
+        return Loaded::Empty;
+    };
+    let old_meta: Meta = s
+        .get_item(OLD_META_KEY)
+        .ok()
+        .flatten()
+        .and_then(|m| serde_json::from_str(&m).ok())
+        .unwrap_or_default();
+    let opened = match open_stored(&text, old_meta.clone()) {
+        Loaded::Found(snap, meta, _) => (snap, meta),
+        other => return other,
+    };
+    let (snap, meta) = opened;
+    let job = Job::full(&snap, old_meta.rev, meta.clone());
+    match save(job).await {
+        Ok(Saved::Done(m)) => {
+            // Confirmed: the old copy can go.
+            let _ = s.remove_item(OLD_SNAPSHOT_KEY);
+            let _ = s.remove_item(OLD_META_KEY);
+            Loaded::Found(snap, m, None)
+        }
+        Ok(Saved::Retry) => Loaded::Found(
+            snap,
+            meta,
+            Some(SaveError::Write(
+                "the stored data changed while moving it".into(),
+            )),
+        ),
+        Err(e) => Loaded::Found(snap, meta, Some(e)),
+    }
+}
+
+/// What one save writes.
+pub struct Job {
+    /// The revision this tab's data is based on.
+    pub base_rev: u64,
+    pub meta: Meta,
+    /// Records to write (key, JSON text).
+    pub puts: Vec<(String, String)>,
+    /// The checksums of all observation chunks, when the dataset was written (chunks past
+    /// them are removed).
+    pub hashes: Option<Vec<u64>>,
+    /// Every record is in `puts`: what is stored need not match this tab's last save.
+    pub full: bool,
+    /// Write even over another tab's newer save (the user chose "keep mine").
+    pub force: bool,
+}
+
+impl Job {
+    /// Every record of `snap`.
+    pub fn full(snap: &Snapshot, base_rev: u64, meta: Meta) -> Job {
+        let r = records::records_of(snap);
+        let hashes = r.chunks.iter().map(|c| records::text_hash(c)).collect();
+        let mut puts = vec![
+            ("head".to_owned(), r.head),
+            ("plan".to_owned(), r.plan),
+            ("dataset".to_owned(), r.dataset),
+            ("scenarios".to_owned(), r.scenarios),
+            ("response".to_owned(), r.response),
+        ];
+        puts.extend(
+            r.chunks
+                .into_iter()
+                .enumerate()
+                .map(|(i, c)| (chunk_key(i), c)),
+        );
+        Job {
+            base_rev,
+            meta,
+            puts,
+            hashes: Some(hashes),
+            full: true,
+            force: false,
+        }
+    }
+}
+
+/// A save's outcome.
+pub enum Saved {
+    Done(Meta),
+    /// What is stored is not this tab's last save (another tab's, or nothing): write every
+    /// record rather than only the changed ones.
+    Retry,
+}
+
+/// Writes `job` in one transaction, after checking the stored revision in that same
+/// transaction. Returns the new meta once the transaction has completed.
+pub async fn save(job: Job) -> Result<Saved, SaveError> {
+    let db = db().await?;
+    let write = |e: idb::Error| SaveError::Write(idb_message(e));
+    let tx = db
+        .transaction(&[STORE], TransactionMode::ReadWrite)
+        .map_err(write)?;
+    let store = tx.object_store(STORE).map_err(write)?;
+    let stored = match get_text(&store, META).await.map_err(SaveError::Write)? {
+        Some(t) => parse_meta(&t).ok(),
+        None => None,
+    };
+    let mut meta = job.meta;
+    match &stored {
+        Some(s) if !job.force && s.rev > job.base_rev && s.writer != meta.writer => {
+            let _ = tx.abort();
+            return Err(SaveError::NewerElsewhere(s.clone()));
+        }
+        Some(s) if !job.full && s.rev != job.base_rev => {
+            let _ = tx.abort();
+            return Ok(Saved::Retry);
+        }
+        None if !job.full => {
+            let _ = tx.abort();
+            return Ok(Saved::Retry);
+        }
+        _ => {}
+    }
+    let (stored_rev, stored_chunks) = stored.as_ref().map_or((0, 0), |s| (s.rev, s.hashes.len()));
+    meta.rev = stored_rev.max(job.base_rev) + 1;
+    if meta.last_export.is_none() {
+        meta.last_export = stored.as_ref().and_then(|s| s.last_export.clone());
+    }
+    match job.hashes {
+        Some(h) => meta.hashes = h,
+        None => {
+            meta.hashes = stored
+                .as_ref()
+                .map(|s| s.hashes.clone())
+                .unwrap_or_default()
+        }
+    }
+    let meta_text = serde_json::to_string(&meta).map_err(|e| SaveError::Write(e.to_string()))?;
+    let put = |key: &str, text: &str| {
+        store
+            .put(&JsValue::from_str(text), Some(&JsValue::from_str(key)))
+            .map(drop)
+            .map_err(write)
+    };
+    for (key, text) in &job.puts {
+        put(key, text)?;
+    }
+    for i in meta.hashes.len()..stored_chunks {
+        store
+            .delete(JsValue::from_str(&chunk_key(i)))
+            .map(drop)
+            .map_err(write)?;
+    }
+    put(META, &meta_text)?;
+    // The same transaction, to read why it was aborted (QuotaExceededError …).
+    let again = store.transaction();
+    match tx.await {
+        Ok(TransactionResult::Committed) => {}
+        Ok(TransactionResult::Aborted) | Err(_) => {
+            let why = again
+                .error()
+                .map(|e| format!("{}: {}", e.name(), e.message()))
+                .unwrap_or_else(|| "the write was not completed".into());
+            return Err(SaveError::Write(why));
+        }
+    }
+    if let Some(s) = local() {
+        let _ = s.set_item(SAVED_KEY, &format!("{}:{}", meta.rev, meta.writer));
+        if job.full {
+            // A move from `localStorage` that could not be written earlier is now complete.
+            let _ = s.remove_item(OLD_SNAPSHOT_KEY);
+            let _ = s.remove_item(OLD_META_KEY);
+        }
+    }
+    Ok(Saved::Done(meta))
+}
+
+/// The stored text that could not be read, for "download what is stored".
 pub fn raw_snapshot() -> Option<String> {
-    storage().ok()?.get_item(SNAPSHOT_KEY).ok()?
+    RAW.with(|r| r.borrow().clone())
+}
+
+/// The stored workspace as one snapshot text (for a backup before replacing it).
+pub async fn stored_text() -> Option<String> {
+    let db = db().await.ok()?;
+    match read_all(&db).await {
+        Ok(Some((text, _))) => Some(text),
+        Ok(None) => None,
+        Err((_, raw)) => Some(raw),
+    }
 }
 
 pub const BACKUP_KEY: &str = "uew.backup";
@@ -172,7 +509,7 @@ pub struct BackupMeta {
 
 /// Keeps `text` (a snapshot) as the one automatic backup.
 pub fn save_backup(text: &str, reason: &str) -> Result<(), String> {
-    let s = storage()?;
+    let s = local().ok_or("localStorage is not available")?;
     let meta = BackupMeta {
         saved: js_sys::Date::new_0().to_iso_string().into(),
         reason: reason.to_owned(),
@@ -183,7 +520,7 @@ pub fn save_backup(text: &str, reason: &str) -> Result<(), String> {
 }
 
 pub fn read_backup() -> Option<(String, BackupMeta)> {
-    let s = storage().ok()?;
+    let s = local()?;
     let text = s.get_item(BACKUP_KEY).ok()??;
     let meta = s
         .get_item(BACKUP_META_KEY)

@@ -6,9 +6,11 @@
 //! prepared engine, re-run when the plan or dataset changes), [`Store::scenarios`],
 //! [`Store::response`] — or the whole snapshot through [`Store::snap`], and cannot write:
 //! the fields they see are read signals. Saving happens right after each committed change (not
-//! per keystroke: cells commit on Enter or blur).
+//! per keystroke: cells commit on Enter or blur), in the background: IndexedDB is
+//! asynchronous, so a save is a task that writes the parts the changes touched (the
+//! workspace's `Changed`), one save at a time, the changes made meanwhile in the next.
 
-use super::persist::{self, Loaded, Meta, SaveError};
+use super::persist::{self, Job, Loaded, Meta, SaveError, Saved};
 use crate::edit::Edit;
 use crate::i18n::Lang;
 use crate::model::Dataset;
@@ -16,7 +18,7 @@ use crate::plan::check::PlanProblem;
 use crate::plan::{Plan, Text};
 use crate::response::ResponseState;
 use crate::scenario::Scenarios;
-use crate::snapshot::Snapshot;
+use crate::snapshot::{records, Snapshot};
 use crate::workspace::{Changed, Prepared, Workspace};
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -39,6 +41,58 @@ fn now_ms() -> f64 {
 
 /// How long [`Store::persist_soon`] waits for more changes before saving.
 const SAVE_DELAY_MS: u64 = 300;
+
+/// What the next save must write: the parts changed since the last one.
+#[derive(Clone, Copy, Default)]
+struct Dirty {
+    parts: Changed,
+    /// The meta alone (an export time).
+    meta: bool,
+    /// Every record (a new workspace, a retry over another tab's data).
+    full: bool,
+    /// Over another tab's newer save (the user chose "keep mine").
+    force: bool,
+}
+
+impl Dirty {
+    const FULL: Dirty = Dirty {
+        parts: Changed::ALL,
+        meta: true,
+        full: true,
+        force: false,
+    };
+
+    fn add(&mut self, o: Dirty) {
+        self.parts.plan |= o.parts.plan;
+        self.parts.dataset |= o.parts.dataset;
+        self.parts.scenarios |= o.parts.scenarios;
+        self.parts.response |= o.parts.response;
+        self.meta |= o.meta;
+        self.full |= o.full;
+        self.force |= o.force;
+    }
+
+    fn any(&self) -> bool {
+        self.parts.any() || self.meta || self.full || self.force
+    }
+}
+
+/// The save queue: what is waiting, and whether a save task is running.
+#[derive(Default)]
+struct Queue {
+    dirty: Dirty,
+    running: bool,
+}
+
+/// Lets the page handle input between chunks of a large dataset's serialisation.
+async fn yield_to_page() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+}
 
 /// Whether the data on screen is safely stored.
 #[derive(Clone, Debug, PartialEq)]
@@ -129,6 +183,13 @@ pub struct Store {
     meta: StoredValue<Meta>,
     /// A save scheduled by [`Store::persist_soon`], not yet done.
     pending_save: StoredValue<Option<leptos::prelude::TimeoutHandle>>,
+    queue: StoredValue<Queue>,
+    /// The stored workspace has been read (until then the page shows that it is loading).
+    pub loaded: ReadSignal<bool>,
+    set_loaded: WriteSignal<bool>,
+    /// A save is waiting or running (`data-busy` on the save indicator).
+    pub busy: ReadSignal<bool>,
+    set_busy: WriteSignal<bool>,
 }
 
 pub fn now_iso() -> String {
@@ -142,28 +203,86 @@ fn tab_id() -> String {
 }
 
 impl Store {
-    /// Loads the workspace from storage, or the sample on a first visit.
+    /// The store, with the workspace read from storage in the background (the sample on a
+    /// first visit); [`Store::loaded`] says when it is in place.
     pub fn load() -> Store {
         let writer = tab_id();
+        // In place until the stored workspace is read: the built-in plan, no data. Views are
+        // not shown before `loaded`.
+        let ws = Workspace::new(Snapshot::new(Plan::binjiang_2020(), Dataset::default(), ""));
+        let ws = StoredValue::new(ws);
+        let revs = Revs {
+            inputs: Trigger::new(),
+            scenarios: Trigger::new(),
+            response: Trigger::new(),
+        };
+        let (history_rev, set_history_rev) = signal(0);
+        let (save, set_save) = signal(SaveStatus::NotSaving);
+        let (read_only, set_read_only) = signal(None);
+        let (is_sample, set_is_sample) = signal(false);
+        let (last_export, set_last_export) = signal(None);
+        let (loaded, set_loaded) = signal(false);
+        let (busy, set_busy) = signal(false);
+        let store = Store {
+            ws,
+            revs,
+            snap: SnapRead { ws, revs },
+            history_rev,
+            set_history_rev,
+            save,
+            set_save,
+            read_only,
+            set_read_only,
+            is_sample,
+            set_is_sample,
+            notice: RwSignal::new(None),
+            last_export,
+            set_last_export,
+            meta: StoredValue::new(Meta {
+                writer,
+                ..Meta::default()
+            }),
+            pending_save: StoredValue::new(None),
+            queue: StoredValue::new(Queue::default()),
+            loaded,
+            set_loaded,
+            busy,
+            set_busy,
+        };
+        // Opening blocked by another tab, or the database taken by a newer version of the app
+        // in another tab: shown like any save failure, with its way out.
+        persist::on_trouble(move |e| {
+            let _ = store.set_save.try_set(SaveStatus::Failed(e));
+        });
+        leptos::task::spawn_local(async move {
+            let loaded = persist::load().await;
+            store.take_loaded(loaded);
+        });
+        store
+    }
+
+    /// Puts what was read at start-up in place.
+    fn take_loaded(&self, loaded: Loaded) {
+        let writer = self.meta.with_value(|m| m.writer.clone());
         let fresh = |sample| Meta {
             writer: writer.clone(),
             sample,
             ..Meta::default()
         };
-        let (ws, meta, save, sample) = match persist::load() {
-            Loaded::Found(snap, meta) => {
+        let (ws, meta, save, sample) = match loaded {
+            Loaded::Found(snap, meta, moved) => {
                 let sample = meta.sample;
-                let at = meta.saved.clone();
+                let status = match moved {
+                    Some(e) => SaveStatus::Failed(e),
+                    None => SaveStatus::Saved {
+                        at: meta.saved.clone(),
+                    },
+                };
                 let meta = Meta {
                     writer: writer.clone(),
                     ..meta
                 };
-                (
-                    Workspace::new(*snap),
-                    meta,
-                    SaveStatus::Saved { at },
-                    sample,
-                )
+                (Workspace::new(*snap), meta, status, sample)
             }
             Loaded::Empty => (
                 Workspace::new(crate::demo::snapshot()),
@@ -190,45 +309,25 @@ impl Store {
                 true,
             ),
         };
-        let read_only = ws.why_read_only().cloned();
-        let last_export = meta.last_export.clone();
-        let ws = StoredValue::new(ws);
-        let revs = Revs {
-            inputs: Trigger::new(),
-            scenarios: Trigger::new(),
-            response: Trigger::new(),
-        };
-        let (history_rev, set_history_rev) = signal(0);
-        let (save, set_save) = signal(save);
-        let (read_only, set_read_only) = signal(read_only);
-        let (is_sample, set_is_sample) = signal(sample);
-        let (last_export, set_last_export) = signal(last_export);
-        let store = Store {
-            ws,
-            revs,
-            snap: SnapRead { ws, revs },
-            history_rev,
-            set_history_rev,
-            save,
-            set_save,
-            read_only,
-            set_read_only,
-            is_sample,
-            set_is_sample,
-            notice: RwSignal::new(None),
-            last_export,
-            set_last_export,
-            meta: StoredValue::new(meta),
-            pending_save: StoredValue::new(None),
-        };
-        // First visit: store the sample so a reload shows the same data.
-        if store.save.get_untracked() == SaveStatus::NotSaving
-            && store.read_only.get_untracked().is_none()
-        {
-            store.persist();
+        // A blocked or closed database reported while loading stays shown.
+        let troubled = matches!(
+            self.save.get_untracked(),
+            SaveStatus::Failed(SaveError::Blocked | SaveError::Closed)
+        );
+        let first_visit = save == SaveStatus::NotSaving && ws.why_read_only().is_none();
+        self.set_last_export.set(meta.last_export.clone());
+        self.meta.set_value(meta);
+        self.set_workspace(ws);
+        self.set_is_sample.set(sample);
+        if !troubled || matches!(save, SaveStatus::Saved { .. }) {
+            self.set_save.set(save);
         }
-        store.open_share_link_in_address();
-        store
+        self.set_loaded.set(true);
+        // First visit: store the sample so a reload shows the same data.
+        if first_visit {
+            self.persist();
+        }
+        self.open_share_link_in_address();
     }
 
     pub fn get() -> Store {
@@ -273,11 +372,22 @@ impl Store {
         self.revs.notify(c);
         self.set_is_sample.set(false);
         self.meta.update_value(|m| m.sample = false);
+        self.mark(Dirty {
+            parts: c,
+            meta: true,
+            ..Dirty::default()
+        });
         if soon {
             self.persist_soon();
         } else {
-            self.persist();
+            self.save_now();
         }
+    }
+
+    /// Adds to what the next save writes.
+    fn mark(&self, d: Dirty) {
+        self.queue.update_value(|q| q.dirty.add(d));
+        self.set_busy.set(true);
     }
 
     fn bump_history(&self) {
@@ -415,12 +525,12 @@ impl Store {
         match set_timeout_with_handle(
             move || {
                 store.pending_save.set_value(None);
-                store.persist();
+                store.save_now();
             },
             std::time::Duration::from_millis(SAVE_DELAY_MS),
         ) {
             Ok(h) => self.pending_save.set_value(Some(h)),
-            Err(_) => self.persist(),
+            Err(_) => self.save_now(),
         }
     }
 
@@ -429,7 +539,7 @@ impl Store {
         let pending = self.pending_save.try_update_value(Option::take).flatten();
         if let Some(h) = pending {
             h.clear();
-            self.persist();
+            self.save_now();
         }
     }
 
@@ -499,81 +609,197 @@ impl Store {
         self.persist();
     }
 
-    /// Saves now; shows the outcome in `save`.
+    /// Saves every record now (a new workspace, "try again"); shows the outcome in `save`.
     pub fn persist(&self) {
+        self.mark(Dirty::FULL);
+        self.save_now();
+    }
+
+    /// Starts the save task unless one is running (it takes what was marked meanwhile).
+    fn save_now(&self) {
         if let Some(h) = self.pending_save.try_update_value(Option::take).flatten() {
             h.clear();
         }
         if self.read_only.get_untracked().is_some() {
+            self.queue.update_value(|q| q.dirty = Dirty::default());
+            self.set_busy.set(false);
             self.set_save.set(SaveStatus::NotSaving);
             return;
         }
-        let meta = self.meta.get_value();
-        let base = meta.rev;
+        let start = self
+            .queue
+            .try_update_value(|q| !std::mem::replace(&mut q.running, true))
+            .unwrap_or(false);
+        if start {
+            let store = *self;
+            leptos::task::spawn_local(async move { store.run_saves().await });
+        }
+    }
+
+    /// The save task: one save at a time until nothing is left to write. A failure stops it
+    /// with the parts kept for the next attempt (the next change, or "try again").
+    async fn run_saves(self) {
+        loop {
+            let next = self.queue.try_update_value(|q| {
+                if q.dirty.any() {
+                    Some(std::mem::take(&mut q.dirty))
+                } else {
+                    q.running = false;
+                    None
+                }
+            });
+            let Some(Some(d)) = next else {
+                let _ = self.set_busy.try_set(false);
+                return;
+            };
+            if self.read_only.get_untracked().is_some() {
+                continue;
+            }
+            let t0 = now_ms();
+            let job = self.job(d).await;
+            let result = persist::save(job).await;
+            // Microseconds fit a u64 for any page's lifetime; the benchmark reads this.
+            LAST_SAVE_US.store(((now_ms() - t0) * 1000.0) as u64, Ordering::Relaxed);
+            match result {
+                Ok(Saved::Done(m)) => {
+                    self.set_save.set(SaveStatus::Saved {
+                        at: m.saved.clone(),
+                    });
+                    let writer = self.meta.with_value(|w| w.writer.clone());
+                    self.meta.set_value(Meta { writer, ..m });
+                }
+                Ok(Saved::Retry) => self.queue.update_value(|q| q.dirty.add(Dirty::FULL)),
+                Err(e) => {
+                    self.queue.update_value(|q| {
+                        q.dirty.add(Dirty { force: false, ..d });
+                        q.running = false;
+                    });
+                    self.set_save.set(SaveStatus::Failed(e));
+                    self.set_busy.set(false);
+                    return;
+                }
+            }
+        }
+    }
+
+    /// What to write for `d`: the parts it names, from one state of the workspace (the plan
+    /// and dataset from the prepared engine, which later changes do not touch), and of the
+    /// observations only the chunks whose text differs from what is stored.
+    async fn job(&self, d: Dirty) -> Job {
+        let full = d.full;
         let meta = Meta {
             saved: now_iso(),
-            ..meta
+            ..self.meta.get_value()
         };
-        let t0 = now_ms();
-        let result = self.snap.with_untracked(|s| persist::save(s, base, meta));
-        // Microseconds fit a u64 for any page's lifetime; the benchmark reads this.
-        LAST_SAVE_US.store(((now_ms() - t0) * 1000.0) as u64, Ordering::Relaxed);
-        match result {
-            Ok(m) => {
-                self.set_save.set(SaveStatus::Saved {
-                    at: m.saved.clone(),
-                });
-                self.meta.set_value(m);
+        let (prepared, head, scenarios, response) = self.ws.with_value(|w| {
+            let s = w.snapshot();
+            (
+                w.prepared().clone(),
+                full.then(|| s.record_head()),
+                (full || d.parts.scenarios).then(|| s.record_scenarios()),
+                (full || d.parts.response).then(|| s.record_response()),
+            )
+        });
+        let mut puts = Vec::new();
+        for (key, text) in [
+            ("head", head),
+            ("scenarios", scenarios),
+            ("response", response),
+        ] {
+            if let Some(t) = text {
+                puts.push((key.to_owned(), t));
             }
-            Err(e) => self.set_save.set(SaveStatus::Failed(e)),
+        }
+        if full || d.parts.plan {
+            puts.push(("plan".to_owned(), records::plan_record(prepared.plan())));
+        }
+        let mut hashes = None;
+        if full || d.parts.dataset {
+            let ds = prepared.dataset();
+            puts.push(("dataset".to_owned(), records::dataset_record(ds)));
+            let n = records::chunk_count(ds.observations.len());
+            let mut new = Vec::with_capacity(n);
+            for i in 0..n {
+                let text = records::chunk_record(&ds.observations, i);
+                let h = records::text_hash(&text);
+                if full || meta.hashes.get(i) != Some(&h) {
+                    puts.push((records::chunk_key(i), text));
+                }
+                new.push(h);
+                if i % 32 == 31 {
+                    yield_to_page().await;
+                }
+            }
+            hashes = Some(new);
+        }
+        Job {
+            base_rev: meta.rev,
+            meta,
+            puts,
+            hashes,
+            full,
+            force: d.force,
         }
     }
 
     /// Overwrites what another tab saved with this tab's data (the user chose "keep mine").
     pub fn force_save(&self) {
-        if let Some(stored) = persist::read_meta() {
-            self.meta.update_value(|m| m.rev = stored.rev);
-        }
-        self.persist();
+        self.mark(Dirty {
+            force: true,
+            ..Dirty::FULL
+        });
+        self.save_now();
     }
 
     /// Another tab saved: take its data when this tab has nothing unsaved; otherwise leave the
     /// choice to the user (the conflict banner).
     pub fn on_external_change(&self) {
-        let Some(stored) = persist::read_meta() else {
-            return;
-        };
-        let mine = self.meta.get_value();
-        if stored.rev <= mine.rev || stored.writer == mine.writer {
-            return;
-        }
-        if matches!(
-            self.read_only.get_untracked(),
-            Some(ReadOnly::Shared | ReadOnly::NewerVersion { .. })
-        ) {
-            // Another tab's save does not concern a snapshot shown on its own.
-            return;
-        }
-        let unsaved = matches!(self.save.get_untracked(), SaveStatus::Failed(_));
-        if unsaved || self.read_only.get_untracked().is_some() {
-            self.set_save
-                .set(SaveStatus::Failed(SaveError::NewerElsewhere(stored)));
-            return;
-        }
-        self.reload_from_storage();
+        let store = *self;
+        leptos::task::spawn_local(async move {
+            let Some(stored) = persist::read_meta().await else {
+                return;
+            };
+            let mine = store.meta.get_value();
+            if stored.rev <= mine.rev || stored.writer == mine.writer {
+                return;
+            }
+            if matches!(
+                store.read_only.get_untracked(),
+                Some(ReadOnly::Shared | ReadOnly::NewerVersion { .. })
+            ) {
+                // Another tab's save does not concern a snapshot shown on its own.
+                return;
+            }
+            let unsaved = matches!(store.save.get_untracked(), SaveStatus::Failed(_))
+                || store.busy.get_untracked();
+            if unsaved || store.read_only.get_untracked().is_some() {
+                store
+                    .set_save
+                    .set(SaveStatus::Failed(SaveError::NewerElsewhere(stored)));
+                return;
+            }
+            store.take_stored().await;
+        });
     }
 
     /// Takes what is stored (another tab's newer data), discarding this tab's unsaved state.
     pub fn reload_from_storage(&self) {
-        if let Loaded::Found(snap, stored) = persist::load() {
+        let store = *self;
+        leptos::task::spawn_local(async move { store.take_stored().await });
+    }
+
+    async fn take_stored(&self) {
+        if let Loaded::Found(snap, stored, _) = persist::load().await {
             let writer = self.meta.with_value(|m| m.writer.clone());
             let sample = stored.sample;
             self.meta.set_value(Meta {
                 writer,
                 ..stored.clone()
             });
+            self.queue.update_value(|q| q.dirty = Dirty::default());
             self.set_workspace(Workspace::new(*snap));
             self.set_is_sample.set(sample);
+            self.set_last_export.set(stored.last_export.clone());
             self.set_save.set(SaveStatus::Saved { at: stored.saved });
             self.notice.set(Some(Text::new(
                 "已载入另一个标签页保存的较新数据。",
@@ -606,37 +832,44 @@ impl Store {
 
     /// Leaves a read-only view for the stored data.
     pub fn back_to_stored(&self) {
-        match persist::load() {
-            Loaded::Found(snap, meta) => {
-                let writer = self.meta.with_value(|m| m.writer.clone());
-                self.set_is_sample.set(meta.sample);
-                self.set_save.set(SaveStatus::Saved {
-                    at: meta.saved.clone(),
-                });
-                self.meta.set_value(Meta { writer, ..meta });
-                self.set_workspace(Workspace::new(*snap));
+        let store = *self;
+        leptos::task::spawn_local(async move {
+            match persist::load().await {
+                Loaded::Found(snap, meta, _) => {
+                    let writer = store.meta.with_value(|m| m.writer.clone());
+                    store.set_is_sample.set(meta.sample);
+                    store.set_save.set(SaveStatus::Saved {
+                        at: meta.saved.clone(),
+                    });
+                    store.meta.set_value(Meta { writer, ..meta });
+                    store.set_workspace(Workspace::new(*snap));
+                }
+                // Never saved over: a newer snapshot stays read-only, unreadable text untouched.
+                Loaded::Newer(snap, message) => {
+                    store.show_read_only(*snap, ReadOnly::NewerVersion { message })
+                }
+                Loaded::Corrupt { error } => store
+                    .show_read_only(crate::demo::snapshot(), ReadOnly::CorruptStorage { error }),
+                Loaded::Empty | Loaded::Unavailable(_) => {
+                    store.replace(crate::demo::snapshot(), true)
+                }
             }
-            // Never saved over: a newer snapshot stays read-only, unreadable text untouched.
-            Loaded::Newer(snap, message) => {
-                self.show_read_only(*snap, ReadOnly::NewerVersion { message })
-            }
-            Loaded::Corrupt { error } => {
-                self.show_read_only(crate::demo::snapshot(), ReadOnly::CorruptStorage { error })
-            }
-            Loaded::Empty | Loaded::Unavailable(_) => self.replace(crate::demo::snapshot(), true),
-        }
-        clear_share_hash();
+            clear_share_hash();
+        });
     }
 
     /// Keeps the shown (shared) snapshot as this browser's workspace, after a backup of what
     /// was stored.
     pub fn save_as_my_copy(&self) {
-        if let Some(raw) = persist::raw_snapshot() {
-            let _ = persist::save_backup(&raw, "share");
-        }
+        let store = *self;
         let snap = self.snap.get_untracked();
-        self.replace(snap, false);
-        clear_share_hash();
+        leptos::task::spawn_local(async move {
+            if let Some(raw) = persist::stored_text().await {
+                let _ = persist::save_backup(&raw, "share");
+            }
+            store.replace(snap, false);
+            clear_share_hash();
+        });
     }
 
     /// Replaces the workspace by an imported one, keeping the previous state as the backup.
@@ -670,12 +903,19 @@ impl Store {
         Ok(())
     }
 
+    /// Records an export time (saved with the meta, for the backup reminder).
     pub fn note_export(&self) {
         let now = now_iso();
-        persist::note_export(&now);
         self.meta
             .update_value(|m| m.last_export = Some(now.clone()));
         self.set_last_export.set(Some(now));
+        if self.read_only.get_untracked().is_none() {
+            self.mark(Dirty {
+                meta: true,
+                ..Dirty::default()
+            });
+            self.save_now();
+        }
     }
 }
 
