@@ -42,6 +42,17 @@ async fn next_tick() {
     wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
 }
 
+/// Waits (up to about two seconds) until `css` is in `root`: the app reads IndexedDB first.
+async fn wait_for(root: &web_sys::HtmlElement, css: &str) -> web_sys::Element {
+    for _ in 0..200 {
+        if let Some(el) = root.query_selector(css).unwrap() {
+            return el;
+        }
+        next_tick().await;
+    }
+    panic!("`{css}` did not appear");
+}
+
 #[wasm_bindgen_test]
 async fn app_renders_the_plan_and_switches_language() {
     storage().clear().unwrap();
@@ -52,7 +63,7 @@ async fn app_renders_the_plan_and_switches_language() {
         .unwrap();
     let root = container();
     let app = uew::ui::mount_in(root.clone());
-    next_tick().await;
+    wait_for(&root, ".level-table tbody tr").await;
     let rows = root.query_selector_all(".level-table tbody tr").unwrap();
     assert_eq!(rows.length(), 3, "three §5.1 levels");
     let head = root.query_selector(".level-table thead").unwrap().unwrap();
@@ -71,7 +82,7 @@ async fn app_renders_the_plan_and_switches_language() {
     assert!(head.text_content().unwrap().contains("Unemployment rate"));
     assert!(document().title().contains("Unemployment Early Warning"));
     let stored = storage().get_item("uew.lang").unwrap();
-    assert_eq!(stored.as_deref(), Some("\"en\""));
+    assert_eq!(stored.as_deref(), Some("en"));
     drop(app);
     root.remove();
 }
@@ -87,10 +98,7 @@ async fn dashboard_shows_the_samples_latest_month_and_each_street() {
     let root = container();
     let app = uew::ui::mount_in(root.clone());
     next_tick().await;
-    let effective = root
-        .query_selector("#effective-level .level-badge")
-        .unwrap()
-        .unwrap();
+    let effective = wait_for(&root, "#effective-level .level-badge").await;
     // The sample ends back at normal (the demo's last month).
     assert_eq!(
         effective.get_attribute("data-status").as_deref(),
@@ -99,7 +107,13 @@ async fn dashboard_shows_the_samples_latest_month_and_each_street() {
     assert_eq!(root.query_selector_all(".street-card").unwrap().length(), 3);
     // The sample is labelled as such, and was stored on the first visit.
     assert!(root.query_selector("#banner-sample").unwrap().is_some());
-    assert!(storage().get_item("uew.snapshot").unwrap().is_some());
+    for _ in 0..200 {
+        if storage().get_item("uew.saved").unwrap().is_some() {
+            break;
+        }
+        next_tick().await;
+    }
+    assert!(storage().get_item("uew.saved").unwrap().is_some());
     drop(app);
     root.remove();
 }

@@ -56,7 +56,9 @@ struct DatasetRest<'a> {
     layoffs: &'a [LayoffEvent],
     city_warnings: &'a [CityWarning],
     special_determinations: &'a [SpecialDetermination],
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     street_thresholds: &'a BTreeMap<String, Thresholds>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
     indicator_values: &'a [IndicatorValue],
 }
 

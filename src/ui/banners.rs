@@ -230,7 +230,7 @@ pub fn Banners() -> impl IntoView {
                                     <strong>{Msg::SaveFailedTitle.text(lang)}</strong> " " {detail} " "
                                     {Msg::SaveFailedBody.text(lang)}
                                     {export_button(store, lang, error)}
-                                    <button type="button" on:click=move |_| store.persist()>
+                                    <button type="button" id="save-retry" on:click=move |_| store.persist()>
                                         {Msg::TryAgain.text(lang)}
                                     </button>
                                 </div>

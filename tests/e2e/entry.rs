@@ -29,7 +29,7 @@ fn cell(region: &str, month: &str) -> String {
 /// out with `skip_focused`: it may hold a draft being typed).
 fn mismatches_js(skip_focused: bool) -> String {
     format!(
-        "const snap = JSON.parse(localStorage.getItem('uew.snapshot'));
+        "const snap = s;
          const field = document.querySelector('#entry-grid').dataset.field;
          const groups = ['graduates', 'difficulty', 'migrant_workers'];
          const get = o => !o ? undefined : groups.includes(field) ? (o.key_groups || {{}})[field] : o[field];
@@ -52,7 +52,7 @@ async fn assert_grid_is_stored(h: &Harness, skip_focused: bool, when: &str) {
     let js = mismatches_js(skip_focused);
     let mut bad = Vec::new();
     for _ in 0..30 {
-        let v = h.js(&js).await;
+        let v = h.stored(&js).await;
         bad = serde_json::from_value::<Vec<String>>(v).unwrap();
         if bad.is_empty() {
             return;
@@ -65,8 +65,8 @@ async fn assert_grid_is_stored(h: &Harness, skip_focused: bool, when: &str) {
 /// Every stored observation as (region, month, field value as text).
 async fn stored(h: &Harness, field: &str) -> Vec<(String, String, String)> {
     let v = h
-        .js(&format!(
-            "return JSON.parse(localStorage.getItem('uew.snapshot')).dataset.observations
+        .stored(&format!(
+            "return s.dataset.observations
                .map(o => [o.region, o.month, o['{field}'] === undefined ? '' : String(o['{field}'])]);"
         ))
         .await;
@@ -348,7 +348,7 @@ async fn a_shared_view_refuses_entry_before_anything_is_typed() {
         .unwrap()
         .unwrap();
     let fragment = link.split('#').nth(1).unwrap().to_owned();
-    let stored_before = h.js("return localStorage.getItem('uew.snapshot');").await;
+    let stored_before = h.stored("return text;").await;
     // The link opened as from a chat message: a fresh page load.
     h.open(&format!("#{fragment}")).await;
     h.client.refresh().await.unwrap();
@@ -379,7 +379,7 @@ async fn a_shared_view_refuses_entry_before_anything_is_typed() {
         .await;
     assert_eq!(v, Value::from(""), "nothing typed appears");
     assert_eq!(
-        h.js("return localStorage.getItem('uew.snapshot');").await,
+        h.stored("return text;").await,
         stored_before,
         "nothing is stored"
     );
@@ -462,7 +462,7 @@ async fn resetting_to_the_sample_asks_in_the_page_first() {
     open_grid(&h, "registered_rate", Some("xixing")).await;
     click(&h, &cell("xixing-dongguan", "2026-11")).await;
     h.type_keys(&format!("3.1{ENTER}")).await;
-    let typed = h.js("return localStorage.getItem('uew.snapshot');").await;
+    let typed = h.stored("return text;").await;
     // Esc keeps the data.
     click(&h, "#reset-sample").await;
     let question = h.text("#dialog").await;
@@ -472,10 +472,7 @@ async fn resetting_to_the_sample_asks_in_the_page_first() {
     h.wait_for_js(ok_focused).await;
     h.type_keys(ESC).await;
     h.wait_for_js("!document.querySelector('#dialog')").await;
-    assert_eq!(
-        h.js("return localStorage.getItem('uew.snapshot');").await,
-        typed
-    );
+    assert_eq!(h.stored("return text;").await, typed);
     let focused = h.js("return document.activeElement.id;").await;
     assert_eq!(focused, Value::from("reset-sample"), "the focus came back");
     // Enter replaces the data by the sample.

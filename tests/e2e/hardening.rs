@@ -8,11 +8,7 @@ use crate::support::Harness;
 const ENTER: &str = "\u{E007}";
 const ESCAPE: &str = "\u{E00C}";
 
-/// Everything the app keeps in the browser's storage, as one comparable text.
-const ALL_STORED: &str = "return JSON.stringify(Object.keys(localStorage).sort()
-    .map(k => [k, localStorage.getItem(k)]));";
-
-const STORED: &str = "return localStorage.getItem('uew.snapshot');";
+const STORED: &str = "return text;";
 
 fn hostile(name: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -67,7 +63,7 @@ async fn focus_is_on(h: &Harness, css: &str) {
 }
 
 async fn stored_has(h: &Harness, text: &str) -> bool {
-    h.js(STORED)
+    h.stored(STORED)
         .await
         .as_str()
         .is_some_and(|s| s.contains(text))
@@ -136,8 +132,7 @@ async fn a_street_is_renamed_through_the_dialog_and_escape_changes_nothing() {
     type_keys(&h, &format!("西兴街道（新区）{ENTER}")).await;
     h.wait_for_js("!document.querySelector('#dialog')").await;
     // The tree shows the English name in English; the stored name is the one typed.
-    h.wait_for_js("(localStorage.getItem('uew.snapshot') || '').includes('西兴街道（新区）')")
-        .await;
+    h.wait_for_stored("text.includes('西兴街道（新区）')").await;
     focus_is_on(&h, rename).await;
     h.assert_no_errors().await;
     h.finish().await;
@@ -150,7 +145,7 @@ async fn a_typod_year_in_the_closure_form_is_refused_and_nothing_is_stored() {
     h.open("#/data").await;
     let form = "#form-closure";
     h.wait_for_css(form).await;
-    let before = h.js(STORED).await;
+    let before = h.stored(STORED).await;
     for typo in ["9026-03-01", "0226-03-01"] {
         // The date picker's value as the browser gives it for a typed year.
         h.js(&format!(
@@ -178,7 +173,7 @@ async fn a_typod_year_in_the_closure_form_is_refused_and_nothing_is_stored() {
             text.contains("年份超出合理范围 1990–2100"),
             "{typo}: {text}"
         );
-        assert_eq!(h.js(STORED).await, before, "{typo}: nothing stored");
+        assert_eq!(h.stored(STORED).await, before, "{typo}: nothing stored");
     }
     h.assert_no_errors().await;
     h.finish().await;
@@ -189,7 +184,7 @@ async fn a_typod_year_in_the_closure_form_is_refused_and_nothing_is_stored() {
 async fn the_import_preview_shows_far_months_before_anything_changes() {
     let h = Harness::start().await;
     h.open("#/dashboard").await;
-    let stored = h.js(ALL_STORED).await;
+    let stored = h.all_stored().await;
     h.import_file(&hostile("far-observation-2099.json")).await;
     h.wait_for_css("#snapshot-preview").await;
     let warning = h.text("#import-far-warning").await;
@@ -206,7 +201,7 @@ async fn the_import_preview_shows_far_months_before_anything_changes() {
     );
     assert!(!preview.contains("– 2099-12"), "{preview}");
     assert_eq!(
-        h.js(ALL_STORED).await,
+        h.all_stored().await,
         stored,
         "nothing changes before a choice"
     );
@@ -225,7 +220,7 @@ async fn the_9999_12_snapshot_is_refused_and_the_dashboard_still_answers() {
     let h = Harness::start().await;
     h.open("#/dashboard").await;
     english(&h).await;
-    let stored = h.js(ALL_STORED).await;
+    let stored = h.all_stored().await;
     h.import_file(&hostile("month-9999-12.json")).await;
     h.wait_for_js(
         "document.querySelector('#snapshot-message') && document.querySelector('#snapshot-message').textContent.startsWith('month-9999-12.json')",
@@ -242,12 +237,12 @@ async fn the_9999_12_snapshot_is_refused_and_the_dashboard_still_answers() {
         .await
         .as_bool()
         .unwrap());
-    assert_eq!(h.js(ALL_STORED).await, stored);
+    assert_eq!(h.all_stored().await, stored);
     h.open("#/dashboard").await;
     let level = h.text("#effective-level").await;
     assert!(!level.is_empty());
     // The dashboard covers the sample's own months, not decades up to 9999.
-    assert!(!h.js(STORED).await.as_str().unwrap().contains("9999-12"));
+    assert!(!h.stored(STORED).await.as_str().unwrap().contains("9999-12"));
     h.assert_no_errors().await;
     h.finish().await;
 }
@@ -288,7 +283,7 @@ async fn hostile_files_through_the_snapshots_page_leave_storage_byte_identical()
     let h = Harness::start().await;
     h.open("#/dashboard").await;
     english(&h).await;
-    let stored = h.js(ALL_STORED).await;
+    let stored = h.all_stored().await;
     let mut failures = Vec::new();
     for (name, expect) in cases {
         h.import_file(&hostile(name)).await;
@@ -306,7 +301,7 @@ async fn hostile_files_through_the_snapshots_page_leave_storage_byte_identical()
         if preview.as_bool() != Some(false) {
             failures.push(format!("{name}: a preview was shown"));
         }
-        if h.js(ALL_STORED).await != stored {
+        if h.all_stored().await != stored {
             failures.push(format!("{name}: the stored data changed"));
         }
     }

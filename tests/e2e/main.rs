@@ -19,6 +19,7 @@ mod plan;
 mod playbook;
 mod scenarios;
 mod snapshots;
+mod storage;
 mod support;
 mod workspace;
 mod xlsx;

@@ -213,9 +213,7 @@ async fn a_plan_exported_from_one_profile_imports_into_a_fresh_one() {
     b.wait_for_css("#plan-file-outcome").await;
     b.wait_for_css(".level-table tr[data-level='4']").await;
     // What the screen shows is what is stored.
-    let stored = b
-        .js("return JSON.parse(localStorage.getItem('uew.snapshot')).plan.thresholds.levels.length;")
-        .await;
+    let stored = b.stored("return s.plan.thresholds.levels.length;").await;
     assert_eq!(stored.as_u64(), Some(4));
     // It differs from the Zhuhai preset by its own criteria, and says so.
     let diff = b.text("#plan-differences").await;
@@ -233,7 +231,7 @@ async fn a_plan_exported_from_one_profile_imports_into_a_fresh_one() {
         .await
         .contains("Ⅳ级（Z-Ⅳ）：没有任何判定条件"));
     assert_eq!(
-        b.js("return JSON.parse(localStorage.getItem('uew.snapshot')).plan.thresholds.levels[3].rate.min_rate;")
+        b.stored("return s.plan.thresholds.levels[3].rate.min_rate;")
             .await
             .as_str(),
         Some("4")
@@ -270,8 +268,8 @@ async fn set_field(h: &Harness, css: &str, value: &str) {
 }
 
 async fn stored(h: &Harness, path: &str) -> serde_json::Value {
-    h.js(&format!(
-        "try {{ return JSON.parse(localStorage.getItem('uew.snapshot')).plan.{path}; }} catch (e) {{ return null; }}"
+    h.stored(&format!(
+        "try {{ return s.plan.{path}; }} catch (e) {{ return null; }}"
     ))
     .await
 }
@@ -289,9 +287,7 @@ async fn a_threshold_changed_in_the_editor_changes_the_dashboard_level_and_chart
     set_field(&h, "#pe-l3-a-min", "150").await;
     h.wait_for_css("#pe-outcome[role='alert']").await;
     assert!(h.text("#pe-outcome").await.contains("三级 · 失业率 · 阈值"));
-    let kept = h
-        .js("return JSON.parse(localStorage.getItem('uew.snapshot')).plan_ref;")
-        .await;
+    let kept = h.stored("return s.plan_ref;").await;
     assert_eq!(
         kept.as_str(),
         Some("binjiang-2020"),
@@ -338,10 +334,12 @@ async fn a_fourth_blue_level_added_in_the_editor_shows_in_the_timeline_cards_and
     h.click("#pe-add-level").await;
     h.wait_for_css("#pe-l4-colour").await;
     choose(&h, "#pe-l4-colour", "blue").await;
-    h.wait_for_js("JSON.parse(localStorage.getItem('uew.snapshot')).plan.thresholds.levels[3].colour === 'Blue'").await;
+    h.wait_for_stored("s.plan.thresholds.levels[3].colour === 'Blue'")
+        .await;
     // Below level 3's 4.5 %: the sample's quiet months are level 4.
     set_field(&h, "#pe-l4-a-min", "2.5").await;
-    h.wait_for_js("JSON.parse(localStorage.getItem('uew.snapshot')).plan.thresholds.levels[3].rate.min_rate === '2.5'").await;
+    h.wait_for_stored("s.plan.thresholds.levels[3].rate.min_rate === '2.5'")
+        .await;
     let clause = stored(&h, "thresholds.levels[3].rate.clause.id").await;
     assert_eq!(clause.as_str(), Some("L4-a"));
 
@@ -382,11 +380,14 @@ async fn a_single_layoff_criterion_raises_the_level_citing_the_users_clause_labe
     h.click("#pe-l1-add").await;
     h.wait_for_css("#pe-l1-x0-clause").await;
     set_field(&h, "#pe-l1-x0-clause", "滨江单裁-1").await;
-    h.wait_for_js("JSON.parse(localStorage.getItem('uew.snapshot')).plan.thresholds.levels[0].extra[0].clause.id === '滨江单裁-1'").await;
+    h.wait_for_stored("s.plan.thresholds.levels[0].extra[0].clause.id === '滨江单裁-1'")
+        .await;
     set_field(&h, "#pe-l1-x0-min", "600").await;
-    h.wait_for_js("JSON.parse(localStorage.getItem('uew.snapshot')).plan.thresholds.levels[0].extra[0].min_laid_off === 600").await;
+    h.wait_for_stored("s.plan.thresholds.levels[0].extra[0].min_laid_off === 600")
+        .await;
     set_field(&h, "#pe-l1-x0-workforce", "2000").await;
-    h.wait_for_js("JSON.parse(localStorage.getItem('uew.snapshot')).plan.thresholds.levels[0].extra[0].min_workforce === 2000").await;
+    h.wait_for_stored("s.plan.thresholds.levels[0].extra[0].min_workforce === 2000")
+        .await;
     let kind = stored(&h, "thresholds.levels[0].extra[0].kind").await;
     assert_eq!(kind.as_str(), Some("single-layoff"));
 
@@ -461,7 +462,7 @@ async fn a_plan_edit_during_a_response_is_in_its_audit_trail() {
         "{trail}"
     );
     let kinds = h
-        .js("return JSON.parse(localStorage.getItem('uew.snapshot')).response.audit.map(e => e.event.kind);")
+        .stored("return s.response.audit.map(e => e.event.kind);")
         .await;
     assert_eq!(kinds, serde_json::json!(["activated", "plan-changed"]));
     h.assert_no_errors().await;
@@ -497,7 +498,7 @@ async fn a_street_s_own_plan_written_in_the_editor_evaluates_that_street_alone()
     set_field(&h, "#pe-l3-a-min", "1.5").await;
     h.wait_for_css("#pe-outcome[role='status']").await;
     let own = h
-        .js("return JSON.parse(localStorage.getItem('uew.snapshot')).dataset.street_thresholds.xixing.levels[2].rate.min_rate;")
+        .stored("return s.dataset.street_thresholds.xixing.levels[2].rate.min_rate;")
         .await;
     assert_eq!(own.as_str(), Some("1.5"));
     assert_eq!(
@@ -538,7 +539,7 @@ async fn a_street_s_own_plan_written_in_the_editor_evaluates_that_street_alone()
     )
     .await;
     let gone = h
-        .js("return JSON.parse(localStorage.getItem('uew.snapshot')).dataset.street_thresholds === undefined;")
+        .stored("return s.dataset.street_thresholds === undefined;")
         .await;
     assert_eq!(gone.as_bool(), Some(true));
     h.open("#/dashboard").await;

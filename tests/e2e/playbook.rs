@@ -228,8 +228,7 @@ async fn playbook_level_2_episode_from_activation_to_close() {
         serde_json::json!("Zhao Liu")
     );
     assert_eq!(
-        h.js("return localStorage.getItem('uew.snapshot').includes('Zhao Liu');")
-            .await,
+        h.stored("return text.includes('Zhao Liu');").await,
         serde_json::json!(false),
         "a draft is not stored before it is saved"
     );
@@ -247,8 +246,7 @@ async fn playbook_level_2_episode_from_activation_to_close() {
         serde_json::json!(0)
     );
     assert_eq!(
-        h.js("return localStorage.getItem('uew.snapshot').includes('Zhao Liu');")
-            .await,
+        h.stored("return text.includes('Zhao Liu');").await,
         serde_json::json!(true)
     );
     assert!(h.text("#pb-hq-filled").await.starts_with("3 / "));

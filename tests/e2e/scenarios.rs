@@ -5,8 +5,7 @@
 use crate::support::Harness;
 use fantoccini::Locator;
 
-const STORED_DATASET: &str =
-    "return JSON.stringify(JSON.parse(localStorage.getItem('uew.snapshot')).dataset);";
+const STORED_DATASET: &str = "return JSON.stringify(s.dataset);";
 
 async fn status_of(h: &Harness, css: &str) -> String {
     h.wait_for_css(&format!("{css} .level-badge")).await;
@@ -79,7 +78,7 @@ async fn a_closure_of_6000_gives_level_3_in_the_scenario_and_the_baseline_stays(
     let h = Harness::start().await;
     h.open("#/dashboard").await;
     let base_level = status_of(&h, "#effective-level").await;
-    let base_data = h.js(STORED_DATASET).await;
+    let base_data = h.stored(STORED_DATASET).await;
 
     closure_scenario(&h).await;
     let tweak = h.text(".tweak-items .tweak .what").await;
@@ -110,7 +109,7 @@ async fn a_closure_of_6000_gives_level_3_in_the_scenario_and_the_baseline_stays(
     );
 
     // The baseline is exactly what it was: stored dataset and dashboard level.
-    assert_eq!(h.js(STORED_DATASET).await, base_data);
+    assert_eq!(h.stored(STORED_DATASET).await, base_data);
     h.open("#/dashboard").await;
     assert_eq!(status_of(&h, "#effective-level").await, base_level);
     h.assert_no_errors().await;
@@ -264,7 +263,7 @@ async fn a_scenario_travels_inside_an_exported_snapshot_and_comes_back() {
     assert_eq!(item["tweaks"][0]["unemployed"], 6000);
 
     // A browser that lost its data, then the file imported.
-    h.js("localStorage.clear(); return true;").await;
+    h.clear_storage().await;
     h.client.refresh().await.unwrap();
     h.open("#/scenarios").await;
     h.wait_for_css("#baseline-level").await;

@@ -4,7 +4,7 @@
 
 use crate::support::Harness;
 
-const STORED: &str = "return localStorage.getItem('uew.snapshot');";
+const STORED: &str = "return text;";
 
 async fn effective(h: &Harness) -> String {
     h.wait_for_css("#effective-level .level-badge").await;
@@ -40,7 +40,7 @@ async fn export_clear_import_gives_the_same_dashboard() {
     assert!(text.contains("\"format\": \"uew-snapshot\""));
 
     // A browser that lost its data: the sample comes back.
-    h.js("localStorage.clear(); return true;").await;
+    h.clear_storage().await;
     h.client.refresh().await.unwrap();
     h.open("#/dashboard").await;
     assert!(!effective(&h).await.contains("二级"));
@@ -85,7 +85,7 @@ async fn a_share_link_opens_the_same_levels_read_only_in_a_fresh_profile() {
     b.wait_for_css("#banner-shared").await;
     assert_eq!(effective(&b).await, level);
     // Nothing of the shared data was stored in the new profile.
-    let stored = b.js(STORED).await;
+    let stored = b.stored(STORED).await;
     assert!(
         stored.as_str().is_none_or(|s| !s.contains("\"5.6\"")),
         "the shared view is not saved"
@@ -95,7 +95,7 @@ async fn a_share_link_opens_the_same_levels_read_only_in_a_fresh_profile() {
     b.wait_for_css("#save-my-copy").await.click().await.unwrap();
     b.wait_for_js("!document.querySelector('#banner-shared')")
         .await;
-    let stored = b.js(STORED).await;
+    let stored = b.stored(STORED).await;
     assert!(stored.as_str().unwrap().contains("\"5.6\""));
     b.assert_no_errors().await;
     b.finish().await;
@@ -118,7 +118,7 @@ async fn every_bad_fixture_is_refused_and_stored_data_is_untouched() {
     ];
     let h = Harness::start().await;
     h.open("#/dashboard").await;
-    let stored = h.js(STORED).await;
+    let stored = h.stored(STORED).await;
     let mut names: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .flatten()
@@ -144,7 +144,11 @@ async fn every_bad_fixture_is_refused_and_stored_data_is_untouched() {
                 == serde_json::Value::Bool(true),
             "{name}: no preview for a refused file"
         );
-        assert_eq!(h.js(STORED).await, stored, "{name}: stored data unchanged");
+        assert_eq!(
+            h.stored(STORED).await,
+            stored,
+            "{name}: stored data unchanged"
+        );
     }
     h.screenshot("snapshots-refused").await;
 

@@ -31,6 +31,50 @@ const PROBE: &str = r#"(function(){
   window.addEventListener('unhandledrejection', function(e){ push('unhandledrejection', [e.reason]); });
 })();"#;
 
+/// Reads the app's IndexedDB records (`src/ui/persist.rs`) and puts the snapshot back together
+/// as `src/snapshot/records.rs` joins it, then runs the function body `arguments[0]` over `s`
+/// (the snapshot object), `text` (its JSON), `meta` (the meta record), `records` (key → stored
+/// text) and `local` (localStorage, key → text). Opening never creates the database: a page
+/// that has stored nothing yet answers `s`, `text` and `meta` as null.
+const READ_STORED: &str = r#"
+const done = arguments[arguments.length - 1];
+const body = new Function('s', 'text', 'meta', 'records', 'local', arguments[0]);
+const local = {};
+for (const k of Object.keys(localStorage).sort()) local[k] = localStorage.getItem(k);
+const run = (records) => {
+  try {
+    let s = null, meta = null;
+    if (records.meta) {
+      meta = JSON.parse(records.meta);
+      s = Object.assign(JSON.parse(records.head), JSON.parse(records.plan));
+      let obs = [];
+      for (let i = 0; i < meta.hashes.length; i++) obs = obs.concat(JSON.parse(records['obs.' + i]));
+      s.dataset = Object.assign({observations: obs}, JSON.parse(records.dataset));
+      s.scenarios = JSON.parse(records.scenarios);
+      s.response = JSON.parse(records.response);
+    }
+    done({v: body(s, s && JSON.stringify(s), meta, records, local)});
+  } catch (e) { done({err: String(e && e.stack || e)}); }
+};
+const req = indexedDB.open('uew');
+req.onupgradeneeded = () => req.transaction.abort();
+req.onerror = (e) => { e.preventDefault(); run({}); };
+req.onsuccess = () => {
+  const db = req.result;
+  if (!db.objectStoreNames.contains('records')) { db.close(); return run({}); }
+  const tx = db.transaction('records', 'readonly');
+  const st = tx.objectStore('records');
+  const keys = st.getAllKeys(), vals = st.getAll();
+  tx.oncomplete = () => {
+    db.close();
+    const r = {};
+    keys.result.forEach((k, i) => { r[k] = vals.result[i]; });
+    run(r);
+  };
+  tx.onerror = () => done({err: String(tx.error)});
+};
+"#;
+
 static PROFILE_SEQ: AtomicUsize = AtomicUsize::new(0);
 
 pub struct Harness {
@@ -225,13 +269,16 @@ impl Harness {
         }
     }
 
-    /// Opens the app at a route such as `#/plan` and waits until it has rendered.
+    /// Opens the app at a route such as `#/plan` and waits until it has rendered and read
+    /// its storage.
     pub async fn open(&self, hash: &str) {
         self.client
             .goto(&format!("{}{}", self.base, hash))
             .await
             .unwrap();
         self.wait_for_css("header.topbar").await;
+        self.wait_for_js("!document.querySelector('#loading-workspace')")
+            .await;
     }
 
     pub async fn wait_for_css(&self, css: &str) -> fantoccini::elements::Element {
@@ -414,6 +461,97 @@ impl Harness {
     }
 
     /// Chooses a file in the snapshots page's import picker (the preview follows).
+    /// Waits until the app has read its storage and no save is waiting or running.
+    pub async fn saves_settled(&self) {
+        self.wait_for_js(
+            "document.querySelector('#save-state') && !document.querySelector('#loading-workspace')
+             && !document.querySelector('#save-state[data-busy]')",
+        )
+        .await;
+    }
+
+    /// Once saves have settled, runs `body` (a function body) over what is stored: `s` the
+    /// snapshot object, `text` its JSON, `meta`, `records`, `local` (see [`READ_STORED`]).
+    pub async fn stored(&self, body: &str) -> Value {
+        self.saves_settled().await;
+        self.stored_now(body).await
+    }
+
+    /// [`Harness::stored`] without waiting for the page.
+    pub async fn stored_now(&self, body: &str) -> Value {
+        let v = self
+            .client
+            .execute_async(READ_STORED, vec![json!(body)])
+            .await
+            .unwrap();
+        if let Some(e) = v.get("err") {
+            panic!("reading the stored workspace: {e}");
+        }
+        v.get("v").cloned().unwrap_or(Value::Null)
+    }
+
+    /// Waits until a JS expression over the stored workspace (`s`, `text`, `meta`) is truthy.
+    pub async fn wait_for_stored(&self, expr: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let v = self
+                .stored(&format!(
+                    "try {{ return !!({expr}); }} catch (e) {{ return false; }}"
+                ))
+                .await;
+            if v == Value::Bool(true) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for stored `{expr}`"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Everything the app keeps in the browser (localStorage and its IndexedDB records), as
+    /// one comparable value.
+    pub async fn all_stored(&self) -> Value {
+        self.stored("return [local, records];").await
+    }
+
+    /// A browser that lost its data: localStorage cleared and the database deleted (the
+    /// open page lets go of it when asked).
+    pub async fn clear_storage(&self) {
+        let v = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 localStorage.clear();
+                 const r = indexedDB.deleteDatabase('uew');
+                 r.onsuccess = () => done('deleted');
+                 r.onerror = () => done('error: ' + r.error);",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(v, json!("deleted"));
+    }
+
+    /// Sets the origin's storage quota (Chromium's DevTools `Storage.overrideQuotaForOrigin`;
+    /// `None` restores the browser's own): a real quota, so IndexedDB writes beyond it fail
+    /// with `QuotaExceededError` as on a full disk.
+    pub async fn override_quota(&self, bytes: Option<u64>) {
+        let origin = self.base.split(PREFIX).next().unwrap().to_owned();
+        let mut params = json!({ "origin": origin });
+        if let Some(b) = bytes {
+            params["quotaSize"] = json!(b);
+        }
+        self.client
+            .issue_cmd(Cdp {
+                cmd: "Storage.overrideQuotaForOrigin",
+                params,
+            })
+            .await
+            .unwrap();
+    }
+
     pub async fn import_file(&self, path: &Path) {
         self.open("#/snapshots").await;
         let input = self.wait_for_css("#import-snapshot").await;
@@ -478,5 +616,30 @@ impl Harness {
         let _ = self.client.clone().close().await;
         let _ = self.chromedriver.kill().await;
         let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+/// A Chrome DevTools command through ChromeDriver (`goog/cdp/execute`).
+#[derive(Debug)]
+struct Cdp {
+    cmd: &'static str,
+    params: Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "cmd": self.cmd, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
     }
 }

@@ -154,9 +154,7 @@ async fn a_csv_with_one_bad_row_names_it_and_imports_nothing() {
     assert_eq!(apply_disabled.as_bool(), Some(true));
     h.screenshot("workspace-csv-bad-row").await;
     // Nothing was imported.
-    let stored = h
-        .js("return JSON.parse(localStorage.getItem('uew.snapshot')).dataset.observations.length;")
-        .await;
+    let stored = h.stored("return s.dataset.observations.length;").await;
     assert_eq!(stored.as_u64(), Some(0));
     let _ = std::fs::remove_dir_all(&dir);
     h.assert_no_errors().await;
@@ -169,15 +167,11 @@ async fn a_full_quota_shows_the_message_and_keeps_the_data_exportable() {
     let h = Harness::start().await;
     start_empty(&h).await;
     let (_, now) = current_and_previous_month(&h).await;
-    // Fill the rest of the origin's quota with filler keys.
-    h.js("let chunk = 'x'.repeat(256 * 1024); let i = 0;
-          try { for (;;) { localStorage.setItem('filler-' + i++, chunk); } } catch (e) {}
-          for (const n of [16384, 1024, 64, 1]) {
-            chunk = 'x'.repeat(n);
-            try { for (;;) { localStorage.setItem('f' + i++, chunk); } } catch (e) {}
-          }
-          return i;")
-        .await;
+    h.saves_settled().await;
+    let before = h.stored("return text;").await;
+    // The origin's quota set below what it already uses: the next write is refused by the
+    // browser (QuotaExceededError), as on a full disk.
+    h.override_quota(Some(1)).await;
     set_cell(&h, "binjiang", &now, "5.1").await;
     h.wait_for_css("#banner-save-failed").await;
     let banner = h.text("#banner-save-failed").await;
@@ -193,7 +187,18 @@ async fn a_full_quota_shows_the_message_and_keeps_the_data_exportable() {
     assert_eq!(v.as_deref(), Some("5.1"));
     h.wait_for_css("#banner-save-failed .export-now").await;
     h.screenshot("workspace-quota-full").await;
-    h.js("Object.keys(localStorage).filter(k => /^f(iller-)?\\d+$/.test(k)).forEach(k => localStorage.removeItem(k)); return 0;")
+    assert!(
+        banner.contains("QuotaExceededError"),
+        "names the cause: {banner}"
+    );
+    // What was stored before is untouched: the failed save changed nothing.
+    assert_eq!(h.stored("return text;").await, before);
+    // With room again, "try again" saves what is on screen.
+    h.override_quota(None).await;
+    h.click("#save-retry").await;
+    h.wait_for_js("!document.querySelector('#banner-save-failed')")
+        .await;
+    h.wait_for_stored("s.dataset.observations.length === 1")
         .await;
     h.finish().await;
 }
@@ -233,9 +238,7 @@ async fn two_tabs_editing_do_not_lose_an_edit() {
         .await
         .unwrap();
     assert_eq!(v.as_deref(), Some("3.3"), "tab A's own edit survived");
-    let stored = h
-        .js("return JSON.parse(localStorage.getItem('uew.snapshot')).dataset.observations.length;")
-        .await;
+    let stored = h.stored("return s.dataset.observations.length;").await;
     assert_eq!(stored.as_u64(), Some(2), "both edits are stored");
     h.assert_no_errors().await;
     h.finish().await;
@@ -297,9 +300,8 @@ async fn dashboard_charts_read_out_exact_values_in_both_languages() {
 async fn removing_a_street_with_data_asks_first_and_undo_brings_it_back() {
     let h = Harness::start().await;
     h.open("#/data").await;
-    let count =
-        "return JSON.parse(localStorage.getItem('uew.snapshot')).dataset.observations.length;";
-    let before = h.js(count).await.as_u64().unwrap();
+    let count = "return s.dataset.observations.length;";
+    let before = h.stored(count).await.as_u64().unwrap();
     h.wait_for_css("#region-tree [data-remove='puyan']")
         .await
         .click()
@@ -311,12 +313,12 @@ async fn removing_a_street_with_data_asks_first_and_undo_brings_it_back() {
     h.wait_for_css("#dialog-ok").await.click().await.unwrap();
     h.wait_for_js("!document.querySelector(\"#region-tree [data-region='puyan']\")")
         .await;
-    let after = h.js(count).await.as_u64().unwrap();
+    let after = h.stored(count).await.as_u64().unwrap();
     assert!(after < before, "its observations went with it");
     // The notice at the top offers the undo wherever the page is scrolled to.
     h.wait_for_css("#notice-undo").await.click().await.unwrap();
     h.wait_for_css("#region-tree [data-region='puyan']").await;
-    assert_eq!(h.js(count).await.as_u64().unwrap(), before);
+    assert_eq!(h.stored(count).await.as_u64().unwrap(), before);
     h.assert_no_errors().await;
     h.finish().await;
 }
@@ -337,7 +339,7 @@ async fn a_value_that_could_not_be_read_back_is_refused_at_entry() {
     let el = h.wait_for_css(&cell("binjiang", &now)).await;
     el.send_keys("20000000000\u{E007}").await.unwrap();
     h.wait_for_css("#grid-error").await;
-    let stored = h.js("return localStorage.getItem('uew.snapshot');").await;
+    let stored = h.stored("return text;").await;
     assert!(!stored.as_str().unwrap().contains("20000000000"));
     h.assert_no_errors().await;
     h.finish().await;
