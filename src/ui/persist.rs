@@ -58,13 +58,16 @@ pub struct Meta {
 pub enum Loaded {
     /// Nothing stored yet: first visit.
     Empty,
-    /// The stored workspace; with an error when it was just moved from `localStorage` and
-    /// the move could not be written (the old keys are then left as they were).
-    Found(Box<Snapshot>, Meta, Option<SaveError>),
+    Found(Box<Snapshot>, Meta),
+    /// Kept the old way in `localStorage`: to be written whole into the database (the old
+    /// keys go once that write has completed).
+    Moved(Box<Snapshot>, Meta),
     /// Written by a newer version of the app: shown read-only, never overwritten.
     Newer(Box<Snapshot>, crate::plan::Text),
     /// Stored text that this build cannot read; it is left untouched.
-    Corrupt { error: String },
+    Corrupt {
+        error: String,
+    },
     /// Storage cannot be used at all (disabled, private mode, blocked by policy).
     Unavailable(String),
 }
@@ -117,8 +120,19 @@ pub fn js_message(v: &JsValue) -> String {
     v.as_string().unwrap_or_else(|| format!("{v:?}"))
 }
 
+/// The browser's own words for the failures a person may act on (quota, storage refused);
+/// idb's `Display` would compile ~60 messages into the download for the rest.
 fn idb_message(e: idb::Error) -> String {
-    e.to_string()
+    use idb::Error as E;
+    match e {
+        E::UpdateFailed(v)
+        | E::GetFailed(v)
+        | E::IndexedDbNotFound(v)
+        | E::IndexedDbOpenFailed(v)
+        | E::TransactionOpenFailed(v) => js_message(&v),
+        E::DomException(d) => format!("{}: {}", d.name(), d.message()),
+        _ => "IndexedDB request failed".into(),
+    }
 }
 
 fn local() -> Option<web_sys::Storage> {
@@ -276,7 +290,7 @@ fn open_stored(text: &str, meta: Meta) -> Loaded {
     match Snapshot::open(text) {
         Ok(o) => match o.read_only {
             Some(why) => Loaded::Newer(Box::new(o.snapshot), why.text()),
-            None => Loaded::Found(Box::new(o.snapshot), meta, None),
+            None => Loaded::Found(Box::new(o.snapshot), meta),
         },
         Err(e) => {
             set_raw(text.to_owned());
@@ -296,7 +310,7 @@ pub async fn load() -> Loaded {
     };
     match read_all(&db).await {
         Ok(Some((text, meta))) => open_stored(&text, meta),
-        Ok(None) => migrate_from_local().await,
+        Ok(None) => migrate_from_local(),
         Err((error, raw)) => {
             set_raw(raw);
             Loaded::Corrupt { error }
@@ -305,10 +319,10 @@ pub async fn load() -> Loaded {
 }
 
 /// The one-time move from `localStorage`: the old snapshot is opened as any stored text
-/// (an older schema is migrated), written whole into the database, and the old keys are
-/// removed only once that transaction has completed. A newer or unreadable old text is
-/// left where it is.
-async fn migrate_from_local() -> Loaded {
+/// (an older schema is migrated) and comes back as [`Loaded::Moved`]; the store writes it
+/// whole into the database, and that save removes the old keys once its transaction has
+/// completed ([`save`]). A newer or unreadable old text is left where it is.
+fn migrate_from_local() -> Loaded {
     let Some(s) = local() else {
         return Loaded::Empty;
     };
@@ -321,27 +335,9 @@ async fn migrate_from_local() -> Loaded {
         .flatten()
         .and_then(|m| serde_json::from_str(&m).ok())
         .unwrap_or_default();
-    let opened = match open_stored(&text, old_meta.clone()) {
-        Loaded::Found(snap, meta, _) => (snap, meta),
-        other => return other,
-    };
-    let (snap, meta) = opened;
-    let job = Job::full(&snap, old_meta.rev, meta.clone());
-    match save(job).await {
-        Ok(Saved::Done(m)) => {
-            // Confirmed: the old copy can go.
-            let _ = s.remove_item(OLD_SNAPSHOT_KEY);
-            let _ = s.remove_item(OLD_META_KEY);
-            Loaded::Found(snap, m, None)
-        }
-        Ok(Saved::Retry) => Loaded::Found(
-            snap,
-            meta,
-            Some(SaveError::Write(
-                "the stored data changed while moving it".into(),
-            )),
-        ),
-        Err(e) => Loaded::Found(snap, meta, Some(e)),
+    match open_stored(&text, old_meta) {
+        Loaded::Found(snap, meta) => Loaded::Moved(snap, meta),
+        other => other,
     }
 }
 
@@ -359,35 +355,6 @@ pub struct Job {
     pub full: bool,
     /// Write even over another tab's newer save (the user chose "keep mine").
     pub force: bool,
-}
-
-impl Job {
-    /// Every record of `snap`.
-    pub fn full(snap: &Snapshot, base_rev: u64, meta: Meta) -> Job {
-        let r = records::records_of(snap);
-        let hashes = r.chunks.iter().map(|c| records::text_hash(c)).collect();
-        let mut puts = vec![
-            ("head".to_owned(), r.head),
-            ("plan".to_owned(), r.plan),
-            ("dataset".to_owned(), r.dataset),
-            ("scenarios".to_owned(), r.scenarios),
-            ("response".to_owned(), r.response),
-        ];
-        puts.extend(
-            r.chunks
-                .into_iter()
-                .enumerate()
-                .map(|(i, c)| (chunk_key(i), c)),
-        );
-        Job {
-            base_rev,
-            meta,
-            puts,
-            hashes: Some(hashes),
-            full: true,
-            force: false,
-        }
-    }
 }
 
 /// A save's outcome.
@@ -448,16 +415,21 @@ pub async fn save(job: Job) -> Result<Saved, SaveError> {
             .map(drop)
             .map_err(write)
     };
-    for (key, text) in &job.puts {
-        put(key, text)?;
-    }
+    let mut written = job.puts.iter().try_for_each(|(key, text)| put(key, text));
     for i in meta.hashes.len()..stored_chunks {
-        store
-            .delete(JsValue::from_str(&chunk_key(i)))
-            .map(drop)
-            .map_err(write)?;
+        written = written.and_then(|()| {
+            store
+                .delete(JsValue::from_str(&chunk_key(i)))
+                .map(drop)
+                .map_err(write)
+        });
     }
-    put(META, &meta_text)?;
+    written = written.and_then(|()| put(META, &meta_text));
+    if let Err(e) = written {
+        // Nothing of a save that could not be written whole is kept.
+        let _ = tx.abort();
+        return Err(e);
+    }
     // The same transaction, to read why it was aborted (QuotaExceededError …).
     let again = store.transaction();
     match tx.await {

@@ -270,19 +270,25 @@ impl Store {
             ..Meta::default()
         };
         let (ws, meta, save, sample) = match loaded {
-            Loaded::Found(snap, meta, moved) => {
+            Loaded::Found(snap, meta) => {
                 let sample = meta.sample;
-                let status = match moved {
-                    Some(e) => SaveStatus::Failed(e),
-                    None => SaveStatus::Saved {
-                        at: meta.saved.clone(),
-                    },
+                let status = SaveStatus::Saved {
+                    at: meta.saved.clone(),
                 };
                 let meta = Meta {
                     writer: writer.clone(),
                     ..meta
                 };
                 (Workspace::new(*snap), meta, status, sample)
+            }
+            // Written whole by the first save below, which also removes the old keys.
+            Loaded::Moved(snap, meta) => {
+                let sample = meta.sample;
+                let meta = Meta {
+                    writer: writer.clone(),
+                    ..meta
+                };
+                (Workspace::new(*snap), meta, SaveStatus::NotSaving, sample)
             }
             Loaded::Empty => (
                 Workspace::new(crate::demo::snapshot()),
@@ -323,7 +329,8 @@ impl Store {
             self.set_save.set(save);
         }
         self.set_loaded.set(true);
-        // First visit: store the sample so a reload shows the same data.
+        // First visit: store the sample so a reload shows the same data; a workspace moved
+        // from `localStorage` is written whole the same way.
         if first_visit {
             self.persist();
         }
@@ -789,7 +796,7 @@ impl Store {
     }
 
     async fn take_stored(&self) {
-        if let Loaded::Found(snap, stored, _) = persist::load().await {
+        if let Loaded::Found(snap, stored) = persist::load().await {
             let writer = self.meta.with_value(|m| m.writer.clone());
             let sample = stored.sample;
             self.meta.set_value(Meta {
@@ -835,7 +842,7 @@ impl Store {
         let store = *self;
         leptos::task::spawn_local(async move {
             match persist::load().await {
-                Loaded::Found(snap, meta, _) => {
+                Loaded::Found(snap, meta) => {
                     let writer = store.meta.with_value(|m| m.writer.clone());
                     store.set_is_sample.set(meta.sample);
                     store.set_save.set(SaveStatus::Saved {
@@ -850,6 +857,11 @@ impl Store {
                 }
                 Loaded::Corrupt { error } => store
                     .show_read_only(crate::demo::snapshot(), ReadOnly::CorruptStorage { error }),
+                Loaded::Moved(snap, meta) => {
+                    store.set_is_sample.set(meta.sample);
+                    store.set_workspace(Workspace::new(*snap));
+                    store.persist();
+                }
                 Loaded::Empty | Loaded::Unavailable(_) => {
                     store.replace(crate::demo::snapshot(), true)
                 }

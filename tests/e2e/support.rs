@@ -42,8 +42,9 @@ const body = new Function('s', 'text', 'meta', 'records', 'local', arguments[0])
 const local = {};
 for (const k of Object.keys(localStorage).sort()) local[k] = localStorage.getItem(k);
 const run = (records) => {
+  let s = null, meta = null;
+  // Records that do not parse (a damaged store) leave `s` null; `records` still has them.
   try {
-    let s = null, meta = null;
     if (records.meta) {
       meta = JSON.parse(records.meta);
       s = Object.assign(JSON.parse(records.head), JSON.parse(records.plan));
@@ -53,6 +54,8 @@ const run = (records) => {
       s.scenarios = JSON.parse(records.scenarios);
       s.response = JSON.parse(records.response);
     }
+  } catch (e) { s = null; }
+  try {
     done({v: body(s, s && JSON.stringify(s), meta, records, local)});
   } catch (e) { done({err: String(e && e.stack || e)}); }
 };
@@ -534,22 +537,18 @@ impl Harness {
         assert_eq!(v, json!("deleted"));
     }
 
-    /// Sets the origin's storage quota (Chromium's DevTools `Storage.overrideQuotaForOrigin`;
-    /// `None` restores the browser's own): a real quota, so IndexedDB writes beyond it fail
-    /// with `QuotaExceededError` as on a full disk.
-    pub async fn override_quota(&self, bytes: Option<u64>) {
-        let origin = self.base.split(PREFIX).next().unwrap().to_owned();
-        let mut params = json!({ "origin": origin });
-        if let Some(b) = bytes {
-            params["quotaSize"] = json!(b);
-        }
-        self.client
-            .issue_cmd(Cdp {
-                cmd: "Storage.overrideQuotaForOrigin",
-                params,
-            })
-            .await
-            .unwrap();
+    /// Makes this page's IndexedDB writes fail as when the disk is full: every `put` throws a
+    /// `QuotaExceededError` (`false` restores them). Other tabs are not affected.
+    pub async fn refuse_writes(&self, refuse: bool) {
+        self.js(&format!(
+            "const P = IDBObjectStore.prototype;
+             if (!P.__put) P.__put = P.put;
+             P.put = {refuse} ? function () {{
+               throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+             }} : P.__put;
+             return true;"
+        ))
+        .await;
     }
 
     pub async fn import_file(&self, path: &Path) {
@@ -616,30 +615,5 @@ impl Harness {
         let _ = self.client.clone().close().await;
         let _ = self.chromedriver.kill().await;
         let _ = std::fs::remove_dir_all(&self.profile);
-    }
-}
-
-/// A Chrome DevTools command through ChromeDriver (`goog/cdp/execute`).
-#[derive(Debug)]
-struct Cdp {
-    cmd: &'static str,
-    params: Value,
-}
-
-impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session_id.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({ "cmd": self.cmd, "params": self.params });
-        (http::Method::POST, Some(body.to_string()))
     }
 }

@@ -169,9 +169,8 @@ async fn a_full_quota_shows_the_message_and_keeps_the_data_exportable() {
     let (_, now) = current_and_previous_month(&h).await;
     h.saves_settled().await;
     let before = h.stored("return text;").await;
-    // The origin's quota set below what it already uses: the next write is refused by the
-    // browser (QuotaExceededError), as on a full disk.
-    h.override_quota(Some(1)).await;
+    // The browser refuses the next write as on a full disk (QuotaExceededError).
+    h.refuse_writes(true).await;
     set_cell(&h, "binjiang", &now, "5.1").await;
     h.wait_for_css("#banner-save-failed").await;
     let banner = h.text("#banner-save-failed").await;
@@ -194,7 +193,7 @@ async fn a_full_quota_shows_the_message_and_keeps_the_data_exportable() {
     // What was stored before is untouched: the failed save changed nothing.
     assert_eq!(h.stored("return text;").await, before);
     // With room again, "try again" saves what is on screen.
-    h.override_quota(None).await;
+    h.refuse_writes(false).await;
     h.click("#save-retry").await;
     h.wait_for_js("!document.querySelector('#banner-save-failed')")
         .await;
