@@ -207,21 +207,25 @@ async fn an_older_tab_is_refused_and_offered_the_newer_data() {
     h.client.switch_to_window(tab_b.clone()).await.unwrap();
     h.open("#/data").await;
     h.wait_for_css(&cell("binjiang", now)).await;
-    // Tab B does not hear of tab A's save (as when it was asleep in the background).
-    h.js(
-        "window.addEventListener('storage', e => e.stopImmediatePropagation(), true); return true;",
-    )
-    .await;
 
+    // Tab B's edit cannot be stored for now (its browser refuses the write): it is unsaved.
+    h.refuse_writes(true).await;
+    set_cell(&h, "binjiang", now, "3.4").await;
+    h.wait_for_css("#banner-save-failed").await;
+    h.refuse_writes(false).await;
+
+    // Tab A saves meanwhile; tab B hears of it and, holding an unsaved change, asks.
     h.client.switch_to_window(tab_a.clone()).await.unwrap();
     set_cell(&h, "binjiang", prev, "3.3").await;
     h.wait_for_stored("s.dataset.observations.length === 1")
         .await;
-
-    // Tab B, on the older revision, edits: its save is refused in the same transaction that
-    // read the newer revision, and nothing is overwritten.
     h.client.switch_to_window(tab_b.clone()).await.unwrap();
-    set_cell(&h, "binjiang", now, "3.4").await;
+    h.wait_for_css("#banner-conflict").await;
+
+    // Another edit in tab B, on the older revision: its save is refused in the same
+    // transaction that read the newer revision, and nothing is overwritten.
+    set_cell(&h, "binjiang", now, "3.5").await;
+    h.saves_settled().await;
     h.wait_for_css("#banner-conflict").await;
     assert!(h.text("#save-state").await.contains("未保存"));
     let stored = h
