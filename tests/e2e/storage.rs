@@ -327,3 +327,29 @@ async fn a_damaged_record_is_named_and_left_untouched() {
     h.assert_no_errors().await;
     h.finish().await;
 }
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test.sh"]
+async fn indexeddb_refused_as_in_private_mode_shows_the_sample_and_a_way_out() {
+    let h = Harness::start().await;
+    // The browser refuses IndexedDB to this page (as some private modes and policies do).
+    *crate::support::PRELUDE.lock().unwrap() = "Object.defineProperty(window, 'indexedDB', {
+        get() { throw new DOMException('IndexedDB is disabled in this mode.', 'SecurityError'); }
+    });"
+    .into();
+    h.open("#/dashboard").await;
+    h.wait_for_css("#banner-save-failed").await;
+    let banner = h.text("#banner-save-failed").await;
+    assert!(
+        banner.contains("SecurityError"),
+        "names the cause: {banner}"
+    );
+    h.wait_for_css("#banner-save-failed .export-now").await;
+    // The sample is there to work with, labelled as such.
+    h.wait_for_css("#effective-level .level-badge").await;
+    assert!(h.text("#banner-sample").await.contains("示例数据"));
+    h.screenshot("storage-indexeddb-refused").await;
+    crate::support::PRELUDE.lock().unwrap().clear();
+    h.assert_no_errors().await;
+    h.finish().await;
+}

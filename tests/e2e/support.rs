@@ -78,6 +78,10 @@ req.onsuccess = () => {
 };
 "#;
 
+/// Script served after the probe, before the app's own scripts (set by a test, cleared by
+/// [`Harness::start`]): how a test puts the browser in a state the app meets on start-up.
+pub static PRELUDE: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
+
 static PROFILE_SEQ: AtomicUsize = AtomicUsize::new(0);
 
 pub struct Harness {
@@ -168,7 +172,12 @@ fn respond(root: &Path, path: &str) -> (&'static str, &'static str, Vec<u8>) {
         );
     };
     if rel == "__e2e_probe.js" {
-        return ("200 OK", "text/javascript", PROBE.as_bytes().to_vec());
+        let prelude = PRELUDE.lock().map(|p| p.clone()).unwrap_or_default();
+        return (
+            "200 OK",
+            "text/javascript",
+            format!("{PROBE}\n{prelude}").into_bytes(),
+        );
     }
     if rel.contains("..") {
         return ("403 Forbidden", "text/plain", Vec::new());
@@ -200,6 +209,7 @@ async fn free_port() -> u16 {
 impl Harness {
     /// Serves dist/ and opens a fresh browser profile at 1280×800.
     pub async fn start() -> Harness {
+        PRELUDE.lock().unwrap().clear();
         let root = Arc::new(dist_dir());
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
