@@ -425,6 +425,16 @@ messages! {
     ExcludedArt41 => "未达第四十一条规模，不计入", "below art. 41 size; not counted";
     StreetsSideBySide => "各街道", "Streets side by side";
     StreetsNote => "街道等级按街道范围评估，不单独提高全区等级（§9）。点击查看该街道。", "Street levels are evaluated for the street alone and never raise the district level by themselves (§9). Click to view a street.";
+    StreetFind => "查找街道", "Find a street";
+    StreetFindHint => "街道名称或编号", "Street name or id";
+    WarnedOnly => "只看有预警的", "Warnings only";
+    PagePrev => "上一页", "Previous page";
+    PageNext => "下一页", "Next page";
+    NoStreetMatches => "没有符合条件的街道。", "No street matches.";
+    RegionFind => "查找地区", "Find a region";
+    RegionFindHint => "街道或社区名称、编号，回车跳转", "Street or community name or id; Enter to go";
+    RegionNotFound => "没有找到该地区。", "No region by that name or id.";
+    GridStreetsOnly => "地区较多：此处只列全区和各街道（社区数为合计）；选择街道即可逐个社区录入。", "Many regions: this view lists the district and its streets (their figures are the communities' sums); choose a street to enter its communities.";
     LevelTimeline => "等级时间线", "Level timeline";
     TrRaised => "发布预警", "warning raised";
     TrEscalated => "升级", "escalated";

@@ -17,6 +17,7 @@ pub mod edit;
 pub mod entry;
 pub mod explain;
 pub mod forecast;
+pub mod listing;
 pub mod model;
 pub mod month;
 pub mod paste;

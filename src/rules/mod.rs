@@ -21,6 +21,7 @@ mod evidence;
 mod extra;
 mod fast;
 mod limits;
+mod lookup;
 mod prepared;
 mod rate_evidence;
 mod series;

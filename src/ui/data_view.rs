@@ -14,6 +14,8 @@ use super::widgets::clause_tag;
 use super::xlsx_panel::XlsxPanel;
 use crate::edit::Field;
 use crate::i18n::Msg;
+use crate::model::RegionKind;
+use crate::month::Month;
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -102,6 +104,9 @@ pub fn DataView() -> impl IntoView {
                             }}
                         </select>
                     </label>
+                    <Show when=move || store.snap.with(|s| crate::entry::streets_only(&s.dataset))>
+                        <RegionFind street through error/>
+                    </Show>
                     <button
                         type="button"
                         id="add-month"
@@ -189,6 +194,11 @@ pub fn DataView() -> impl IntoView {
                         .get()
                         .map(|e| view! { <p class="error" role="alert" id="grid-error">{e}</p> })
                 }}
+                <Show when=move || {
+                    street.get().is_none() && store.snap.with(|s| crate::entry::streets_only(&s.dataset))
+                }>
+                    <p class="muted small" id="grid-streets-only">{move || i18n.t(Msg::GridStreetsOnly)}</p>
+                </Show>
                 <EntryGrid field recent through street error/>
             </section>
             <CsvPanel/>
@@ -199,5 +209,75 @@ pub fn DataView() -> impl IntoView {
                 <RegionsPanel/>
             </fieldset>
         </div>
+    }
+}
+
+/// Finds a region by name or id (a datalist of every region): a community opens its street's
+/// grid at its column, a street its own grid, the district the whole district's; the entry
+/// month's cell of that region takes the focus.
+#[component]
+fn RegionFind(
+    street: RwSignal<Option<String>>,
+    through: RwSignal<Month>,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let i18n = I18n::get();
+    let store = Store::get();
+    let go = move |text: String| {
+        let text = text.trim().to_owned();
+        if text.is_empty() {
+            return;
+        }
+        let found = store.snap.with_untracked(|s| {
+            let d = &s.dataset;
+            let exact = d.regions.iter().find(|r| {
+                r.id == text || r.name == text || r.name_en.as_deref() == Some(text.as_str())
+            });
+            let region = exact.or_else(|| {
+                d.regions.iter().find(|r| {
+                    let names = [r.name.as_str(), r.name_en.as_deref().unwrap_or("")];
+                    crate::listing::matches(&text, &names, &r.id)
+                })
+            })?;
+            let grid = match region.kind {
+                RegionKind::District => None,
+                RegionKind::Street => Some(region.id.clone()),
+                RegionKind::Community => region.parent.clone(),
+            };
+            Some((region.id.clone(), grid))
+        });
+        let Some((id, grid)) = found else {
+            error.set(Some(i18n.t(Msg::RegionNotFound).to_owned()));
+            return;
+        };
+        error.set(None);
+        prefs::save_grid_street(grid.as_deref());
+        street.set(grid);
+        let month = through.get_untracked();
+        request_animation_frame(move || super::grid::focus_cell(month, &id));
+    };
+    view! {
+        <label>
+            {move || i18n.t(Msg::RegionFind)}
+            <input
+                type="search"
+                id="region-find"
+                list="region-list"
+                placeholder=move || i18n.t(Msg::RegionFindHint)
+                on:change=move |ev| go(event_target_value(&ev))
+            />
+            <datalist id="region-list">
+                {move || {
+                    let lang = i18n.lang();
+                    store.snap.with(|s| {
+                        s.dataset
+                            .regions
+                            .iter()
+                            .map(|r| view! { <option value=r.id.clone()>{region_name(r, lang)}</option> })
+                            .collect_view()
+                    })
+                }}
+            </datalist>
+        </label>
     }
 }

@@ -3,6 +3,7 @@
 
 use super::store::Store;
 use crate::i18n::Lang;
+use crate::listing::{self, Page};
 use crate::model::{Dataset, Region, Scope};
 use crate::month::Month;
 use crate::rules::{Evaluation, Timeline};
@@ -20,6 +21,12 @@ pub struct Focus {
     pub timeline: Memo<Option<Timeline>>,
     /// Every street's evaluation at `at`, in dataset order.
     pub streets: Memo<Vec<(Region, Evaluation)>>,
+    /// Which streets the cards and the small charts show: what was typed, warnings only, the
+    /// page (`crate::listing`).
+    pub street_query: RwSignal<String>,
+    pub warned_only: RwSignal<bool>,
+    pub street_page: RwSignal<usize>,
+    pub shown_streets: Memo<Page<(Region, Evaluation)>>,
 }
 
 impl Focus {
@@ -57,7 +64,29 @@ impl Focus {
                 })
                 .collect()
         });
+        let street_query = RwSignal::new(String::new());
+        let warned_only = RwSignal::new(false);
+        let street_page = RwSignal::new(0);
+        let shown_streets = Memo::new(move |_| {
+            let q = street_query.get();
+            let warned = warned_only.get();
+            let list = streets.with(|all| {
+                all.iter()
+                    .filter(|(r, e)| {
+                        let names = [r.name.as_str(), r.name_en.as_deref().unwrap_or("")];
+                        listing::matches(&q, &names, &r.id)
+                            && (!warned || e.effective.level().is_some())
+                    })
+                    .cloned()
+                    .collect::<Vec<_>>()
+            });
+            listing::page(list, street_page.get(), listing::PAGE)
+        });
         Focus {
+            street_query,
+            warned_only,
+            street_page,
+            shown_streets,
             scope,
             month,
             span,

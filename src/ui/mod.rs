@@ -24,6 +24,7 @@ mod route;
 mod scenarios;
 mod snapshots_view;
 mod store;
+mod street_filter;
 mod widgets;
 mod xlsx_panel;
 mod xlsx_worker;
