@@ -25,6 +25,7 @@ pub mod response;
 pub mod rules;
 pub mod scenario;
 pub mod snapshot;
+pub mod sort;
 pub mod synthetic;
 #[macro_use]
 pub mod tag_first;

@@ -2,18 +2,41 @@
 //! fit on a screen, a city's hundreds do not. The streets' cards, their small charts and the
 //! region pickers share these rules, so a filter shows the same streets everywhere.
 
+use crate::model::Region;
+
 /// Streets shown per page of cards and small charts.
 pub const PAGE: usize = 24;
 
 /// Whether a region matches what was typed: every word of `query` occurs in its name (either
-/// language) or its id, ignoring case and surrounding spaces. An empty query matches all.
+/// language) or its id, ignoring ASCII case (Chinese has none; English names are ASCII, and the
+/// full Unicode case tables would cost the download more than they give) and surrounding
+/// spaces. An empty query matches all.
 pub fn matches(query: &str, names: &[&str], id: &str) -> bool {
     query.split_whitespace().all(|word| {
-        let word = word.to_lowercase();
+        let word = word.to_ascii_lowercase();
         names
             .iter()
             .chain(std::iter::once(&id))
-            .any(|n| n.to_lowercase().contains(&word))
+            .any(|n| n.to_ascii_lowercase().contains(&word))
+    })
+}
+
+/// The region a search names: the one whose id or name (either language) is exactly `text`,
+/// else the first whose names and id hold every typed word; `None` for an empty search.
+pub fn find<'a>(
+    regions: impl Iterator<Item = &'a Region> + Clone,
+    text: &str,
+) -> Option<&'a Region> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let exact = |r: &&Region| r.id == text || r.name == text || r.name_en.as_deref() == Some(text);
+    regions.clone().find(exact).or_else(|| {
+        regions.into_iter().find(|r| {
+            let names = [r.name.as_str(), r.name_en.as_deref().unwrap_or("")];
+            matches(text, &names, &r.id)
+        })
     })
 }
 
@@ -58,6 +81,28 @@ mod tests {
         assert!(matches("s0 xing", &names, "s07"));
         assert!(!matches("浦沿", &names, "xixing"));
         assert!(!matches("xixing puyan", &names, "xixing"));
+    }
+
+    #[test]
+    fn a_search_takes_an_exact_id_or_name_first_then_every_word() {
+        use crate::model::RegionKind;
+        let regions = [
+            Region::new("s1", RegionKind::Street, "西兴街道", Some("d")).with_en("Xixing"),
+            Region::new("s10", RegionKind::Street, "长河街道", Some("d")).with_en("Changhe"),
+            Region::new("s10c1", RegionKind::Community, "东冠社区", Some("s10")),
+        ];
+        let id = |t: &str| find(regions.iter(), t).map(|r| r.id.as_str());
+        assert_eq!(
+            id("s10"),
+            Some("s10"),
+            "the exact id, not the first containing it"
+        );
+        assert_eq!(id(" 长河街道 "), Some("s10"));
+        assert_eq!(id("changhe"), Some("s10"));
+        assert_eq!(id("东冠"), Some("s10c1"));
+        assert_eq!(id("s1"), Some("s1"));
+        assert_eq!(id("浦沿"), None);
+        assert_eq!(id("  "), None);
     }
 
     #[test]

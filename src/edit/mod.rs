@@ -447,14 +447,14 @@ fn apply_cells(ds: &mut Dataset, cells: Vec<CellEdit>) -> Result<Edit, EditError
         }
     }
 
-    dropped.sort_unstable();
-    replaced.sort_unstable_by_key(|(i, _)| *i);
+    crate::sort::sort(&mut dropped);
+    crate::sort::sort_by_key(&mut replaced, |(i, _)| *i);
     let mut remove: Vec<usize> = dropped
         .iter()
         .chain(replaced.iter().map(|(i, _)| i))
         .copied()
         .collect();
-    remove.sort_unstable();
+    crate::sort::sort(&mut remove);
     let remove: Vec<(usize, String, Month)> = remove
         .into_iter()
         .filter_map(|i| {

@@ -54,8 +54,11 @@ pub fn ChartsPanel() -> impl IntoView {
         let (from, to) = focus.span.get()?;
         // The streets the cards show (the same filter and page).
         let ids: Vec<String> = focus
-            .shown_streets
-            .with(|p| p.items.iter().map(|(r, _)| r.id.clone()).collect());
+            .street_page_now()
+            .items
+            .iter()
+            .map(|(r, _)| r.id.clone())
+            .collect();
         let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
         Some(streets_drawn(store.engine().engine(), &ids, from, to, lang))
     });

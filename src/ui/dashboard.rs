@@ -4,12 +4,13 @@
 use super::charts_view::ChartsPanel;
 use super::derived::{region_name, scope_name, Focus};
 use super::i18n_ctx::I18n;
+use super::region_search::RegionSearch;
 use super::store::Store;
 use super::street_filter::{StreetFilter, FILTER_FROM};
 use super::widgets::{clause_tag, level_colour, month_options, scope_options, status_badge};
 use crate::explain;
 use crate::i18n::{level_name, Lang, Msg};
-use crate::model::Scope;
+use crate::model::{Region, Scope};
 use crate::month::Month;
 use crate::num::group_thousands;
 use crate::plan::Level;
@@ -82,47 +83,23 @@ pub fn FocusBar() -> impl IntoView {
                     }}
                 </select>
             </label>
-            <Show when=move || store.snap.with(|s| s.dataset.streets().count() >= FILTER_FROM)>
-                <label>
-                    {move || i18n.t(Msg::StreetFind)}
-                    <input
-                        type="search"
-                        id="scope-find"
-                        list="scope-list"
-                        placeholder=move || i18n.t(Msg::StreetFindHint)
-                        on:change=move |ev| {
-                            let text = event_target_value(&ev);
-                            let text = text.trim();
-                            let found = store.snap.with_untracked(|s| {
-                                let mut streets = s.dataset.streets();
-                                let exact = s.dataset.streets().find(|r| r.id == text || r.name == text);
-                                exact
-                                    .or_else(|| {
-                                        streets.find(|r| {
-                                            let names = [r.name.as_str(), r.name_en.as_deref().unwrap_or("")];
-                                            crate::listing::matches(text, &names, &r.id)
-                                        })
-                                    })
-                                    .map(|r| r.id.clone())
-                            });
-                            if let Some(id) = found {
-                                focus.scope.set(Scope::Street(id));
-                            }
-                        }
-                    />
-                    <datalist id="scope-list">
-                        {move || {
-                            let lang = i18n.lang();
-                            store.snap.with(|s| {
-                                s.dataset
-                                    .streets()
-                                    .map(|r| view! { <option value=r.id.clone()>{region_name(r, lang)}</option> })
-                                    .collect_view()
+            {move || {
+                (store.snap.with(|s| s.dataset.streets().count()) >= FILTER_FROM).then(|| {
+                    view! {
+                        <RegionSearch
+                            id="scope-find"
+                            label=Msg::StreetFind
+                            hint=Msg::StreetFindHint
+                            streets_only=true
+                            found=Callback::new(move |r: Option<Region>| {
+                                if let Some(r) = r {
+                                    focus.scope.set(Scope::Street(r.id));
+                                }
                             })
-                        }}
-                    </datalist>
-                </label>
-            </Show>
+                        />
+                    }
+                })
+            }}
             <label>
                 {move || i18n.t(Msg::Month)}
                 <span class="month-stepper">
@@ -563,8 +540,7 @@ fn StreetsTable() -> impl IntoView {
                 {move || {
                     let lang = i18n.lang();
                     focus
-                        .shown_streets
-                        .get()
+                        .street_page_now()
                         .items
                         .into_iter()
                         .map(|(r, e)| {

@@ -8,13 +8,14 @@ use super::events_panel::EventsPanel;
 use super::grid::{this_month, EntryGrid};
 use super::i18n_ctx::I18n;
 use super::prefs;
+use super::region_search::RegionSearch;
 use super::regions_panel::RegionsPanel;
 use super::store::{ReadOnly, Store};
 use super::widgets::clause_tag;
 use super::xlsx_panel::XlsxPanel;
 use crate::edit::Field;
 use crate::i18n::Msg;
-use crate::model::RegionKind;
+use crate::model::{Region, RegionKind};
 use crate::month::Month;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -104,9 +105,12 @@ pub fn DataView() -> impl IntoView {
                             }}
                         </select>
                     </label>
-                    <Show when=move || store.snap.with(|s| crate::entry::streets_only(&s.dataset))>
-                        <RegionFind street through error/>
-                    </Show>
+                    {move || {
+                        store
+                            .snap
+                            .with(|s| crate::entry::streets_only(&s.dataset))
+                            .then(|| view! { <RegionFind street through error/> })
+                    }}
                     <button
                         type="button"
                         id="add-month"
@@ -194,11 +198,10 @@ pub fn DataView() -> impl IntoView {
                         .get()
                         .map(|e| view! { <p class="error" role="alert" id="grid-error">{e}</p> })
                 }}
-                <Show when=move || {
-                    street.get().is_none() && store.snap.with(|s| crate::entry::streets_only(&s.dataset))
-                }>
-                    <p class="muted small" id="grid-streets-only">{move || i18n.t(Msg::GridStreetsOnly)}</p>
-                </Show>
+                {move || {
+                    (street.get().is_none() && store.snap.with(|s| crate::entry::streets_only(&s.dataset)))
+                        .then(|| view! { <p class="muted small" id="grid-streets-only">{i18n.t(Msg::GridStreetsOnly)}</p> })
+                }}
                 <EntryGrid field recent through street error/>
             </section>
             <CsvPanel/>
@@ -212,9 +215,9 @@ pub fn DataView() -> impl IntoView {
     }
 }
 
-/// Finds a region by name or id (a datalist of every region): a community opens its street's
-/// grid at its column, a street its own grid, the district the whole district's; the entry
-/// month's cell of that region takes the focus.
+/// The data page's region search: a community opens its street's grid at its column, a street
+/// its own grid, the district the whole district's; the entry month's cell of that region takes
+/// the focus.
 #[component]
 fn RegionFind(
     street: RwSignal<Option<String>>,
@@ -222,62 +225,29 @@ fn RegionFind(
     error: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let i18n = I18n::get();
-    let store = Store::get();
-    let go = move |text: String| {
-        let text = text.trim().to_owned();
-        if text.is_empty() {
-            return;
-        }
-        let found = store.snap.with_untracked(|s| {
-            let d = &s.dataset;
-            let exact = d.regions.iter().find(|r| {
-                r.id == text || r.name == text || r.name_en.as_deref() == Some(text.as_str())
-            });
-            let region = exact.or_else(|| {
-                d.regions.iter().find(|r| {
-                    let names = [r.name.as_str(), r.name_en.as_deref().unwrap_or("")];
-                    crate::listing::matches(&text, &names, &r.id)
-                })
-            })?;
-            let grid = match region.kind {
-                RegionKind::District => None,
-                RegionKind::Street => Some(region.id.clone()),
-                RegionKind::Community => region.parent.clone(),
-            };
-            Some((region.id.clone(), grid))
-        });
-        let Some((id, grid)) = found else {
+    let found = Callback::new(move |r: Option<Region>| {
+        let Some(r) = r else {
             error.set(Some(i18n.t(Msg::RegionNotFound).to_owned()));
             return;
         };
         error.set(None);
+        let grid = match r.kind {
+            RegionKind::District => None,
+            RegionKind::Street => Some(r.id.clone()),
+            RegionKind::Community => r.parent.clone(),
+        };
         prefs::save_grid_street(grid.as_deref());
         street.set(grid);
         let month = through.get_untracked();
-        request_animation_frame(move || super::grid::focus_cell(month, &id));
-    };
+        request_animation_frame(move || super::grid::focus_cell(month, &r.id));
+    });
     view! {
-        <label>
-            {move || i18n.t(Msg::RegionFind)}
-            <input
-                type="search"
-                id="region-find"
-                list="region-list"
-                placeholder=move || i18n.t(Msg::RegionFindHint)
-                on:change=move |ev| go(event_target_value(&ev))
-            />
-            <datalist id="region-list">
-                {move || {
-                    let lang = i18n.lang();
-                    store.snap.with(|s| {
-                        s.dataset
-                            .regions
-                            .iter()
-                            .map(|r| view! { <option value=r.id.clone()>{region_name(r, lang)}</option> })
-                            .collect_view()
-                    })
-                }}
-            </datalist>
-        </label>
+        <RegionSearch
+            id="region-find"
+            label=Msg::RegionFind
+            hint=Msg::RegionFindHint
+            streets_only=false
+            found
+        />
     }
 }

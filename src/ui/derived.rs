@@ -26,7 +26,8 @@ pub struct Focus {
     pub street_query: RwSignal<String>,
     pub warned_only: RwSignal<bool>,
     pub street_page: RwSignal<usize>,
-    pub shown_streets: Memo<Page<(Region, Evaluation)>>,
+    /// The streets the filter leaves, before paging (see [`Focus::street_page_now`]).
+    pub filtered_streets: Memo<Vec<(Region, Evaluation)>>,
 }
 
 impl Focus {
@@ -67,10 +68,10 @@ impl Focus {
         let street_query = RwSignal::new(String::new());
         let warned_only = RwSignal::new(false);
         let street_page = RwSignal::new(0);
-        let shown_streets = Memo::new(move |_| {
+        let filtered_streets = Memo::new(move |_| {
             let q = street_query.get();
             let warned = warned_only.get();
-            let list = streets.with(|all| {
+            streets.with(|all| {
                 all.iter()
                     .filter(|(r, e)| {
                         let names = [r.name.as_str(), r.name_en.as_deref().unwrap_or("")];
@@ -79,14 +80,13 @@ impl Focus {
                     })
                     .cloned()
                     .collect::<Vec<_>>()
-            });
-            listing::page(list, street_page.get(), listing::PAGE)
+            })
         });
         Focus {
             street_query,
             warned_only,
             street_page,
-            shown_streets,
+            filtered_streets,
             scope,
             month,
             span,
@@ -95,6 +95,12 @@ impl Focus {
             timeline,
             streets,
         }
+    }
+
+    /// The page of streets the cards and the small charts show now.
+    pub fn street_page_now(&self) -> Page<(Region, Evaluation)> {
+        let page = self.street_page.get();
+        listing::page(self.filtered_streets.get(), page, listing::PAGE)
     }
 
     pub fn get() -> Focus {

@@ -193,16 +193,15 @@ pub fn EntryGrid(
     let wrap = NodeRef::<html::Div>::new();
     let view_box = RwSignal::new((f64::MAX, 600.0_f64));
     let row_px = RwSignal::new(ROW_PX);
-    let drawn = Memo::new(move |_| {
+    let drawn = move || {
         let (scroll, height) = view_box.get();
         let (n, cols) = (months.with(Vec::len), regions.with(Vec::len));
         entry::drawn_rows(n, cols, scroll, height, row_px.get())
-    });
+    };
     let drawn_months = Memo::new(move |_| {
-        let r = drawn.get();
+        let r = drawn();
         months.with(|ms| ms.get(r).map(<[Month]>::to_vec).unwrap_or_default())
     });
-    let windowed = Memo::new(move |_| drawn.with(|r| r.len()) < months.with(Vec::len));
 
     let shown = Memo::new(move |_| {
         let f = field.get();
@@ -270,7 +269,17 @@ pub fn EntryGrid(
         })
     };
     let columns = move || regions.with(Vec::len) + 2;
-    let spacer = move |rows: usize| format!("{}px", rows as f64 * row_px.get());
+    // A row standing for `rows` rows that are not drawn (none when there are none).
+    let spacer = move |rows: usize| {
+        (rows > 0).then(|| {
+            let height = format!("{}px", rows as f64 * row_px.get());
+            view! {
+                <tr class="spacer" aria-hidden="true">
+                    <td colspan=columns() style:height=height></td>
+                </tr>
+            }
+        })
+    };
 
     // One root element: the view is type-erased in the wasm build, and a component with a
     // single root unmounts cleanly when the route changes.
@@ -307,7 +316,6 @@ pub fn EntryGrid(
         >
             <table
                 class="grid"
-                class:windowed=move || windowed.get()
                 id="entry-grid"
                 data-field=move || field.get().id()
                 data-rows=move || months.with(Vec::len)
@@ -327,11 +335,7 @@ pub fn EntryGrid(
                     </tr>
                 </thead>
                 <tbody>
-                    <Show when=move || drawn.with(|r| r.start > 0)>
-                        <tr class="spacer" aria-hidden="true">
-                            <td colspan=columns style:height=move || spacer(drawn.with(|r| r.start))></td>
-                        </tr>
-                    </Show>
+                    {move || spacer(drawn().start)}
                     <For each=move || drawn_months.get() key=|m| *m let:m>
                         <tr data-month=m.to_string()>
                             <th scope="row" class="month">{m.to_string()}</th>
@@ -355,14 +359,7 @@ pub fn EntryGrid(
                             </td>
                         </tr>
                     </For>
-                    <Show when=move || drawn.with(|r| r.end) < months.with(Vec::len)>
-                        <tr class="spacer" aria-hidden="true">
-                            <td
-                                colspan=columns
-                                style:height=move || spacer(months.with(Vec::len).saturating_sub(drawn.with(|r| r.end)))
-                            ></td>
-                        </tr>
-                    </Show>
+                    {move || spacer(months.with(Vec::len).saturating_sub(drawn().end))}
                 </tbody>
             </table>
         </div>

@@ -19,6 +19,7 @@ mod plan_file;
 mod plan_view;
 mod playbook;
 mod prefs;
+mod region_search;
 mod regions_panel;
 mod route;
 mod scenarios;

@@ -13,14 +13,18 @@ pub const FILTER_FROM: usize = 7;
 pub fn StreetFilter() -> impl IntoView {
     let i18n = I18n::get();
     let focus = Focus::get();
-    let many = Memo::new(move |_| focus.streets.with(Vec::len) >= FILTER_FROM);
-    let page = focus.shown_streets;
+    // Where the page stands: (page from 0, pages, streets matching).
+    let at = move || {
+        let total = focus.filtered_streets.with(Vec::len);
+        let pages = total.div_ceil(crate::listing::PAGE).max(1);
+        (focus.street_page.get().min(pages - 1), pages, total)
+    };
     let turn = move |d: isize| {
-        let now = page.with_untracked(|p| p.page);
+        let now = untrack(at).0;
         focus.street_page.set(now.saturating_add_signed(d));
     };
-    view! {
-        <Show when=move || many.get()>
+    move || {
+        (focus.streets.with(Vec::len) >= FILTER_FROM).then(|| view! {
             <div class="street-filter no-print" role="search">
                 <label>
                     {move || i18n.t(Msg::StreetFind)}
@@ -51,34 +55,36 @@ pub fn StreetFilter() -> impl IntoView {
                     <button
                         type="button"
                         id="street-prev"
-                        disabled=move || page.with(|p| p.page == 0)
+                        disabled=move || at().0 == 0
                         on:click=move |_| turn(-1)
                     >
                         {move || i18n.t(Msg::PagePrev)}
                     </button>
                     <span id="street-page" aria-live="polite">
                         {move || {
-                            let (at, pages, total) = page.with(|p| (p.page + 1, p.pages, p.total));
+                            let (page, pages, total) = at();
+                            let page = page + 1;
                             crate::tr!(
                                 i18n.lang(),
-                                "第 {at}/{pages} 页 · {total} 个街道",
-                                "Page {at} of {pages} · {total} streets"
+                                "第 {page}/{pages} 页 · {total} 个街道",
+                                "Page {page} of {pages} · {total} streets"
                             )
                         }}
                     </span>
                     <button
                         type="button"
                         id="street-next"
-                        disabled=move || page.with(|p| p.page + 1 >= p.pages)
+                        disabled=move || {
+                            let (page, pages, _) = at();
+                            page + 1 >= pages
+                        }
                         on:click=move |_| turn(1)
                     >
                         {move || i18n.t(Msg::PageNext)}
                     </button>
                 </span>
             </div>
-            <Show when=move || page.with(|p| p.total == 0)>
-                <p class="muted" id="street-none">{move || i18n.t(Msg::NoStreetMatches)}</p>
-            </Show>
-        </Show>
+            {move || (at().2 == 0).then(|| view! { <p class="muted" id="street-none">{i18n.t(Msg::NoStreetMatches)}</p> })}
+        })
     }
 }
