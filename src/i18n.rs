@@ -401,6 +401,9 @@ messages! {
     Copied => "已复制。", "Copied.";
     LinkChars => "字符", "characters";
     ImportedMerged => "已合并。导入前的数据已备份。", "Merged. The data before it is backed up.";
+    ImportReading => "正在读取文件…", "Reading the file…";
+    ImportComparing => "正在与当前数据比较…", "Comparing with the current data…";
+    ImportCancelled => "已取消导入，数据未改动。", "Import cancelled; nothing changed.";
     ImportedReplaced => "已替换。导入前的数据已备份。", "Replaced. The data before it is backed up.";
     MigratedFrom => "已从旧版本格式升级：版本", "Migrated from format version";
     ImportStale => "数据在预览后已改变，请重新选择文件。", "The data changed after the preview; choose the file again.";

@@ -5,11 +5,17 @@
 use crate::support::Harness;
 use serde_json::Value;
 
-/// Imports the large district (replacing the sample) and waits until it is the workspace.
-async fn open_large_district(h: &Harness) {
+/// The large district as a snapshot file.
+fn large_district_file(h: &Harness) -> std::path::PathBuf {
     let file = h.downloads.join("large-district.json");
     let snap = uew::synthetic::large_district(30, 12, 96);
     std::fs::write(&file, snap.to_json_compact()).unwrap();
+    file
+}
+
+/// Imports the large district (replacing the sample) and waits until it is the workspace.
+async fn open_large_district(h: &Harness) {
+    let file = large_district_file(h);
     h.import_file(&file).await;
     h.wait_for_css("#snapshot-preview").await;
     h.click("#snapshot-replace").await;
@@ -179,6 +185,71 @@ async fn a_clerk_finds_a_community_in_a_large_district_and_types_its_month() {
     };
     assert_eq!(rate("s05c03"), Some(Value::from("2.5")));
     assert_eq!(rate("s05c04"), Some(Value::from("2.6")));
+    h.assert_no_errors().await;
+    h.finish().await;
+}
+
+/// Records each import step the page shows (`window.uewSteps`) and, with `arguments[0]`, clicks
+/// Cancel the moment the progress line appears, as a person watching it would.
+const WATCH_IMPORT: &str = r#"
+window.uewSteps = [];
+const cancel = arguments[0];
+if (window.uewWatch) window.uewWatch.disconnect();
+window.uewWatch = new MutationObserver(() => {
+  const s = document.querySelector('#import-step');
+  if (!s) return;
+  const n = s.dataset.step;
+  if (window.uewSteps[window.uewSteps.length - 1] !== n) window.uewSteps.push(n);
+  const b = document.querySelector('#import-cancel');
+  if (cancel && b) b.click();
+});
+window.uewWatch.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+return true;
+"#;
+
+#[tokio::test]
+#[ignore = "needs dist/ and chromedriver: run by scripts/test.sh"]
+async fn an_import_shows_its_steps_and_cancel_leaves_the_workspace_as_it_was() {
+    let h = Harness::start().await;
+    let file = large_district_file(&h);
+    h.open("#/snapshots").await;
+    h.wait_for_css("#import-snapshot").await;
+    // Cancelled while the file is read: no preview, a message, the sample untouched.
+    h.client
+        .execute(WATCH_IMPORT, vec![serde_json::json!(true)])
+        .await
+        .unwrap();
+    h.import_file(&file).await;
+    h.wait_for_js("document.querySelector('#snapshot-message') && document.querySelector('#snapshot-message').textContent.includes('已取消')")
+        .await;
+    assert_eq!(
+        h.js("return window.uewSteps;").await,
+        serde_json::json!(["1"])
+    );
+    // Give a stale step the time to land, if it were to.
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert_eq!(count(&h, "#snapshot-preview, #import-progress").await, 0);
+    h.open("#/dashboard").await;
+    h.wait_for_css(".street-card").await;
+    assert_eq!(
+        count(&h, ".street-card").await,
+        3,
+        "still the sample's streets"
+    );
+
+    // Imported to the end: reading, checking (with its size), comparing, then the preview.
+    h.open("#/snapshots").await;
+    h.client
+        .execute(WATCH_IMPORT, vec![serde_json::json!(false)])
+        .await
+        .unwrap();
+    h.import_file(&file).await;
+    h.wait_for_css("#snapshot-preview").await;
+    assert_eq!(
+        h.js("return window.uewSteps;").await,
+        serde_json::json!(["1", "2", "3"])
+    );
+    assert_eq!(count(&h, "#import-progress").await, 0);
     h.assert_no_errors().await;
     h.finish().await;
 }
