@@ -24,21 +24,22 @@ pub(crate) struct ScopeEvents {
 }
 
 #[derive(Clone, Debug, Default)]
-pub(crate) struct Events<'a> {
+pub(crate) struct Events {
     pub district: ScopeEvents,
-    pub by_street: HashMap<&'a str, ScopeEvents>,
+    pub by_street: HashMap<String, ScopeEvents>,
     pub enterprises: usize,
 }
 
-impl<'a> Events<'a> {
+impl Events {
     /// `limits` supplies the art. 41 rule (the same for every scope).
-    pub fn new(data: &'a Dataset, limits: &Limits) -> Events<'a> {
-        let mut names: HashMap<&'a str, u32> = HashMap::new();
-        let mut intern = |name: &'a str| -> u32 {
+    pub fn new<'d>(data: &'d Dataset, limits: &Limits) -> Events {
+        let mut names: HashMap<&str, u32> = HashMap::new();
+        let mut intern = |name: &'d str| -> u32 {
             let n = u32::try_from(names.len()).unwrap_or(u32::MAX);
             *names.entry(name.trim()).or_insert(n)
         };
-        let mut ev = Events::default();
+        let mut district = ScopeEvents::default();
+        let mut by_street: HashMap<&'d str, ScopeEvents> = HashMap::new();
         for e in &data.closures {
             let x = Ev {
                 month: e.date.month().index(),
@@ -46,8 +47,8 @@ impl<'a> Events<'a> {
                 a: e.unemployed,
                 b: 0,
             };
-            ev.district.closures.push(x);
-            ev.by_street.entry(&e.street).or_default().closures.push(x);
+            district.closures.push(x);
+            by_street.entry(&e.street).or_default().closures.push(x);
         }
         for e in &data.layoffs {
             if !limits.layoff_counts(e.workforce, e.laid_off) {
@@ -59,15 +60,22 @@ impl<'a> Events<'a> {
                 a: e.laid_off,
                 b: e.workforce,
             };
-            ev.district.layoffs.push(x);
-            ev.by_street.entry(&e.street).or_default().layoffs.push(x);
+            district.layoffs.push(x);
+            by_street.entry(&e.street).or_default().layoffs.push(x);
         }
-        ev.enterprises = names.len();
-        for s in std::iter::once(&mut ev.district).chain(ev.by_street.values_mut()) {
+        for s in std::iter::once(&mut district).chain(by_street.values_mut()) {
             s.closures.sort_by_key(|e| e.month);
             s.layoffs.sort_by_key(|e| e.month);
         }
-        ev
+        Events {
+            district,
+            // Owned keys (one per street, not per event), so the events outlive this borrow.
+            by_street: by_street
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v))
+                .collect(),
+            enterprises: names.len(),
+        }
     }
 }
 

@@ -20,6 +20,7 @@ mod events;
 mod evidence;
 mod extra;
 mod fast;
+mod incremental;
 mod limits;
 mod prepared;
 mod rate_evidence;
@@ -36,6 +37,7 @@ pub use evidence::{
     RateGap, RateSource, SeriesCheck, SeriesEvidence, SpecialInForce, Window,
 };
 pub use fast::MAX_HISTORY;
+pub use incremental::{preparations as engine_preparations, updates as engine_updates, Touched};
 pub use limits::{ThresholdsUsed, MAX_MONTHS};
 pub use prepared::{Inputs, Prepared};
 pub use series::EventMonth;
