@@ -8,7 +8,9 @@
 //! - `evaluate one month with evidence`: the district in one month, as a view shows it;
 //! - `workspace: one cell edit at city scale`: `Workspace::apply` of one cell (a community's
 //!   unemployed in one month, alternating between two values) until the engine is ready, with
-//!   the transaction's check of the dataset.
+//!   the transaction's check of the dataset;
+//! - `update after one cell` / `update after one event`: the engine after one observation's
+//!   value or one closure changed, its indexes carried over and updated (`Prepared::edited`).
 //!
 //! Run: `cargo bench --bench rules`. Figures are recorded in docs/benchmarks.md.
 
@@ -29,7 +31,7 @@ mod native {
     use uew::model::{Dataset, Scope};
     use uew::num::Pct;
     use uew::plan::{Level, Plan};
-    use uew::rules::Engine;
+    use uew::rules::{Engine, EventFigures, Prepared, Touched};
     use uew::snapshot::Snapshot;
     use uew::synthetic::{city_scale, first_month, MONTHS, REGIONS, STREETS};
     use uew::workspace::Workspace;
@@ -136,7 +138,46 @@ mod native {
                     Some(Value::Count(100 + k % 2)),
                 ));
                 w.apply(black_box(edit)).unwrap();
-                w.prepared().engine().span()
+                assert!(w.prepared().engine().is_incremental());
+            })
+        });
+        // One observation's value changed in place, the engine updated (`Prepared::edited`
+        // with nothing else holding the previous preparation, as in the workspace).
+        g.bench_function("update after one cell", |b| {
+            let mut p = Some(Prepared::new(plan.clone(), data.clone()));
+            let i = 1500 * MONTHS + 120;
+            let mut k = 0u64;
+            b.iter(|| {
+                k += 1;
+                let next = p.take().unwrap().edited(|ds| {
+                    let o = &mut ds.observations[i];
+                    o.unemployed = Some(100 + k % 2);
+                    let removed = vec![(i, o.region.clone(), o.month)];
+                    Some(Touched::Observations {
+                        removed,
+                        inserted: vec![i],
+                    })
+                });
+                p = next;
+                assert!(p.as_ref().unwrap().engine().is_incremental());
+            })
+        });
+        // One closure's figure changed, the events of every scope bucketed again.
+        g.bench_function("update after one event", |b| {
+            let mut p = Some(Prepared::new(plan.clone(), data.clone()));
+            let mut k = 0u64;
+            b.iter(|| {
+                k += 1;
+                let next = p.take().unwrap().edited(|ds| {
+                    let before = EventFigures::from(&ds.closures[0]);
+                    ds.closures[0].unemployed = 50 + k % 2;
+                    Some(Touched::Events {
+                        removed: vec![before],
+                        added: vec![EventFigures::from(&ds.closures[0])],
+                    })
+                });
+                p = next;
+                assert!(p.as_ref().unwrap().engine().is_incremental());
             })
         });
         g.finish();

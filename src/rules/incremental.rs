@@ -9,7 +9,7 @@ use crate::month::Month;
 use crate::plan::Plan;
 use crate::rules::cells::Cell;
 use crate::rules::engine::{Engine, Index};
-use crate::rules::events::Events;
+use crate::rules::events::EventFigures;
 use crate::rules::limits::Limits;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -37,8 +37,12 @@ pub enum Touched {
         /// Positions in the list after the change, ascending.
         inserted: Vec<usize>,
     },
-    /// Closures or layoffs (added, changed or removed).
-    Events,
+    /// Closures or layoffs taken out (as they were) and put in (as they are); a changed one
+    /// is both.
+    Events {
+        removed: Vec<EventFigures>,
+        added: Vec<EventFigures>,
+    },
     /// Anything else (regions, thresholds, overrides): the engine is built afresh.
     Everything,
 }
@@ -71,12 +75,9 @@ impl Index {
             Touched::Observations { removed, inserted } => {
                 self.update_observations(data, removed, inserted)
             }
-            Touched::Events => {
-                self.events = Events::new(
-                    data,
-                    &Limits::of(plan, data, &crate::model::Scope::District),
-                );
-                true
+            Touched::Events { removed, added } => {
+                let limits = Limits::of(plan, data, &crate::model::Scope::District);
+                self.events.update(&limits, removed, added)
             }
             Touched::Everything => false,
         }

@@ -30,6 +30,7 @@ mod timeline;
 mod tree;
 
 pub use engine::{builds as engine_builds, Engine};
+pub use events::EventFigures;
 pub use evidence::{
     CityInForce, ClosureCheck, ClosureEvidence, ClosureGap, ClosureRef, EnterpriseLayoffs,
     Evaluation, ExtraCheck, ExtraDetail, ExtraEvidence, IndicatorMonth, LayoffCheck,

@@ -15,8 +15,9 @@
 #[cfg(test)]
 mod tests;
 
+use crate::model::{ClosureEvent, EnterpriseEvent, LayoffEvent};
 pub use crate::rules::Prepared;
-use crate::rules::Touched;
+use crate::rules::{EventFigures, Touched};
 
 use crate::edit::{Edit, History};
 use crate::model::Dataset;
@@ -175,7 +176,10 @@ impl Workspace {
         if let Some(edit) = forward {
             let plan = self.prepared.shared_plan();
             let previous = std::mem::replace(&mut self.prepared, Prepared::placeholder(plan));
-            let next = previous.edited(|ds| edit.apply(ds).ok().map(|inverse| touched(&inverse)));
+            let next = previous.edited(|ds| {
+                let inverse = edit.apply(ds).ok()?;
+                Some(touched(&inverse, ds))
+            });
             if let Some(next) = next {
                 self.prepared = next;
                 return;
@@ -446,15 +450,37 @@ fn small(edit: &Edit) -> bool {
         | Edit::AddLayoff { .. }
         | Edit::UpdateLayoff(_)
         | Edit::RemoveLayoff { .. } => true,
-        Edit::Batch(edits) => edits.len() <= CELLS && edits.iter().all(small),
         _ => false,
     }
 }
 
-/// What an applied edit touched, read from its inverse: the observations it took out and put
-/// in (the inverse puts back the ones taken out, at their old positions, and takes out the
-/// ones put in), or the events.
-fn touched(inverse: &Edit) -> Touched {
+/// What an applied edit touched, read from its inverse and the dataset after it: the
+/// observations it took out and put in (the inverse puts back the ones taken out, at their old
+/// positions, and takes out the ones put in), or the events before and after.
+fn touched(inverse: &Edit, ds: &Dataset) -> Touched {
+    fn now<E: EnterpriseEvent>(ds: &Dataset, id: &str) -> Option<EventFigures>
+    where
+        for<'e> EventFigures: From<&'e E>,
+    {
+        E::list(ds)
+            .iter()
+            .find(|e| e.id() == id)
+            .map(EventFigures::from)
+    }
+    let events = |removed: Option<EventFigures>, added: Option<Option<EventFigures>>| {
+        match added {
+            // The event the edit put in is not in the dataset: build afresh.
+            Some(None) => Touched::Everything,
+            Some(added) => Touched::Events {
+                removed: removed.into_iter().collect(),
+                added: added.into_iter().collect(),
+            },
+            None => Touched::Events {
+                removed: removed.into_iter().collect(),
+                added: Vec::new(),
+            },
+        }
+    };
     match inverse {
         Edit::PatchObservations(p) => Touched::Observations {
             removed: p
@@ -463,15 +489,16 @@ fn touched(inverse: &Edit) -> Touched {
                 .collect(),
             inserted: p.removed().map(|(i, _, _)| i).collect(),
         },
-        Edit::AddClosure { .. }
-        | Edit::UpdateClosure(_)
-        | Edit::RemoveClosure { .. }
-        | Edit::AddLayoff { .. }
-        | Edit::UpdateLayoff(_)
-        | Edit::RemoveLayoff { .. } => Touched::Events,
-        Edit::Batch(edits) if edits.iter().all(|e| touched(e) == Touched::Events) => {
-            Touched::Events
+        // The inverse of an addition removes it; of a removal, adds it back; of an update,
+        // puts the event as it was.
+        Edit::RemoveClosure { id } => events(None, Some(now::<ClosureEvent>(ds, id))),
+        Edit::RemoveLayoff { id } => events(None, Some(now::<LayoffEvent>(ds, id))),
+        Edit::AddClosure { event, .. } => events(Some(event.into()), None),
+        Edit::AddLayoff { event, .. } => events(Some(event.into()), None),
+        Edit::UpdateClosure(old) => {
+            events(Some(old.into()), Some(now::<ClosureEvent>(ds, &old.id)))
         }
+        Edit::UpdateLayoff(old) => events(Some(old.into()), Some(now::<LayoffEvent>(ds, &old.id))),
         _ => Touched::Everything,
     }
 }

@@ -515,21 +515,73 @@ fn arb_engine_step() -> impl Strategy<Value = Edit> {
         2 => (0u64..=50_000).prop_map(|n| Some(Value::Count(n))),
     ];
     let cell = (regions, month, field, value).prop_map(|(r, mo, f, v)| CellEdit::new(r, mo, f, v));
+    // Layoffs and closures of the sample's ids and new ones, by enterprises already there and
+    // new, some under the art. 41 threshold (not counted).
+    let enterprise = prop::sample::select(vec![
+        "杭州山一机电设备有限公司",
+        " 杭州山一机电设备有限公司 ",
+        "新企业",
+        "另一家",
+    ]);
+    let street = prop::sample::select(vec!["changhe", "xixing", "puyan"]);
+    let date =
+        (2025i32..=2026, 1u32..=12).prop_map(|(y, mo)| crate::month::Date::new(y, mo, 3).unwrap());
+    let layoff = (
+        prop::sample::select(vec!["L-2025-03", "L-2026-01", "L-9"]),
+        enterprise.clone(),
+        street.clone(),
+        date.clone(),
+        1u64..2_000,
+        0u64..400,
+    )
+        .prop_map(
+            |(id, ent, street, date, workforce, laid_off)| crate::model::LayoffEvent {
+                id: id.to_owned(),
+                enterprise: ent.to_owned(),
+                industry: String::new(),
+                street: street.to_owned(),
+                date,
+                workforce,
+                laid_off,
+            },
+        );
+    let closure = (
+        prop::sample::select(vec!["C-2022-01", "C-2023-01", "C-9"]),
+        enterprise,
+        street,
+        date,
+        0u64..300,
+    )
+        .prop_map(
+            |(id, ent, street, date, unemployed)| crate::model::ClosureEvent {
+                id: id.to_owned(),
+                enterprise: ent.to_owned(),
+                industry: String::new(),
+                street: street.to_owned(),
+                date,
+                unemployed,
+            },
+        );
     prop_oneof![
         6 => cell.clone().prop_map(Edit::SetCell),
         2 => prop::collection::vec(cell, 0..8).prop_map(Edit::SetCells),
         3 => crate::edit::tests::arb_edit(),
+        1 => layoff.clone().prop_map(Edit::UpdateLayoff),
+        1 => layoff.prop_map(|event| Edit::AddLayoff { event, at: None }),
+        1 => prop::sample::select(vec!["L-2025-03", "L-9"])
+            .prop_map(|id| Edit::RemoveLayoff { id: id.to_owned() }),
+        1 => closure.prop_map(Edit::UpdateClosure),
     ]
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(32))]
+    #![proptest_config(ProptestConfig::with_cases(48))]
 
     /// After any sequence of edits, undos and redos, the engine the workspace updated gives
     /// exactly what a fresh engine over the same plan and dataset gives.
     #[test]
     fn an_updated_engine_equals_a_fresh_one(
-        steps in prop::collection::vec((arb_engine_step(), 0u8..6), 1..10)
+        steps in prop::collection::vec((arb_engine_step(), 0u8..6), 1..14)
     ) {
         let mut w = ws();
         let mut updated = 0;
