@@ -52,6 +52,13 @@ pub fn engine_builds() -> f64 {
     crate::rules::engine_builds() as f64
 }
 
+/// How many rules engines this page has prepared, built or updated from the previous one
+/// after a cell or event edit (`window.wasmBindings.enginePreparations()`): one per change.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = enginePreparations)]
+pub fn engine_preparations() -> f64 {
+    crate::rules::engine_preparations() as f64
+}
+
 /// How long the latest save took, in ms (`window.wasmBindings.lastSaveMs()`), for the browser
 /// benchmark's save figure.
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = lastSaveMs)]
