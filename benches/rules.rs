@@ -5,7 +5,12 @@
 //! - `all scopes × all months`: the level of every region and scope in every month through the
 //!   engine's streaming pass (rates, events, overrides, "insufficient data"), engine prepared;
 //! - `prepare`: indexing the dataset once (`Engine::new`);
-//! - `evaluate one month with evidence`: the district in one month, as a view shows it.
+//! - `evaluate one month with evidence`: the district in one month, as a view shows it;
+//! - `workspace: one cell edit at city scale`: `Workspace::apply` of one cell (a community's
+//!   unemployed in one month, alternating between two values) until the engine is ready, with
+//!   the transaction's check of the dataset;
+//! - `update after one cell` / `update after one event`: the engine after one observation's
+//!   value or one closure changed, its indexes carried over and updated (`Prepared::edited`).
 //!
 //! Run: `cargo bench --bench rules`. Figures are recorded in docs/benchmarks.md.
 
@@ -22,11 +27,14 @@ mod native {
     use criterion::{criterion_group, Criterion};
     use std::hint::black_box;
     use std::time::Duration;
+    use uew::edit::{CellEdit, Edit, Field, Value};
     use uew::model::{Dataset, Scope};
     use uew::num::Pct;
     use uew::plan::{Level, Plan};
-    use uew::rules::Engine;
+    use uew::rules::{Engine, EventFigures, Prepared, Touched};
+    use uew::snapshot::Snapshot;
     use uew::synthetic::{city_scale, first_month, MONTHS, REGIONS, STREETS};
+    use uew::workspace::Workspace;
 
     /// The same rates as exact fractions per region (communities from counts, streets and the
     /// district Σ/Σ), dense by month — the floor's input, built outside the timing.
@@ -115,6 +123,62 @@ mod native {
         });
         g.bench_function("evaluate one month with evidence", |b| {
             b.iter(|| engine.evaluate(&Scope::District, black_box(to)))
+        });
+        g.bench_function("workspace: one cell edit at city scale", |b| {
+            let snapshot = Snapshot::new(plan.clone(), data.clone(), "2026-01-01T00:00:00Z");
+            let mut w = Workspace::new(snapshot);
+            let month = from.plus(120).unwrap();
+            let mut k = 0u64;
+            b.iter(|| {
+                k += 1;
+                let edit = Edit::SetCell(CellEdit::new(
+                    "c1500",
+                    month,
+                    Field::Unemployed,
+                    Some(Value::Count(100 + k % 2)),
+                ));
+                w.apply(black_box(edit)).unwrap();
+                assert!(w.prepared().engine().is_incremental());
+            })
+        });
+        // One observation's value changed in place, the engine updated (`Prepared::edited`
+        // with nothing else holding the previous preparation, as in the workspace).
+        g.bench_function("update after one cell", |b| {
+            let mut p = Some(Prepared::new(plan.clone(), data.clone()));
+            let i = 1500 * MONTHS + 120;
+            let mut k = 0u64;
+            b.iter(|| {
+                k += 1;
+                let next = p.take().unwrap().edited(|ds| {
+                    let o = &mut ds.observations[i];
+                    o.unemployed = Some(100 + k % 2);
+                    let removed = vec![(i, o.region.clone(), o.month)];
+                    Some(Touched::Observations {
+                        removed,
+                        inserted: vec![i],
+                    })
+                });
+                p = next;
+                assert!(p.as_ref().unwrap().engine().is_incremental());
+            })
+        });
+        // One closure's figure changed, the events of every scope bucketed again.
+        g.bench_function("update after one event", |b| {
+            let mut p = Some(Prepared::new(plan.clone(), data.clone()));
+            let mut k = 0u64;
+            b.iter(|| {
+                k += 1;
+                let next = p.take().unwrap().edited(|ds| {
+                    let before = EventFigures::from(&ds.closures[0]);
+                    ds.closures[0].unemployed = 50 + k % 2;
+                    Some(Touched::Events {
+                        removed: vec![before],
+                        added: vec![EventFigures::from(&ds.closures[0])],
+                    })
+                });
+                p = next;
+                assert!(p.as_ref().unwrap().engine().is_incremental());
+            })
         });
         g.finish();
     }

@@ -404,6 +404,9 @@ messages! {
     Copied => "已复制。", "Copied.";
     LinkChars => "字符", "characters";
     ImportedMerged => "已合并。导入前的数据已备份。", "Merged. The data before it is backed up.";
+    ImportReading => "正在读取文件…", "Reading the file…";
+    ImportComparing => "正在与当前数据比较…", "Comparing with the current data…";
+    ImportCancelled => "已取消导入，数据未改动。", "Import cancelled; nothing changed.";
     ImportedReplaced => "已替换。导入前的数据已备份。", "Replaced. The data before it is backed up.";
     MigratedFrom => "已从旧版本格式升级：版本", "Migrated from format version";
     ImportStale => "数据在预览后已改变，请重新选择文件。", "The data changed after the preview; choose the file again.";
@@ -428,6 +431,16 @@ messages! {
     ExcludedArt41 => "未达第四十一条规模，不计入", "below art. 41 size; not counted";
     StreetsSideBySide => "各街道", "Streets side by side";
     StreetsNote => "街道等级按街道范围评估，不单独提高全区等级（§9）。点击查看该街道。", "Street levels are evaluated for the street alone and never raise the district level by themselves (§9). Click to view a street.";
+    StreetFind => "查找街道", "Find a street";
+    StreetFindHint => "街道名称或编号", "Street name or id";
+    WarnedOnly => "只看有预警的", "Warnings only";
+    PagePrev => "上一页", "Previous page";
+    PageNext => "下一页", "Next page";
+    NoStreetMatches => "没有符合条件的街道。", "No street matches.";
+    RegionFind => "查找地区", "Find a region";
+    RegionFindHint => "街道或社区名称、编号，回车跳转", "Street or community name or id; Enter to go";
+    RegionNotFound => "没有找到该地区。", "No region by that name or id.";
+    GridStreetsOnly => "地区较多：此处只列全区和各街道（社区数为合计）；选择街道即可逐个社区录入。", "Many regions: this view lists the district and its streets (their figures are the communities' sums); choose a street to enter its communities.";
     LevelTimeline => "等级时间线", "Level timeline";
     TrRaised => "发布预警", "warning raised";
     TrEscalated => "升级", "escalated";

@@ -17,6 +17,7 @@ pub mod edit;
 pub mod entry;
 pub mod explain;
 pub mod forecast;
+pub mod listing;
 pub mod model;
 pub mod month;
 pub mod paste;
@@ -24,6 +25,7 @@ pub mod response;
 pub mod rules;
 pub mod scenario;
 pub mod snapshot;
+pub mod sort;
 pub mod synthetic;
 #[macro_use]
 pub mod tag_first;

@@ -132,6 +132,69 @@ pub fn city_scale() -> Dataset {
     }
 }
 
+/// [`city_scale`] as a snapshot under the Binjiang plan (what `uew city` prints).
+pub fn city_snapshot() -> crate::snapshot::Snapshot {
+    crate::snapshot::Snapshot::new(
+        crate::plan::Plan::binjiang_2020(),
+        city_scale(),
+        "2026-12-01T00:00:00Z",
+    )
+}
+
+/// A district with `streets` streets (`s00`, `s01`, …, named 街道00 …) of `per_street`
+/// communities each (`s00c00`, …, named 社区00-00 …), counts every month for `months` months
+/// up to 2026-10. Street `s03`'s rates climb to 7 % in the last three months, so its level
+/// differs from the rest; every other community stays near 2 %. A workspace past the size where
+/// the views list one parent's children at a time, yet small enough for a browser test.
+pub fn large_district(
+    streets: usize,
+    per_street: usize,
+    months: usize,
+) -> crate::snapshot::Snapshot {
+    let mut rng = Lcg(7);
+    let mut regions =
+        vec![Region::new("d", RegionKind::District, "大区", None).with_en("Big district")];
+    let last = Month::new(2026, 10).unwrap_or(Month::MIN);
+    let n = i64::try_from(months).unwrap_or(0);
+    let all: Vec<Month> = (1 - n..=0).filter_map(|t| last.plus(t)).collect();
+    let mut observations = Vec::new();
+    for s in 0..streets {
+        let sid = format!("s{s:02}");
+        regions.push(
+            Region::new(&sid, RegionKind::Street, &format!("街道{s:02}"), Some("d"))
+                .with_en(&format!("Street {s:02}")),
+        );
+        for c in 0..per_street {
+            let cid = format!("{sid}c{c:02}");
+            regions.push(Region::new(
+                &cid,
+                RegionKind::Community,
+                &format!("社区{s:02}-{c:02}"),
+                Some(&sid),
+            ));
+            let lf = 2_000 + rng.below(3_000);
+            for (t, month) in all.iter().enumerate() {
+                let climbing = s == 3 && t + 3 >= all.len();
+                let per_mille = if climbing { 70 } else { 18 + rng.below(5) };
+                let mut o = Observation::new(&cid, *month);
+                o.labour_force = Some(lf);
+                o.unemployed = Some(lf * per_mille / 1_000);
+                observations.push(o);
+            }
+        }
+    }
+    let data = Dataset {
+        regions,
+        observations,
+        ..Dataset::default()
+    };
+    crate::snapshot::Snapshot::new(
+        crate::plan::Plan::binjiang_2020(),
+        data,
+        "2026-12-01T00:00:00Z",
+    )
+}
+
 /// Three scenarios a meeting might pose on the sample data (`crate::demo`), each with tweaks of
 /// different kinds: a plant closing next month plus a layoff; +0.2 points a month for 6 months
 /// plus a street's rates extended; the level-3 threshold at 5 % with a 6-month event window and a
@@ -219,6 +282,21 @@ mod tests {
             .observations
             .iter()
             .all(|o| { o.unemployed.unwrap() <= o.labour_force.unwrap() }));
+    }
+
+    #[test]
+    fn the_large_district_has_its_size_and_one_street_warns() {
+        use crate::model::Scope;
+        let snap = large_district(30, 8, 96);
+        assert_eq!(snap.dataset.regions.len(), 1 + 30 + 240);
+        assert_eq!(snap.dataset.observations.len(), 240 * 96);
+        assert_eq!(crate::snapshot::validate(&snap).len(), 0);
+        let e = crate::rules::Engine::new(&snap.plan, &snap.dataset);
+        let at = Month::new(2026, 10).unwrap();
+        let level = |id: &str| e.evaluate(&Scope::Street(id.into()), at).effective.level();
+        assert!(level("s03").is_some(), "s03 warns");
+        assert_eq!(level("s04"), None);
+        assert_eq!(city_snapshot().dataset.regions.len(), REGIONS);
     }
 
     #[test]

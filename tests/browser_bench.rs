@@ -28,7 +28,7 @@ const key = (k) => window.dispatchEvent(new KeyboardEvent('keydown', { key: k, c
 const tick = () => new Promise((r) => setTimeout(r, 0));
 (async () => {
   const times = [];
-  const builds0 = window.wasmBindings.engineBuilds();
+  const builds0 = window.wasmBindings.enginePreparations();
   const saves = [];
   for (let i = 0; i < rounds; i++) {
     const svgBefore = document.querySelector('#chart-rate .chart-svg').innerHTML;
@@ -41,7 +41,7 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
     saves.push(window.wasmBindings.lastSaveMs());
     await new Promise((r) => requestAnimationFrame(() => r()));
   }
-  done({ times, saves, builds: window.wasmBindings.engineBuilds() - builds0 });
+  done({ times, saves, builds: window.wasmBindings.enginePreparations() - builds0 });
 })();
 "#;
 
@@ -81,7 +81,7 @@ async fn edit_to_redraw_on_the_sample() {
     );
     let samples: Vec<(f64, bool)> = serde_json::from_value(v["times"].clone()).unwrap();
     println!(
-        "rules engines built per edit: {:.2}",
+        "rules engines prepared per edit: {:.2}",
         builds / f64::from(rounds)
     );
     assert!(

@@ -49,6 +49,9 @@ usage:
       Prints a preset plan as JSON (a starting point for `plan check` and the editor).
   uew demo
       Prints the embedded sample snapshot (示例数据).
+  uew city
+      Prints the city-scale test snapshot (3 000 regions × 240 months, 10 000 events; about
+      54 MB of JSON) that the benchmarks and the large-workspace tests use.
   uew import-xlsx FILE.xlsx --into SNAPSHOT.json [--sheet NAME] [--skip-bad-rows]
                   [--keep-mine|--take-theirs]
       Imports a workbook (.xlsx, .xls, .ods) into the snapshot file: its monthly data and its
@@ -361,6 +364,7 @@ fn run() -> Result<(), Fail> {
         Some("template-xlsx") => xlsx_cmd::template(&mut args),
         Some("plan") => plan_cmd(&mut args),
         Some("demo") => write_out(&uew::demo::snapshot().to_json_pretty()),
+        Some("city") => write_out(&uew::synthetic::city_snapshot().to_json_compact()),
         Some("help" | "--help" | "-h") => write_out(USAGE.trim_end()),
         Some(other) => Err(usage(&format!("unknown command {other:?}"))),
         None => Err(usage("no command given")),

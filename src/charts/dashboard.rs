@@ -292,12 +292,18 @@ pub fn event_drawn(e: &Engine<'_>, scope: &Scope, t: &Timeline, lang: Lang) -> [
     ]
 }
 
-/// One small chart per street (registered rate, its levels) from `from` to `to`, with the
-/// district's rate thresholds.
-pub fn streets_drawn(e: &Engine<'_>, from: Month, to: Month, lang: Lang) -> Drawn {
+/// One small chart per street of `streets` (ids, in that order; unknown ones are skipped) —
+/// registered rate, its levels — from `from` to `to`, with the district's rate thresholds.
+pub fn streets_drawn(
+    e: &Engine<'_>,
+    streets: &[&str],
+    from: Month,
+    to: Month,
+    lang: Lang,
+) -> Drawn {
     let mut panels = Vec::new();
     let mut readouts = Vec::new();
-    for r in e.data().streets() {
+    for r in streets.iter().filter_map(|id| e.data().region(id)) {
         let scope = Scope::Street(r.id.clone());
         let t = e.timeline(&scope, from, to);
         let values = e.rate_series(&r.id, Series::Registered, from, to);
@@ -465,7 +471,8 @@ mod tests {
         let p = sample();
         let e = p.engine();
         let (from, to) = e.data().span().expect("the sample has months");
-        let d = streets_drawn(e, from, to, Lang::En);
+        let ids: Vec<&str> = e.data().streets().map(|r| r.id.as_str()).collect();
+        let d = streets_drawn(e, &ids, from, to, Lang::En);
         let names: Vec<String> = e
             .data()
             .streets()
@@ -474,6 +481,12 @@ mod tests {
         let labels: Vec<String> = d.readouts.iter().map(|r| r.label.clone()).collect();
         assert_eq!(labels, names);
         assert_eq!(d.chart.layout.panels.len(), names.len());
+        // A page or a filter draws the streets asked for, in that order; unknown ids are
+        // skipped.
+        let two = [ids[2], "nowhere", ids[0]];
+        let d = streets_drawn(e, &two, from, to, Lang::En);
+        let labels: Vec<&str> = d.readouts.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(labels, [names[2].as_str(), names[0].as_str()]);
         let (svgs, notes) = report_charts(e, from, to, Lang::Zh);
         let ids: Vec<&str> = svgs.iter().map(|(id, _)| *id).collect();
         assert_eq!(ids, ["chart-rate", "chart-closures", "chart-layoffs"]);

@@ -457,7 +457,7 @@ pub(crate) fn draw_plot<DB: DrawingBackend>(
             .filter(|t| t.value.is_finite() && t.value <= y_max)
             .map(|t| (chart.backend_coord(&(nf - 0.5, t.value)).1, t))
             .collect();
-        placed.sort_by_key(|(y, _)| *y);
+        crate::sort::sort_by_key(&mut placed, |(y, _)| *y);
         let gap = (p.font + 2.0).ceil() as i32;
         let mut last: Option<i32> = None;
         for (y, t) in placed {

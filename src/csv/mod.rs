@@ -614,7 +614,7 @@ pub fn export_order(ds: &Dataset) -> Vec<&Observation> {
         .map(|(i, r)| (r.id.as_str(), i))
         .collect();
     let mut rows: Vec<&Observation> = current_observations(ds).into_values().collect();
-    rows.sort_by(|a, b| {
+    crate::sort::sort_by(&mut rows, |a, b| {
         let ka = (
             order.get(a.region.as_str()).unwrap_or(&usize::MAX),
             &a.region,

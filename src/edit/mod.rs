@@ -332,6 +332,24 @@ pub struct ObsPatch {
     insert: Vec<(usize, Observation)>,
 }
 
+impl ObsPatch {
+    /// The positions it takes out (in the list before), with the region and month expected
+    /// there.
+    pub fn removed(&self) -> impl Iterator<Item = (usize, &str, Month)> {
+        self.remove.iter().map(|(i, r, m)| (*i, r.as_str(), *m))
+    }
+
+    /// What it puts in, at positions in the list after.
+    pub fn inserted(&self) -> impl Iterator<Item = (usize, &Observation)> {
+        self.insert.iter().map(|(i, o)| (*i, o))
+    }
+
+    /// How many observations it takes out and puts in.
+    pub fn changes(&self) -> usize {
+        self.remove.len() + self.insert.len()
+    }
+}
+
 fn check_value(c: &CellEdit) -> Result<(), EditError> {
     match (c.field.kind(), c.value) {
         (_, None) => Ok(()),
@@ -447,14 +465,14 @@ fn apply_cells(ds: &mut Dataset, cells: Vec<CellEdit>) -> Result<Edit, EditError
         }
     }
 
-    dropped.sort_unstable();
-    replaced.sort_unstable_by_key(|(i, _)| *i);
+    crate::sort::sort(&mut dropped);
+    crate::sort::sort_by_key(&mut replaced, |(i, _)| *i);
     let mut remove: Vec<usize> = dropped
         .iter()
         .chain(replaced.iter().map(|(i, _)| i))
         .copied()
         .collect();
-    remove.sort_unstable();
+    crate::sort::sort(&mut remove);
     let remove: Vec<(usize, String, Month)> = remove
         .into_iter()
         .filter_map(|i| {

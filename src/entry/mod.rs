@@ -11,7 +11,10 @@ mod nav;
 mod shown;
 
 pub use complete::{completeness, Completeness, Missing};
-pub use layout::{column_regions, entry_month, grid_months, leaf_regions};
+pub use layout::{
+    column_regions, drawn_rows, entry_month, grid_months, leaf_regions, streets_only,
+    ALL_COLUMNS_UP_TO, OVERSCAN, WINDOW_ABOVE,
+};
 pub use nav::{neighbour, Move};
 pub use shown::{CellIndex, Shown};
 

@@ -4,12 +4,13 @@
 //! rate from the counts (own, else Σ/Σ of the children), as `rules::cells` does.
 
 use crate::edit::{Field, Value};
-use crate::model::{Dataset, Observation};
+use crate::model::Observation;
 use crate::month::Month;
 use crate::num::Rate;
-use std::collections::HashMap;
+use crate::rules::Engine;
 
-/// Deeper than any district → street → community tree; a guard against a cyclic parent chain.
+/// Deeper than any district → street → community tree (the rules' tree has no cycles; this
+/// bounds the walk whatever it is given).
 const MAX_DEPTH: usize = 16;
 
 /// A cell's texts: what is stored (typed as the user would type it), and otherwise the computed
@@ -20,31 +21,21 @@ pub struct Shown {
     pub computed: String,
 }
 
-/// Observations by (region, month) and children by parent, built once per render.
+/// Cells read through the prepared engine's index (observations by region and month, the
+/// region tree): nothing is built per render, so a grid over a city costs what it shows.
+#[derive(Clone, Copy)]
 pub struct CellIndex<'a> {
-    obs: HashMap<(&'a str, Month), &'a Observation>,
-    children: HashMap<&'a str, Vec<&'a str>>,
+    engine: &'a Engine<'a>,
 }
 
 impl<'a> CellIndex<'a> {
-    pub fn new(data: &'a Dataset) -> CellIndex<'a> {
-        // The last observation of a pair wins, as in the rules engine.
-        let obs = data
-            .observations
-            .iter()
-            .map(|o| ((o.region.as_str(), o.month), o))
-            .collect();
-        let mut children: HashMap<&str, Vec<&str>> = HashMap::new();
-        for r in &data.regions {
-            if let Some(p) = r.parent.as_deref() {
-                children.entry(p).or_default().push(r.id.as_str());
-            }
-        }
-        CellIndex { obs, children }
+    pub fn new(engine: &'a Engine<'a>) -> CellIndex<'a> {
+        CellIndex { engine }
     }
 
+    /// The observation the rules read for the cell (the last one given for the pair).
     pub fn observation(&self, region: &str, month: Month) -> Option<&'a Observation> {
-        self.obs.get(&(region, month)).copied()
+        self.engine.observation(region, month)
     }
 
     /// The value entered for the cell.
@@ -95,7 +86,10 @@ impl<'a> CellIndex<'a> {
         if depth >= MAX_DEPTH {
             return None;
         }
-        let kids = self.children.get(region).filter(|k| !k.is_empty())?;
+        let kids = self.engine.child_ids(region);
+        if kids.is_empty() {
+            return None;
+        }
         kids.iter().try_fold((0u64, 0u64), |acc, k| {
             let c = self.counts(k, month, depth + 1)?;
             Some((acc.0.saturating_add(c.0), acc.1.saturating_add(c.1)))
@@ -113,7 +107,10 @@ impl<'a> CellIndex<'a> {
         if depth >= MAX_DEPTH {
             return None;
         }
-        let kids = self.children.get(region).filter(|k| !k.is_empty())?;
+        let kids = self.engine.child_ids(region);
+        if kids.is_empty() {
+            return None;
+        }
         kids.iter().try_fold(0u64, |acc, k| {
             let n = match self.entered(k, month, field) {
                 Some(Value::Count(n)) => n,

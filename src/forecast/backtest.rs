@@ -123,7 +123,7 @@ impl Errors {
 /// The split-conformal quantile: the `⌈(k + 1)·p⌉`-th smallest of `k` absolute errors.
 pub fn conformal(abs_errors: &[f64], p: f64) -> Option<f64> {
     let mut sorted = abs_errors.to_vec();
-    sorted.sort_by(f64::total_cmp);
+    crate::sort::sort_by(&mut sorted, f64::total_cmp);
     let rank = ((sorted.len() as f64 + 1.0) * p).ceil();
     if !(1.0..=sorted.len() as f64).contains(&rank) {
         return None;

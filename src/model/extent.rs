@@ -34,7 +34,7 @@ impl Dataset {
             .chain(self.closures.iter().map(|e| e.date.month()))
             .chain(self.layoffs.iter().map(|e| e.date.month()))
             .collect();
-        months.sort_unstable();
+        crate::sort::sort(&mut months);
         months.dedup();
         months
     }

@@ -38,13 +38,13 @@ fn renumber(p: &mut Plan, map: impl Fn(Level) -> Option<Level>) {
     p.thresholds
         .levels
         .retain_mut(|s| map(s.level).map(|l| s.level = l).is_some());
-    p.thresholds.levels.sort_by_key(|s| Reverse(s.level));
+    crate::sort::sort_by_key(&mut p.thresholds.levels, |s| Reverse(s.level));
     p.responses
         .retain_mut(|r| map(r.level).map(|l| r.level = l).is_some());
     for r in &mut p.responses {
         r.may_add = r.may_add.iter().filter_map(|l| map(*l)).collect();
     }
-    p.responses.sort_by_key(|r| Reverse(r.level));
+    crate::sort::sort_by_key(&mut p.responses, |r| Reverse(r.level));
     // A deadline of removed levels only would otherwise apply to every level.
     p.deadlines.retain_mut(|d| {
         let had = !d.levels.is_empty();

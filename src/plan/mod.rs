@@ -460,7 +460,7 @@ impl Thresholds {
     /// The levels of the table, most severe first.
     pub fn level_list(&self) -> Vec<Level> {
         let mut out: Vec<Level> = self.levels.iter().map(|s| s.level).collect();
-        out.sort_by_key(|l| std::cmp::Reverse(*l));
+        crate::sort::sort_by_key(&mut out, |l| std::cmp::Reverse(*l));
         out.dedup();
         out
     }

@@ -35,27 +35,64 @@ impl Frac {
 /// A month index (`Month::index`) with a value.
 pub(crate) type Cell<T> = (i32, T);
 
-/// Observation indices per tree node, sorted by month, one per month (the last one given).
-pub(crate) fn index_observations(data: &Dataset, tree: &Tree<'_>) -> Vec<Vec<Cell<u32>>> {
-    let mut out: Vec<Vec<Cell<u32>>> = vec![Vec::new(); tree.nodes.len()];
-    // Observations usually come grouped by region: remember the last lookup.
+/// Observation indices per tree node, sorted by month, one per month (the last one given), and
+/// every node's series ([`RateCells`]).
+///
+/// One pass over the observations, which is what the time goes on at city scale (the dataset is
+/// read from memory once): a node without children whose observations come in month order
+/// (the usual layout) gets its series written as they come; any other node is computed
+/// afterwards from its index and its children, children first.
+pub(crate) fn index_and_series(data: &Dataset, tree: &Tree) -> (Vec<Vec<Cell<u32>>>, RateCells) {
+    let n = tree.nodes.len();
+    let mut obs: Vec<Vec<Cell<u32>>> = vec![Vec::new(); n];
+    let mut cells = RateCells {
+        counts: vec![Vec::new(); n],
+        registered: vec![Vec::new(); n],
+        actual: vec![Vec::new(); n],
+    };
+    // Per node: its months so far strictly increase; it has no children (so its series is its
+    // own observations alone).
+    let mut sorted = vec![true; n];
+    let leaf: Vec<bool> = tree.nodes.iter().map(|x| x.children.is_empty()).collect();
+    // Observations usually come grouped by region: remember the last lookup, and size a new
+    // node's lists like the previous node's.
     let mut last: Option<(&str, Option<u32>)> = None;
+    let mut hint = 0usize;
     for (i, o) in data.observations.iter().enumerate() {
         let node = match last {
             Some((id, node)) if id == o.region => node,
             _ => {
                 let node = tree.by_id.get(o.region.as_str()).copied();
+                if let Some(prev) = last.and_then(|l| l.1) {
+                    hint = obs.get(prev as usize).map_or(hint, Vec::len);
+                }
                 last = Some((o.region.as_str(), node));
                 node
             }
         };
-        if let (Some(node), Ok(i)) = (node, u32::try_from(i)) {
-            if let Some(list) = out.get_mut(node as usize) {
-                list.push((o.month.index(), i));
-            }
+        let (Some(node), Ok(i)) = (node, u32::try_from(i)) else {
+            continue;
+        };
+        let k = node as usize;
+        let (Some(list), Some(in_order)) = (obs.get_mut(k), sorted.get_mut(k)) else {
+            continue;
+        };
+        let month = o.month.index();
+        if list.is_empty() {
+            list.reserve(hint);
+        }
+        if list.last().is_some_and(|c| c.0 >= month) {
+            *in_order = false;
+        }
+        list.push((month, i));
+        if *in_order && leaf.get(k).copied().unwrap_or(false) {
+            cells.push_own(k, month, o, hint);
         }
     }
-    for list in &mut out {
+    for (k, list) in obs.iter_mut().enumerate() {
+        if sorted.get(k).copied().unwrap_or(true) {
+            continue;
+        }
         // Stable sort keeps input order within a month; reversed, the last one given comes
         // first and survives the dedup.
         list.sort_by_key(|c| c.0);
@@ -63,7 +100,15 @@ pub(crate) fn index_observations(data: &Dataset, tree: &Tree<'_>) -> Vec<Vec<Cel
         list.dedup_by_key(|c| c.0);
         list.reverse();
     }
-    out
+    for &ix in &tree.post {
+        let k = ix as usize;
+        let direct =
+            sorted.get(k).copied().unwrap_or(false) && leaf.get(k).copied().unwrap_or(false);
+        if !direct {
+            cells.compute_node(data, tree, &obs, ix);
+        }
+    }
+    (obs, cells)
 }
 
 /// The observation of a node in a month, by binary search.
@@ -82,6 +127,9 @@ pub(crate) fn observation_at<'d>(
 /// Every node's rate series, sorted by month.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct RateCells {
+    /// Effective counts (unemployed, labour force): own where recorded, else the children's
+    /// sum; kept so that a parent can be recomputed from its children alone.
+    pub counts: Vec<Vec<Cell<(u64, u64)>>>,
     pub registered: Vec<Vec<Cell<Frac>>>,
     pub actual: Vec<Vec<Cell<Frac>>>,
 }
@@ -141,19 +189,64 @@ fn child_sums(children: &[u32], counts: &[Vec<Cell<(u64, u64)>>]) -> Vec<Cell<(u
     }
 }
 
-/// Every node's rates, children before parents: a registered rate is the entered one, else the
-/// node's own counts (none if the labour force is 0), else the children's Σ/Σ; the actual rate is
-/// entered only. Linear merges of month-sorted lists.
-pub(crate) fn compute_series(data: &Dataset, tree: &Tree<'_>, obs: &[Vec<Cell<u32>>]) -> RateCells {
-    let n = tree.nodes.len();
-    // Effective counts: own where recorded, else the children's sum.
-    let mut counts: Vec<Vec<Cell<(u64, u64)>>> = vec![Vec::new(); n];
-    let mut registered: Vec<Vec<Cell<Frac>>> = vec![Vec::new(); n];
-    let mut actual: Vec<Vec<Cell<Frac>>> = vec![Vec::new(); n];
-    for &ix in &tree.post {
-        let Some(node) = tree.node(ix) else { continue };
+/// The rules of a node's series: a registered rate is the entered one, else the node's own
+/// counts (none if the labour force is 0), else the children's Σ/Σ; the actual rate is entered
+/// only. Linear merges of month-sorted lists.
+impl RateCells {
+    /// Appends one observation of a node without children, in month order (what
+    /// [`RateCells::compute_node`] gives such a node, one month at a time).
+    fn push_own(&mut self, k: usize, month: i32, o: &Observation, hint: usize) {
+        let e = o.counts();
+        if let (Some(c), Some(list)) = (e, self.counts.get_mut(k)) {
+            if list.is_empty() {
+                list.reserve(hint);
+            }
+            list.push((month, c));
+        }
+        let r = match o.registered_rate {
+            Some(p) => Some(Frac::from_pct(p)),
+            None => e.and_then(|(u, lf)| Frac::from_counts(u, lf)),
+        };
+        if let (Some(f), Some(list)) = (r, self.registered.get_mut(k)) {
+            if list.is_empty() {
+                list.reserve(hint);
+            }
+            list.push((month, f));
+        }
+        if let (Some(p), Some(list)) = (o.actual_rate, self.actual.get_mut(k)) {
+            list.push((month, Frac::from_pct(p)));
+        }
+    }
+
+    /// Recomputes the nodes of `dirty` and every ancestor of them, children before parents.
+    pub fn refresh(&mut self, data: &Dataset, tree: &Tree, obs: &[Vec<Cell<u32>>], dirty: &[u32]) {
+        let mut todo: Vec<(u32, u32)> = Vec::new();
+        let mut seen = vec![false; tree.nodes.len()];
+        for &start in dirty {
+            let mut at = Some(start);
+            while let Some(ix) = at {
+                let (Some(node), Some(seen)) = (tree.node(ix), seen.get_mut(ix as usize)) else {
+                    break;
+                };
+                if *seen {
+                    break; // this node and its ancestors are in already
+                }
+                *seen = true;
+                todo.push((node.pos, ix));
+                at = node.parent;
+            }
+        }
+        todo.sort_unstable();
+        for (_, ix) in todo {
+            self.compute_node(data, tree, obs, ix);
+        }
+    }
+
+    /// One node's series from its own observations and its children's counts.
+    fn compute_node(&mut self, data: &Dataset, tree: &Tree, obs: &[Vec<Cell<u32>>], ix: u32) {
+        let Some(node) = tree.node(ix) else { return };
         let own: &[Cell<u32>] = obs.get(ix as usize).map_or(&[], Vec::as_slice);
-        let sums = child_sums(&node.children, &counts);
+        let sums = child_sums(&node.children, &self.counts);
         let cap = own.len().max(sums.len());
         let (mut eff, mut reg, mut act) =
             (Vec::with_capacity(cap), Vec::with_capacity(cap), Vec::new());
@@ -195,15 +288,14 @@ pub(crate) fn compute_series(data: &Dataset, tree: &Tree<'_>, obs: &[Vec<Cell<u3
                 act.push((month, Frac::from_pct(p)));
             }
         }
-        if let Some(slot) = counts.get_mut(ix as usize) {
+        if let Some(slot) = self.counts.get_mut(ix as usize) {
             *slot = eff;
         }
-        if let Some(slot) = registered.get_mut(ix as usize) {
+        if let Some(slot) = self.registered.get_mut(ix as usize) {
             *slot = reg;
         }
-        if let Some(slot) = actual.get_mut(ix as usize) {
+        if let Some(slot) = self.actual.get_mut(ix as usize) {
             *slot = act;
         }
     }
-    RateCells { registered, actual }
 }

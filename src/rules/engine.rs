@@ -3,7 +3,7 @@
 use crate::model::{Dataset, KeyGroups, Scope};
 use crate::month::Month;
 use crate::plan::{Level, Plan};
-use crate::rules::cells::{compute_series, index_observations, observation_at, Cell, RateCells};
+use crate::rules::cells::{index_and_series, observation_at, Cell, RateCells};
 use crate::rules::events::{Events, ScopeEvents};
 use crate::rules::limits::Limits;
 use crate::rules::tree::Tree;
@@ -27,6 +27,30 @@ pub(crate) struct Span {
     pub level: Level,
 }
 
+/// What an engine owns outright, beside its borrow of the plan and dataset: the indexes an
+/// incremental update ([`crate::rules::Touched`]) carries over to the next engine.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Index {
+    pub tree: Tree,
+    pub obs: Vec<Vec<Cell<u32>>>,
+    pub cells: RateCells,
+    pub events: Events,
+}
+
+impl Index {
+    fn new(plan: &Plan, data: &Dataset) -> Index {
+        let tree = Tree::new(data);
+        let (obs, cells) = index_and_series(data, &tree);
+        let events = Events::new(data, &Limits::of(plan, data, &Scope::District));
+        Index {
+            tree,
+            obs,
+            cells,
+            events,
+        }
+    }
+}
+
 /// The rules engine over one plan and one dataset.
 ///
 /// [`Engine::new`] indexes the dataset once (regions, observations, the rate of every region in
@@ -36,26 +60,30 @@ pub(crate) struct Span {
 pub struct Engine<'a> {
     pub(crate) plan: &'a Plan,
     pub(crate) data: &'a Dataset,
-    pub(crate) tree: Tree<'a>,
+    pub(crate) tree: Tree,
     pub(crate) obs: Vec<Vec<Cell<u32>>>,
     pub(crate) cells: RateCells,
-    pub(crate) events: Events<'a>,
+    pub(crate) events: Events,
     pub(crate) city: Vec<Span>,
     pub(crate) specials: HashMap<&'a Scope, Vec<Span>>,
     pub(crate) no_events: ScopeEvents,
     /// The limits of every scope that has no table of its own.
     pub(crate) district_limits: Limits<'a>,
+    /// Whether the indexes were carried over from the previous engine and updated.
+    pub(crate) incremental: bool,
 }
 
 impl<'a> Engine<'a> {
     /// Indexes `data` for evaluation under `plan`.
     pub fn new(plan: &'a Plan, data: &'a Dataset) -> Engine<'a> {
         BUILDS.fetch_add(1, Ordering::Relaxed);
-        let tree = Tree::new(data);
-        let obs = index_observations(data, &tree);
-        let cells = compute_series(data, &tree, &obs);
+        Engine::assemble(plan, data, Index::new(plan, data))
+    }
+
+    /// The engine over `index` (built or updated over `data`) with the small parts that
+    /// borrow the plan and dataset.
+    pub(crate) fn assemble(plan: &'a Plan, data: &'a Dataset, index: Index) -> Engine<'a> {
         let district_limits = Limits::of(plan, data, &Scope::District);
-        let events = Events::new(data, &district_limits);
         let open = |m: Option<Month>| m.map_or(i32::MAX, Month::index);
         let city = data
             .city_warnings
@@ -76,6 +104,12 @@ impl<'a> Engine<'a> {
                 });
             }
         }
+        let Index {
+            tree,
+            obs,
+            cells,
+            events,
+        } = index;
         Engine {
             plan,
             data,
@@ -87,6 +121,33 @@ impl<'a> Engine<'a> {
             specials,
             no_events: ScopeEvents::default(),
             district_limits,
+            incremental: false,
+        }
+    }
+
+    /// Whether this engine's indexes were carried over from the previous one and updated for
+    /// an edit ([`crate::rules::Touched`]), rather than built.
+    pub fn is_incremental(&self) -> bool {
+        self.incremental
+    }
+
+    /// Takes the indexes out (leaving empty ones), for the next engine to update.
+    pub(crate) fn take_index(&mut self) -> Index {
+        Index {
+            tree: std::mem::take(&mut self.tree),
+            obs: std::mem::take(&mut self.obs),
+            cells: std::mem::take(&mut self.cells),
+            events: std::mem::take(&mut self.events),
+        }
+    }
+
+    /// A copy of the indexes, for an update while this engine is still in use.
+    pub(crate) fn index(&self) -> Index {
+        Index {
+            tree: self.tree.clone(),
+            obs: self.obs.clone(),
+            cells: self.cells.clone(),
+            events: self.events.clone(),
         }
     }
 

@@ -42,7 +42,7 @@ impl Engine<'_> {
                 unemployed: e.unemployed,
             })
             .collect();
-        events.sort_by(|a, b| {
+        crate::sort::sort_by(&mut events, |a, b| {
             (a.date, &a.id, &a.enterprise, &a.street, a.unemployed).cmp(&(
                 b.date,
                 &b.id,
@@ -134,8 +134,8 @@ impl Engine<'_> {
                 r.laid_off,
             )
         };
-        counted.sort_by_key(key);
-        excluded.sort_by_key(key);
+        crate::sort::sort_by_key(&mut counted, key);
+        crate::sort::sort_by_key(&mut excluded, key);
         let mut per: BTreeMap<&str, (u64, u64)> = BTreeMap::new();
         for r in &counted {
             let e = per.entry(r.enterprise.trim()).or_insert((0, 0));

@@ -102,7 +102,7 @@ impl<'a> Limits<'a> {
             RateSeriesRule::ActualOnly => RateSeriesChoice::Surveyed,
         });
         let mut specs: Vec<&LevelSpec> = thresholds.levels.iter().collect();
-        specs.sort_by_key(|s| std::cmp::Reverse(s.level));
+        crate::sort::sort_by_key(&mut specs, |s| std::cmp::Reverse(s.level));
         specs.dedup_by(|a, b| a.level == b.level);
         let levels: Vec<LevelLimits<'a>> = specs
             .into_iter()

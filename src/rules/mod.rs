@@ -20,7 +20,9 @@ mod events;
 mod evidence;
 mod extra;
 mod fast;
+mod incremental;
 mod limits;
+mod lookup;
 mod prepared;
 mod rate_evidence;
 mod series;
@@ -29,6 +31,7 @@ mod timeline;
 mod tree;
 
 pub use engine::{builds as engine_builds, Engine};
+pub use events::EventFigures;
 pub use evidence::{
     CityInForce, ClosureCheck, ClosureEvidence, ClosureGap, ClosureRef, EnterpriseLayoffs,
     Evaluation, ExtraCheck, ExtraDetail, ExtraEvidence, IndicatorMonth, LayoffCheck,
@@ -36,6 +39,7 @@ pub use evidence::{
     RateGap, RateSource, SeriesCheck, SeriesEvidence, SpecialInForce, Window,
 };
 pub use fast::MAX_HISTORY;
+pub use incremental::{preparations as engine_preparations, updates as engine_updates, Touched};
 pub use limits::{ThresholdsUsed, MAX_MONTHS};
 pub use prepared::{Inputs, Prepared};
 pub use series::EventMonth;

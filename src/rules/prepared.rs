@@ -5,7 +5,8 @@
 //! engine built over them (a self-referential pair, kept safe by `self_cell`), behind an `Arc`:
 //! cloning it is a pointer copy, and the workspace replaces it once after each change.
 
-use super::Engine;
+use super::engine::Index;
+use super::{Engine, Touched};
 use crate::model::Dataset;
 use crate::plan::Plan;
 use std::sync::Arc;
@@ -40,6 +41,45 @@ impl Prepared {
         Prepared(Arc::new(Cell::new(Inputs { plan, dataset }, |i| {
             Engine::new(&i.plan, &i.dataset)
         })))
+    }
+
+    /// The preparation after a change of the dataset: `edit` changes the dataset (this
+    /// preparation's own, moved rather than copied when nothing else holds this one) and says
+    /// what it touched; the engine is then updated where that allows
+    /// ([`Engine`]'s indexes carried over, see [`Touched`]) and built afresh otherwise. `None`
+    /// when `edit` fails (the caller prepares from its own copy).
+    pub fn edited(self, edit: impl FnOnce(&mut Dataset) -> Option<Touched>) -> Option<Prepared> {
+        let (plan, mut dataset, index) = match Arc::try_unwrap(self.0) {
+            Ok(cell) => {
+                let mut cell = cell;
+                let index = cell.with_dependent_mut(|_, engine| engine.take_index());
+                let Inputs { plan, dataset } = cell.into_owner();
+                (plan, dataset, index)
+            }
+            // A view still holds this preparation: work on copies.
+            Err(shared) => {
+                let inputs = shared.borrow_owner();
+                let index = shared.borrow_dependent().index();
+                (Arc::clone(&inputs.plan), inputs.dataset.clone(), index)
+            }
+        };
+        let touched = edit(&mut dataset)?;
+        Some(Prepared(Arc::new(Cell::new(
+            Inputs { plan, dataset },
+            move |i| Engine::updated(&i.plan, &i.dataset, index, &touched),
+        ))))
+    }
+
+    /// An engine over no data (not counted as a build), to stand in while the real one is
+    /// moved into its successor.
+    pub(crate) fn placeholder(plan: Arc<Plan>) -> Prepared {
+        Prepared(Arc::new(Cell::new(
+            Inputs {
+                plan,
+                dataset: Dataset::default(),
+            },
+            |i| Engine::assemble(&i.plan, &i.dataset, Index::default()),
+        )))
     }
 
     /// The plan, to prepare the next engine over it when only the data changed.

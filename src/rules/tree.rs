@@ -16,17 +16,19 @@ pub(crate) struct Node {
 }
 
 #[derive(Clone, Debug, Default)]
-pub(crate) struct Tree<'a> {
+pub(crate) struct Tree {
     pub nodes: Vec<Node>,
-    pub by_id: HashMap<&'a str, u32>,
+    /// Owned ids, so the tree outlives one borrow of the dataset (an incremental update
+    /// moves it into the next engine).
+    pub by_id: HashMap<String, u32>,
     /// Every node once, children before their parent.
     pub post: Vec<u32>,
     pub district: Option<u32>,
 }
 
-impl<'a> Tree<'a> {
-    pub fn new(data: &'a Dataset) -> Tree<'a> {
-        let mut by_id: HashMap<&'a str, u32> = HashMap::new();
+impl Tree {
+    pub fn new(data: &Dataset) -> Tree {
+        let mut by_id: HashMap<String, u32> = HashMap::with_capacity(data.regions.len());
         let mut nodes: Vec<Node> = Vec::new();
         for (i, r) in data.regions.iter().enumerate() {
             if by_id.contains_key(r.id.as_str()) {
@@ -35,7 +37,7 @@ impl<'a> Tree<'a> {
             let Ok(ix) = u32::try_from(nodes.len()) else {
                 break;
             };
-            by_id.insert(r.id.as_str(), ix);
+            by_id.insert(r.id.clone(), ix);
             nodes.push(Node {
                 region: i,
                 parent: None,

@@ -251,7 +251,7 @@ pub fn diff_runs<'a>(diffs: &[&'a Diff]) -> Vec<DiffRun<'a>> {
             }),
         }
     }
-    out.sort_by_key(|r| (r.from, r.first.criterion));
+    crate::sort::sort_by_key(&mut out, |r| (r.from, r.first.criterion));
     out
 }
 

@@ -455,7 +455,7 @@ impl Ctx<'_> {
             .filter(|e| self.layoff_counts(e.workforce, e.laid_off))
             .map(|e| e.workforce)
             .collect();
-        wf.sort_unstable();
+        crate::sort::sort(&mut wf);
         match wf.get(wf.len() / 2) {
             Some(m) => (m.saturating_add(50) / 100 * 100).max(100),
             None => DEFAULT_WORKFORCE,
@@ -503,7 +503,9 @@ impl Ctx<'_> {
             rest = rest.saturating_sub(laid);
         }
         let mut existing: Vec<&EnterpriseLayoffs> = lay.enterprises.iter().collect();
-        existing.sort_by_key(|e| Reverse(e.workforce.saturating_sub(e.laid_off)));
+        crate::sort::sort_by_key(&mut existing, |e| {
+            Reverse(e.workforce.saturating_sub(e.laid_off))
+        });
         for e in existing {
             if rest == 0 {
                 break;

@@ -941,7 +941,7 @@ impl ImportPlan {
             .iter()
             .filter(|r| status.get(&ItemKey::Region(r.id.clone())) == Some(&Status::Added))
             .collect();
-        added.sort_by_key(|r| region_rank(r.kind));
+        crate::sort::sort_by_key(&mut added, |r| region_rank(r.kind));
         for r in added {
             steps.push(Edit::AddRegion {
                 region: r.clone(),

@@ -52,7 +52,15 @@ pub fn ChartsPanel() -> impl IntoView {
     let streets = Memo::new(move |_| {
         let lang = i18n.lang();
         let (from, to) = focus.span.get()?;
-        Some(streets_drawn(store.engine().engine(), from, to, lang))
+        // The streets the cards show (the same filter and page).
+        let ids: Vec<String> = focus
+            .street_page_now()
+            .items
+            .iter()
+            .map(|(r, _)| r.id.clone())
+            .collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        Some(streets_drawn(store.engine().engine(), &ids, from, to, lang))
     });
     let slot = move |m: Memo<Option<Drawn>>| move || m.get().map(|d| view! { <ChartBox drawn=d/> });
     view! {

@@ -4,11 +4,13 @@
 use super::charts_view::ChartsPanel;
 use super::derived::{region_name, scope_name, Focus};
 use super::i18n_ctx::I18n;
+use super::region_search::RegionSearch;
 use super::store::Store;
+use super::street_filter::{StreetFilter, FILTER_FROM};
 use super::widgets::{clause_tag, level_colour, month_options, scope_options, status_badge};
 use crate::explain;
 use crate::i18n::{level_name, Lang, Msg};
-use crate::model::Scope;
+use crate::model::{Region, Scope};
 use crate::month::Month;
 use crate::num::group_thousands;
 use crate::plan::Level;
@@ -81,6 +83,23 @@ pub fn FocusBar() -> impl IntoView {
                     }}
                 </select>
             </label>
+            {move || {
+                (store.snap.with(|s| s.dataset.streets().count()) >= FILTER_FROM).then(|| {
+                    view! {
+                        <RegionSearch
+                            id="scope-find"
+                            label=Msg::StreetFind
+                            hint=Msg::StreetFindHint
+                            streets_only=true
+                            found=Callback::new(move |r: Option<Region>| {
+                                if let Some(r) = r {
+                                    focus.scope.set(Scope::Street(r.id));
+                                }
+                            })
+                        />
+                    }
+                })
+            }}
             <label>
                 {move || i18n.t(Msg::Month)}
                 <span class="month-stepper">
@@ -516,12 +535,13 @@ fn StreetsTable() -> impl IntoView {
         <section class="streets">
             <h2>{move || i18n.t(Msg::StreetsSideBySide)}</h2>
             <p class="muted small">{move || i18n.t(Msg::StreetsNote)}</p>
+            <StreetFilter/>
             <div class="street-cards">
                 {move || {
                     let lang = i18n.lang();
                     focus
-                        .streets
-                        .get()
+                        .street_page_now()
+                        .items
                         .into_iter()
                         .map(|(r, e)| {
                             let id = r.id.clone();

@@ -8,12 +8,15 @@ use super::events_panel::EventsPanel;
 use super::grid::{this_month, EntryGrid};
 use super::i18n_ctx::I18n;
 use super::prefs;
+use super::region_search::RegionSearch;
 use super::regions_panel::RegionsPanel;
 use super::store::{ReadOnly, Store};
 use super::widgets::clause_tag;
 use super::xlsx_panel::XlsxPanel;
 use crate::edit::Field;
 use crate::i18n::Msg;
+use crate::model::{Region, RegionKind};
+use crate::month::Month;
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -102,6 +105,12 @@ pub fn DataView() -> impl IntoView {
                             }}
                         </select>
                     </label>
+                    {move || {
+                        store
+                            .snap
+                            .with(|s| crate::entry::streets_only(&s.dataset))
+                            .then(|| view! { <RegionFind street through error/> })
+                    }}
                     <button
                         type="button"
                         id="add-month"
@@ -189,6 +198,10 @@ pub fn DataView() -> impl IntoView {
                         .get()
                         .map(|e| view! { <p class="error" role="alert" id="grid-error">{e}</p> })
                 }}
+                {move || {
+                    (street.get().is_none() && store.snap.with(|s| crate::entry::streets_only(&s.dataset)))
+                        .then(|| view! { <p class="muted small" id="grid-streets-only">{i18n.t(Msg::GridStreetsOnly)}</p> })
+                }}
                 <EntryGrid field recent through street error/>
             </section>
             <CsvPanel/>
@@ -199,5 +212,42 @@ pub fn DataView() -> impl IntoView {
                 <RegionsPanel/>
             </fieldset>
         </div>
+    }
+}
+
+/// The data page's region search: a community opens its street's grid at its column, a street
+/// its own grid, the district the whole district's; the entry month's cell of that region takes
+/// the focus.
+#[component]
+fn RegionFind(
+    street: RwSignal<Option<String>>,
+    through: RwSignal<Month>,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let i18n = I18n::get();
+    let found = Callback::new(move |r: Option<Region>| {
+        let Some(r) = r else {
+            error.set(Some(i18n.t(Msg::RegionNotFound).to_owned()));
+            return;
+        };
+        error.set(None);
+        let grid = match r.kind {
+            RegionKind::District => None,
+            RegionKind::Street => Some(r.id.clone()),
+            RegionKind::Community => r.parent.clone(),
+        };
+        prefs::save_grid_street(grid.as_deref());
+        street.set(grid);
+        let month = through.get_untracked();
+        request_animation_frame(move || super::grid::focus_cell(month, &r.id));
+    });
+    view! {
+        <RegionSearch
+            id="region-find"
+            label=Msg::RegionFind
+            hint=Msg::RegionFindHint
+            streets_only=false
+            found
+        />
     }
 }

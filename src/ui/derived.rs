@@ -3,6 +3,7 @@
 
 use super::store::Store;
 use crate::i18n::Lang;
+use crate::listing::{self, Page};
 use crate::model::{Dataset, Region, Scope};
 use crate::month::Month;
 use crate::rules::{Evaluation, Timeline};
@@ -20,6 +21,13 @@ pub struct Focus {
     pub timeline: Memo<Option<Timeline>>,
     /// Every street's evaluation at `at`, in dataset order.
     pub streets: Memo<Vec<(Region, Evaluation)>>,
+    /// Which streets the cards and the small charts show: what was typed, warnings only, the
+    /// page (`crate::listing`).
+    pub street_query: RwSignal<String>,
+    pub warned_only: RwSignal<bool>,
+    pub street_page: RwSignal<usize>,
+    /// The streets the filter leaves, before paging (see [`Focus::street_page_now`]).
+    pub filtered_streets: Memo<Vec<(Region, Evaluation)>>,
 }
 
 impl Focus {
@@ -57,7 +65,28 @@ impl Focus {
                 })
                 .collect()
         });
+        let street_query = RwSignal::new(String::new());
+        let warned_only = RwSignal::new(false);
+        let street_page = RwSignal::new(0);
+        let filtered_streets = Memo::new(move |_| {
+            let q = street_query.get();
+            let warned = warned_only.get();
+            streets.with(|all| {
+                all.iter()
+                    .filter(|(r, e)| {
+                        let names = [r.name.as_str(), r.name_en.as_deref().unwrap_or("")];
+                        listing::matches(&q, &names, &r.id)
+                            && (!warned || e.effective.level().is_some())
+                    })
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        });
         Focus {
+            street_query,
+            warned_only,
+            street_page,
+            filtered_streets,
             scope,
             month,
             span,
@@ -66,6 +95,12 @@ impl Focus {
             timeline,
             streets,
         }
+    }
+
+    /// The page of streets the cards and the small charts show now.
+    pub fn street_page_now(&self) -> Page<(Region, Evaluation)> {
+        let page = self.street_page.get();
+        listing::page(self.filtered_streets.get(), page, listing::PAGE)
     }
 
     pub fn get() -> Focus {

@@ -295,7 +295,7 @@ fn EventList() -> impl IntoView {
                             .into_any(),
                         ));
                     }
-                    rows.sort_by_key(|r| std::cmp::Reverse(r.0));
+                    crate::sort::sort_by_key(&mut rows, |r| std::cmp::Reverse(r.0));
                     let body = rows.into_iter().map(|(_, v)| v).collect_view();
                     view! {
                         <table class="compact" id="event-list">

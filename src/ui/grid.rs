@@ -42,6 +42,10 @@ struct GridCtx {
     editing: StoredValue<Option<(Month, String, Mode)>>,
     read_only: Memo<bool>,
     error: RwSignal<Option<String>>,
+    /// The scrolling box, its (scroll top, height) and a row's height: which rows are drawn.
+    wrap: NodeRef<html::Div>,
+    view_box: RwSignal<(f64, f64)>,
+    row_px: RwSignal<f64>,
 }
 
 impl GridCtx {
@@ -89,7 +93,7 @@ fn is_focused(el: &web_sys::HtmlInputElement) -> bool {
         .is_some_and(|a| js_sys::Object::is(&a, el))
 }
 
-fn focus_cell(month: Month, region: &str) {
+pub(super) fn focus_cell(month: Month, region: &str) {
     if let Some(el) = cell_input(month, region) {
         let _ = el.focus();
         el.select();
@@ -102,11 +106,16 @@ pub fn this_month() -> Month {
     Month::new(d.get_full_year() as i32, d.get_month() + 1).unwrap_or(Month::MIN)
 }
 
+/// How many missing regions a completeness line names.
+const NAMED_MISSING: usize = 8;
+
 /// "2026-11: 3 of 4 communities entered; missing 星民社区 (labour force)".
 fn describe(c: &Completeness, names: &HashMap<String, String>, lang: Lang) -> String {
-    let missing: Vec<String> = c
+    // A city's month lists thousands of communities: name the first few, count the rest.
+    let mut missing: Vec<String> = c
         .missing
         .iter()
+        .take(NAMED_MISSING)
         .map(|m| {
             let name = names.get(&m.region).cloned().unwrap_or(m.region.clone());
             let fields: Vec<&str> = m.fields.iter().map(|f| f.label(lang)).collect();
@@ -121,6 +130,10 @@ fn describe(c: &Completeness, names: &HashMap<String, String>, lang: Lang) -> St
             }
         })
         .collect();
+    let more = c.missing.len().saturating_sub(NAMED_MISSING);
+    if more > 0 {
+        missing.push(tr!(lang, "等另 {more} 个", "and {more} more"));
+    }
     let (m, done, total) = (c.month, c.entered, c.total);
     match (lang, c.is_complete()) {
         (Lang::Zh, true) => format!("{m}：{total} 个地区已全部录入"),
@@ -162,33 +175,62 @@ pub fn EntryGrid(
             .snap
             .with(|s| entry::column_regions(&s.dataset, street.as_deref()))
     });
-    let shown = Memo::new(move |_| {
-        let f = field.get();
+    // The regions whose figures are entered, below the columns shown (every community of the
+    // district when the grid lists the streets only).
+    let leaves = Memo::new(move |_| {
         store.snap.with(|s| {
-            let index = CellIndex::new(&s.dataset);
-            let mut out = HashMap::new();
-            months.with(|ms| {
-                regions.with(|rs| {
-                    for m in ms {
-                        for r in rs {
-                            out.insert((*m, r.id.clone()), index.shown(&r.id, *m, f));
-                        }
-                    }
-                })
-            });
-            out
+            regions.with(|rs| {
+                entry::leaf_regions(&s.dataset, rs)
+                    .into_iter()
+                    .cloned()
+                    .collect::<Vec<Region>>()
+            })
         })
     });
-    let completeness = Memo::new(move |_| {
-        store.snap.with(|s| {
-            let index = CellIndex::new(&s.dataset);
+
+    // Only the rows in view are drawn in a large grid (`entry::drawn_rows`); the scroll
+    // position starts at the bottom, where the grid opens.
+    let wrap = NodeRef::<html::Div>::new();
+    let view_box = RwSignal::new((f64::MAX, 600.0_f64));
+    let row_px = RwSignal::new(ROW_PX);
+    let drawn = move || {
+        let (scroll, height) = view_box.get();
+        let (n, cols) = (months.with(Vec::len), regions.with(Vec::len));
+        entry::drawn_rows(n, cols, scroll, height, row_px.get())
+    };
+    let drawn_months = Memo::new(move |_| {
+        let r = drawn();
+        months.with(|ms| ms.get(r).map(<[Month]>::to_vec).unwrap_or_default())
+    });
+
+    let shown = Memo::new(move |_| {
+        let f = field.get();
+        let p = store.engine();
+        let index = CellIndex::new(p.engine());
+        let mut out = HashMap::new();
+        drawn_months.with(|ms| {
             regions.with(|rs| {
-                let leaves = entry::leaf_regions(rs);
-                months.with(|ms| {
-                    ms.iter()
-                        .map(|m| (*m, entry::completeness(&index, &leaves, *m)))
-                        .collect::<HashMap<_, _>>()
-                })
+                for m in ms {
+                    for r in rs {
+                        out.insert((*m, r.id.clone()), index.shown(&r.id, *m, f));
+                    }
+                }
+            })
+        });
+        out
+    });
+    // Each drawn month's completeness, and the two latest months' (the lines above the grid).
+    let completeness = Memo::new(move |_| {
+        let p = store.engine();
+        let index = CellIndex::new(p.engine());
+        leaves.with(|ls| {
+            let leaves: Vec<&Region> = ls.iter().collect();
+            let latest: Vec<Month> = months.with(|ms| ms.iter().rev().take(2).copied().collect());
+            drawn_months.with(|ms| {
+                ms.iter()
+                    .chain(latest.iter())
+                    .map(|m| (*m, entry::completeness(&index, &leaves, *m)))
+                    .collect::<HashMap<_, _>>()
             })
         })
     });
@@ -200,22 +242,42 @@ pub fn EntryGrid(
         editing: StoredValue::new(None),
         read_only: Memo::new(move |_| store.read_only.get().is_some()),
         error,
+        wrap,
+        view_box,
+        row_px,
     };
 
     // Open at the latest months: scroll the grid's box to its last row once it is drawn.
-    let wrap = NodeRef::<html::Div>::new();
     Effect::new(move |_| {
         if let Some(el) = wrap.get() {
-            request_animation_frame(move || el.set_scroll_top(el.scroll_height()));
+            request_animation_frame(move || {
+                el.set_scroll_top(el.scroll_height());
+                measure(ctx);
+            });
         }
     });
 
     let names = move || {
         let lang = i18n.lang();
-        regions.with(|rs| {
-            rs.iter()
-                .map(|r| (r.id.clone(), region_name(r, lang)))
-                .collect::<HashMap<_, _>>()
+        leaves.with(|ls| {
+            regions.with(|rs| {
+                rs.iter()
+                    .chain(ls.iter())
+                    .map(|r| (r.id.clone(), region_name(r, lang)))
+                    .collect::<HashMap<_, _>>()
+            })
+        })
+    };
+    let columns = move || regions.with(Vec::len) + 2;
+    // A row standing for `rows` rows that are not drawn (none when there are none).
+    let spacer = move |rows: usize| {
+        (rows > 0).then(|| {
+            let height = format!("{}px", rows as f64 * row_px.get());
+            view! {
+                <tr class="spacer" aria-hidden="true">
+                    <td colspan=columns() style:height=height></td>
+                </tr>
+            }
         })
     };
 
@@ -250,13 +312,19 @@ pub fn EntryGrid(
             node_ref=wrap
             aria-label=move || i18n.t(Msg::EntryGrid)
             tabindex="-1"
+            on:scroll=move |_| measure(ctx)
         >
-            <table class="grid" id="entry-grid" data-field=move || field.get().id()>
+            <table
+                class="grid"
+                id="entry-grid"
+                data-field=move || field.get().id()
+                data-rows=move || months.with(Vec::len)
+            >
                 <thead>
                     <tr>
                         <th scope="col">{move || i18n.t(Msg::Month)}</th>
                         <For each=move || regions.get() key=|r| r.id.clone() let:r>
-                            <th scope="col" class=kind_class(r.kind) title=r.id.clone()>
+                            <th scope="col" class=kind_class(r.kind) title=r.id.clone() data-region=r.id.clone()>
                                 {
                                     let r = r.clone();
                                     move || region_name(&r, i18n.lang())
@@ -267,7 +335,8 @@ pub fn EntryGrid(
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || months.get() key=|m| *m let:m>
+                    {move || spacer(drawn().start)}
+                    <For each=move || drawn_months.get() key=|m| *m let:m>
                         <tr data-month=m.to_string()>
                             <th scope="row" class="month">{m.to_string()}</th>
                             <For
@@ -290,11 +359,54 @@ pub fn EntryGrid(
                             </td>
                         </tr>
                     </For>
+                    {move || spacer(months.with(Vec::len).saturating_sub(drawn().end))}
                 </tbody>
             </table>
         </div>
         </div>
     }
+}
+
+/// A row's height before one is measured (an input row in the default font).
+const ROW_PX: f64 = 30.0;
+
+/// Reads the grid box's scroll position and a drawn row's height, so the drawn rows follow.
+fn measure(ctx: GridCtx) {
+    let Some(el) = ctx.wrap.get_untracked() else {
+        return;
+    };
+    let row = el
+        .query_selector("#entry-grid tbody tr[data-month]")
+        .ok()
+        .flatten()
+        .map(|r| r.get_bounding_client_rect().height())
+        .filter(|h| *h > 0.0);
+    if let Some(h) = row {
+        if (h - ctx.row_px.get_untracked()).abs() > 0.5 {
+            ctx.row_px.set(h);
+        }
+    }
+    let now = (f64::from(el.scroll_top()), f64::from(el.client_height()));
+    if ctx.view_box.get_untracked() != now {
+        ctx.view_box.set(now);
+    }
+}
+
+/// Scrolls a row that is not drawn into the middle of the view, so its cells exist.
+fn reveal(ctx: GridCtx, month: Month) {
+    let Some(el) = ctx.wrap.get_untracked() else {
+        return;
+    };
+    let Some(i) = ctx
+        .months
+        .with_untracked(|ms| ms.iter().position(|m| *m == month))
+    else {
+        return;
+    };
+    let row = ctx.row_px.get_untracked();
+    let top = (i as f64 * row - f64::from(el.client_height()) / 2.0).max(0.0);
+    el.set_scroll_top(top as i32);
+    measure(ctx);
 }
 
 fn kind_class(kind: RegionKind) -> &'static str {
@@ -407,7 +519,13 @@ fn GridCell(month: Month, region: Region, ctx: GridCtx) -> impl IntoView {
                 .with_untracked(|ms| entry::neighbour(ms, &ids, (month, &id), mv));
             match to {
                 Some((m, r)) => {
-                    focus_cell(m, &r);
+                    if cell_input(m, &r).is_some() {
+                        focus_cell(m, &r);
+                    } else {
+                        // A row outside the drawn ones: draw it, then focus it.
+                        reveal(ctx, m);
+                        request_animation_frame(move || focus_cell(m, &r));
+                    }
                     true
                 }
                 None => false,

@@ -19,11 +19,13 @@ mod plan_file;
 mod plan_view;
 mod playbook;
 mod prefs;
+mod region_search;
 mod regions_panel;
 mod route;
 mod scenarios;
 mod snapshots_view;
 mod store;
+mod street_filter;
 mod widgets;
 mod xlsx_panel;
 mod xlsx_worker;
@@ -48,6 +50,13 @@ pub fn mount_in(parent: web_sys::HtmlElement) -> impl Drop {
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = engineBuilds)]
 pub fn engine_builds() -> f64 {
     crate::rules::engine_builds() as f64
+}
+
+/// How many rules engines this page has prepared, built or updated from the previous one
+/// after a cell or event edit (`window.wasmBindings.enginePreparations()`): one per change.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = enginePreparations)]
+pub fn engine_preparations() -> f64 {
+    crate::rules::engine_preparations() as f64
 }
 
 /// How long the latest save took, in ms (`window.wasmBindings.lastSaveMs()`), for the browser

@@ -19,6 +19,53 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+/// The steps of an import, shown while it runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Step {
+    Reading,
+    /// Parsing and checking the text (its length in bytes).
+    Checking(usize),
+    /// Comparing with the workspace for the preview.
+    Comparing,
+}
+
+impl Step {
+    fn number(self) -> u8 {
+        match self {
+            Step::Reading => 1,
+            Step::Checking(_) => 2,
+            Step::Comparing => 3,
+        }
+    }
+
+    fn text(self, lang: Lang) -> String {
+        match self {
+            Step::Reading => Msg::ImportReading.text(lang).to_owned(),
+            Step::Checking(bytes) => {
+                let mb = format!("{:.1}", bytes as f64 / 1_000_000.0);
+                crate::tr!(
+                    lang,
+                    "正在检查 {mb} MB（大文件需数秒）…",
+                    "Checking {mb} MB (a few seconds for a large file)…"
+                )
+            }
+            Step::Comparing => Msg::ImportComparing.text(lang).to_owned(),
+        }
+    }
+}
+
+/// Lets the page draw (the progress line) and take a click before the next long step.
+async fn paint() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+}
+
+type LocalBoxFuture<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T>>>;
+
 /// A file read and checked, waiting for the user's decision.
 #[derive(Clone)]
 struct Pending {
@@ -141,25 +188,74 @@ fn ImportSection() -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     let backup_rev = RwSignal::new(0u32);
 
-    // Reads and checks a file; nothing is touched until the user decides.
-    let take_text = move |name: String, text: String| {
-        let lang = i18n.lang();
-        match Snapshot::open(&text) {
-            Ok(opened) => {
-                let plan = opened.read_only.is_none().then(|| {
-                    store
-                        .snap
-                        .with_untracked(|s| diff(&s.dataset, &opened.snapshot.dataset))
-                });
-                choices.set(Resolutions::new());
-                message.set(None);
-                pending.set(Some(Pending { name, opened, plan }));
+    // Where a running import is (a large file takes seconds), and which import is the live
+    // one: Cancel, or a newer import, makes the older one stop at its next step.
+    let busy = RwSignal::new(None::<(String, Step)>);
+    let run = StoredValue::new(0u32);
+
+    // Shows a checked file's preview; nothing is touched until the user decides.
+    let take_opened =
+        move |name: String, opened: Result<Opened, crate::snapshot::SnapshotError>| {
+            let lang = i18n.lang();
+            match opened {
+                Ok(opened) => {
+                    let plan = opened.read_only.is_none().then(|| {
+                        store
+                            .snap
+                            .with_untracked(|s| diff(&s.dataset, &opened.snapshot.dataset))
+                    });
+                    choices.set(Resolutions::new());
+                    message.set(None);
+                    pending.set(Some(Pending { name, opened, plan }));
+                }
+                Err(e) => {
+                    pending.set(None);
+                    message.set(Some(format!("{name}: {}", e.message(lang))));
+                }
             }
-            Err(e) => {
-                pending.set(None);
-                message.set(Some(format!("{name}: {}", e.message(lang))));
+        };
+    // Read → check → compare, the page drawn between the steps so the progress line shows and
+    // Cancel is taken; each step first asks whether this import is still the live one.
+    let import = move |name: String, read: LocalBoxFuture<Result<String, String>>| {
+        let me = run.get_value().wrapping_add(1);
+        run.set_value(me);
+        pending.set(None);
+        message.set(None);
+        busy.set(Some((name.clone(), Step::Reading)));
+        spawn_local(async move {
+            let live = move || run.try_get_value() == Some(me);
+            let text = read.await;
+            if !live() {
+                return;
             }
-        }
+            let text = match text {
+                Ok(t) => t,
+                Err(e) => {
+                    busy.set(None);
+                    message.set(Some(e));
+                    return;
+                }
+            };
+            busy.set(Some((name.clone(), Step::Checking(text.len()))));
+            paint().await;
+            if !live() {
+                return;
+            }
+            let opened = Snapshot::open(&text);
+            drop(text);
+            busy.set(Some((name.clone(), Step::Comparing)));
+            paint().await;
+            if !live() {
+                return;
+            }
+            take_opened(name, opened);
+            busy.set(None);
+        });
+    };
+    let cancel = move |_| {
+        run.update_value(|r| *r = r.wrapping_add(1));
+        busy.set(None);
+        message.set(Some(i18n.t(Msg::ImportCancelled).to_owned()));
     };
     let pick = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -168,15 +264,21 @@ fn ImportSection() -> impl IntoView {
         else {
             return;
         };
-        spawn_local(async move {
-            match read_file(&input).await {
-                Ok((name, text)) => take_text(name, text),
-                Err(e) => message.set(Some(e)),
-            }
-            input.set_value("");
-        });
+        let name = input
+            .files()
+            .and_then(|f| f.get(0))
+            .map(|f| f.name())
+            .unwrap_or_default();
+        import(
+            name,
+            Box::pin(async move {
+                let read = read_file(&input).await.map(|(_, text)| text);
+                input.set_value("");
+                read
+            }),
+        );
     };
-    let drop = move |ev: leptos::ev::DragEvent| {
+    let drop_file = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         let Some(file) = ev
             .data_transfer()
@@ -185,13 +287,15 @@ fn ImportSection() -> impl IntoView {
         else {
             return;
         };
-        spawn_local(async move {
-            let name = file.name();
-            match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                Ok(t) => take_text(name, t.as_string().unwrap_or_default()),
-                Err(e) => message.set(Some(js_message(&e))),
-            }
-        });
+        import(
+            file.name(),
+            Box::pin(async move {
+                wasm_bindgen_futures::JsFuture::from(file.text())
+                    .await
+                    .map(|t| t.as_string().unwrap_or_default())
+                    .map_err(|e| js_message(&e))
+            }),
+        );
     };
     let replace = move |_| {
         let lang = i18n.lang();
@@ -250,7 +354,7 @@ fn ImportSection() -> impl IntoView {
                 class="drop-zone"
                 id="drop-zone"
                 on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default()
-                on:drop=drop
+                on:drop=drop_file
             >
                 <label class="file-button">
                     {move || i18n.t(Msg::ChooseFile)}
@@ -258,6 +362,17 @@ fn ImportSection() -> impl IntoView {
                 </label>
                 <span class="muted">{move || i18n.t(Msg::DropHere)}</span>
             </div>
+            {move || {
+                busy.get().map(|(name, step)| {
+                    view! {
+                        <div class="import-progress" id="import-progress" role="status">
+                            <progress max="3" value=step.number()></progress>
+                            <span id="import-step" data-step=step.number()>{name} " · " {step.text(i18n.lang())}</span>
+                            <button type="button" id="import-cancel" on:click=cancel>{i18n.t(Msg::Cancel)}</button>
+                        </div>
+                    }
+                })
+            }}
             {move || message.get().map(|m| view! { <p class="status-line" id="snapshot-message" role="status">{m}</p> })}
             {move || {
                 let lang = i18n.lang();

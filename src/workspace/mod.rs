@@ -15,7 +15,9 @@
 #[cfg(test)]
 mod tests;
 
+use crate::model::{ClosureEvent, EnterpriseEvent, LayoffEvent};
 pub use crate::rules::Prepared;
+use crate::rules::{EventFigures, Touched};
 
 use crate::edit::{Edit, History};
 use crate::model::Dataset;
@@ -166,6 +168,26 @@ impl Workspace {
         self.prepared = Prepared::with_plan(plan, self.snapshot.dataset.clone());
     }
 
+    /// Prepares the engine after `forward` (a small edit, already applied to the snapshot):
+    /// the same edit applied to the engine's own dataset (moved, not copied, when no view
+    /// holds the previous preparation) and the engine updated for what it touched, instead
+    /// of a copy of the whole dataset and a fresh engine. `None`: prepared afresh.
+    fn prepare_after(&mut self, forward: Option<Edit>) {
+        if let Some(edit) = forward {
+            let plan = self.prepared.shared_plan();
+            let previous = std::mem::replace(&mut self.prepared, Prepared::placeholder(plan));
+            let next = previous.edited(|ds| {
+                let inverse = edit.apply(ds).ok()?;
+                Some(touched(&inverse, ds))
+            });
+            if let Some(next) = next {
+                self.prepared = next;
+                return;
+            }
+        }
+        self.prepare();
+    }
+
     /// Applies one dataset edit and records its inverse. On error the state is unchanged and
     /// the message says what and where: what is saved must open again, so the snapshot's own
     /// limits (name lengths, count ranges) apply to every edit, not only to imported files.
@@ -178,6 +200,7 @@ impl Workspace {
         self.writable()?;
         // Named from the dataset before the edit (a removed event or region still has its name).
         let label = label.unwrap_or_else(|| edit.describe(&self.snapshot.dataset));
+        let forward = small(&edit).then(|| edit.clone());
         let ds = &mut self.snapshot.dataset;
         let inverse = edit.apply(ds).map_err(|e| e.text())?;
         if inverse.is_noop() {
@@ -189,7 +212,7 @@ impl Workspace {
             return Err(p.text());
         }
         self.history.push(Step::Data(inverse), label);
-        self.prepare();
+        self.prepare_after(forward);
         Ok(Changed {
             dataset: true,
             ..Changed::NOTHING
@@ -210,11 +233,13 @@ impl Workspace {
         self.writable()?;
         let mut changed = Changed::NOTHING;
         let mut new_plan = None;
+        let mut forward = None;
         let current_plan = self.prepared.shared_plan();
         let snap = &mut self.snapshot;
         let apply = |s: Step| -> Result<Step, Text> {
             match s {
                 Step::Data(e) => {
+                    forward = small(&e).then(|| e.clone());
                     let inverse = e.apply(&mut snap.dataset).map_err(|e| e.text())?;
                     changed.dataset = true;
                     Ok(Step::Data(inverse))
@@ -241,7 +266,7 @@ impl Workspace {
             Some(plan) => {
                 self.prepared = Prepared::with_plan(plan, self.snapshot.dataset.clone());
             }
-            None => self.prepare(),
+            None => self.prepare_after(forward),
         }
         Ok(Some(Stepped { label, changed }))
     }
@@ -408,6 +433,73 @@ impl Workspace {
     pub fn replace(&mut self, snapshot: Snapshot) -> Changed {
         *self = Workspace::new(snapshot);
         Changed::ALL
+    }
+}
+
+/// Whether an edit is small enough to apply a second time, to the engine's own dataset, rather
+/// than copy the whole dataset: a few cells or one event.
+fn small(edit: &Edit) -> bool {
+    const CELLS: usize = 256;
+    match edit {
+        Edit::SetCell(_) => true,
+        Edit::SetCells(cells) => cells.len() <= CELLS,
+        Edit::PatchObservations(p) => p.changes() <= CELLS,
+        Edit::AddClosure { .. }
+        | Edit::UpdateClosure(_)
+        | Edit::RemoveClosure { .. }
+        | Edit::AddLayoff { .. }
+        | Edit::UpdateLayoff(_)
+        | Edit::RemoveLayoff { .. } => true,
+        _ => false,
+    }
+}
+
+/// What an applied edit touched, read from its inverse and the dataset after it: the
+/// observations it took out and put in (the inverse puts back the ones taken out, at their old
+/// positions, and takes out the ones put in), or the events before and after.
+fn touched(inverse: &Edit, ds: &Dataset) -> Touched {
+    fn now<E: EnterpriseEvent>(ds: &Dataset, id: &str) -> Option<EventFigures>
+    where
+        for<'e> EventFigures: From<&'e E>,
+    {
+        E::list(ds)
+            .iter()
+            .find(|e| e.id() == id)
+            .map(EventFigures::from)
+    }
+    let events = |removed: Option<EventFigures>, added: Option<Option<EventFigures>>| {
+        match added {
+            // The event the edit put in is not in the dataset: build afresh.
+            Some(None) => Touched::Everything,
+            Some(added) => Touched::Events {
+                removed: removed.into_iter().collect(),
+                added: added.into_iter().collect(),
+            },
+            None => Touched::Events {
+                removed: removed.into_iter().collect(),
+                added: Vec::new(),
+            },
+        }
+    };
+    match inverse {
+        Edit::PatchObservations(p) => Touched::Observations {
+            removed: p
+                .inserted()
+                .map(|(i, o)| (i, o.region.clone(), o.month))
+                .collect(),
+            inserted: p.removed().map(|(i, _, _)| i).collect(),
+        },
+        // The inverse of an addition removes it; of a removal, adds it back; of an update,
+        // puts the event as it was.
+        Edit::RemoveClosure { id } => events(None, Some(now::<ClosureEvent>(ds, id))),
+        Edit::RemoveLayoff { id } => events(None, Some(now::<LayoffEvent>(ds, id))),
+        Edit::AddClosure { event, .. } => events(Some(event.into()), None),
+        Edit::AddLayoff { event, .. } => events(Some(event.into()), None),
+        Edit::UpdateClosure(old) => {
+            events(Some(old.into()), Some(now::<ClosureEvent>(ds, &old.id)))
+        }
+        Edit::UpdateLayoff(old) => events(Some(old.into()), Some(now::<LayoffEvent>(ds, &old.id))),
+        _ => Touched::Everything,
     }
 }
 

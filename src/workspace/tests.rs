@@ -30,7 +30,7 @@ fn too_long_name() -> Edit {
 #[test]
 fn an_edit_changes_the_dataset_records_its_inverse_and_prepares_one_engine() {
     let mut w = ws();
-    let before = crate::rules::engine_builds();
+    let before = crate::rules::engine_preparations();
     let changed = w
         .apply(cell(
             "xixing",
@@ -48,8 +48,10 @@ fn an_edit_changes_the_dataset_records_its_inverse_and_prepares_one_engine() {
         }
     );
     assert!(w.history().can_undo());
-    // Other tests build engines in parallel: at least this one, and the prepared engine is new.
-    assert!(crate::rules::engine_builds() > before);
+    // Other tests prepare engines in parallel: at least this one (an update of the previous
+    // engine's indexes), and the prepared engine is new.
+    assert!(crate::rules::engine_preparations() > before);
+    assert!(w.prepared().engine().is_incremental());
     let o = w
         .prepared()
         .dataset()
@@ -467,4 +469,163 @@ fn a_street_s_own_levels_evaluate_that_street_only_and_undo_as_one_step() {
     })
     .unwrap();
     assert_eq!(w.snapshot(), &start);
+}
+
+/// Everything a view reads from an engine, for every scope and region: summaries, timelines,
+/// both rate series, event totals and the evaluation with evidence of a few months.
+fn engine_outputs(e: &crate::rules::Engine<'_>) -> String {
+    use crate::rules::Series;
+    use std::fmt::Write;
+    let Some((from, to)) = e.span() else {
+        return String::from("no months");
+    };
+    let (from, to) = (from.plus(-14).unwrap(), to.plus(3).unwrap());
+    let mut out = String::new();
+    let mut scopes = e.scopes();
+    scopes.extend(e.region_scopes());
+    for scope in &scopes {
+        writeln!(out, "{scope:?} {:?}", e.summaries(scope, from, to)).unwrap();
+        writeln!(out, "{:?}", e.timeline(scope, from, to)).unwrap();
+        writeln!(out, "{:?}", e.event_series(scope, from, to)).unwrap();
+        if let Some(region) = e.data().scope_region(scope) {
+            for series in [Series::Registered, Series::Actual] {
+                writeln!(out, "{:?}", e.rate_series(&region.id, series, from, to)).unwrap();
+            }
+        }
+        for m in [
+            from.plus(14).unwrap(),
+            to.plus(-3).unwrap(),
+            to.plus(-9).unwrap(),
+        ] {
+            writeln!(out, "{:?}", e.evaluate(scope, m)).unwrap();
+        }
+    }
+    out
+}
+
+/// A random change for the engine: cells (one or a block, values set or cleared, so
+/// observations are replaced in place, appended and dropped) and events, some refused.
+fn arb_engine_step() -> impl Strategy<Value = Edit> {
+    let regions = prop::sample::select(vec!["binjiang", "xixing", "changhe", "xixing-guanhe"]);
+    let month = (2025i32..=2027, 1u32..=12).prop_map(|(y, mo)| Month::new(y, mo).unwrap());
+    let field = prop::sample::select(Field::ALL.to_vec());
+    let value = prop_oneof![
+        2 => Just(None),
+        1 => (0i64..=200_000).prop_map(|u| Some(Value::Rate(Pct::from_units(u)))),
+        2 => (0u64..=50_000).prop_map(|n| Some(Value::Count(n))),
+    ];
+    let cell = (regions, month, field, value).prop_map(|(r, mo, f, v)| CellEdit::new(r, mo, f, v));
+    // Layoffs and closures of the sample's ids and new ones, by enterprises already there and
+    // new, some under the art. 41 threshold (not counted).
+    let enterprise = prop::sample::select(vec![
+        "杭州山一机电设备有限公司",
+        " 杭州山一机电设备有限公司 ",
+        "新企业",
+        "另一家",
+    ]);
+    let street = prop::sample::select(vec!["changhe", "xixing", "puyan"]);
+    let date =
+        (2025i32..=2026, 1u32..=12).prop_map(|(y, mo)| crate::month::Date::new(y, mo, 3).unwrap());
+    let layoff = (
+        prop::sample::select(vec!["L-2025-03", "L-2026-01", "L-9"]),
+        enterprise.clone(),
+        street.clone(),
+        date.clone(),
+        1u64..2_000,
+        0u64..400,
+    )
+        .prop_map(
+            |(id, ent, street, date, workforce, laid_off)| crate::model::LayoffEvent {
+                id: id.to_owned(),
+                enterprise: ent.to_owned(),
+                industry: String::new(),
+                street: street.to_owned(),
+                date,
+                workforce,
+                laid_off,
+            },
+        );
+    let closure = (
+        prop::sample::select(vec!["C-2022-01", "C-2023-01", "C-9"]),
+        enterprise,
+        street,
+        date,
+        0u64..300,
+    )
+        .prop_map(
+            |(id, ent, street, date, unemployed)| crate::model::ClosureEvent {
+                id: id.to_owned(),
+                enterprise: ent.to_owned(),
+                industry: String::new(),
+                street: street.to_owned(),
+                date,
+                unemployed,
+            },
+        );
+    prop_oneof![
+        6 => cell.clone().prop_map(Edit::SetCell),
+        2 => prop::collection::vec(cell, 0..8).prop_map(Edit::SetCells),
+        3 => crate::edit::tests::arb_edit(),
+        1 => layoff.clone().prop_map(Edit::UpdateLayoff),
+        1 => layoff.prop_map(|event| Edit::AddLayoff { event, at: None }),
+        1 => prop::sample::select(vec!["L-2025-03", "L-9"])
+            .prop_map(|id| Edit::RemoveLayoff { id: id.to_owned() }),
+        1 => closure.prop_map(Edit::UpdateClosure),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// After any sequence of edits, undos and redos, the engine the workspace updated gives
+    /// exactly what a fresh engine over the same plan and dataset gives.
+    #[test]
+    fn an_updated_engine_equals_a_fresh_one(
+        steps in prop::collection::vec((arb_engine_step(), 0u8..6), 1..14)
+    ) {
+        let mut w = ws();
+        for (e, after) in steps {
+            // A one-cell edit that changes the data is an update, not a build.
+            let before = matches!(e, Edit::SetCell(_)).then(|| w.snapshot().dataset.clone());
+            let ok = w.apply(e).is_ok();
+            if let Some(before) = before {
+                if ok && before != w.snapshot().dataset {
+                    prop_assert!(w.prepared().engine().is_incremental());
+                }
+            }
+            // Now and then an undo, or an undo and its redo.
+            if after == 0 {
+                let _ = w.undo().unwrap();
+            } else if after == 1 {
+                let _ = w.undo().unwrap();
+                let _ = w.redo().unwrap();
+            }
+            let p = w.prepared();
+            prop_assert_eq!(p.dataset(), &w.snapshot().dataset);
+            let fresh = crate::rules::Engine::new(p.plan(), p.dataset());
+            prop_assert_eq!(engine_outputs(p.engine()), engine_outputs(&fresh));
+        }
+    }
+}
+
+#[test]
+fn a_cell_edit_updates_the_engine_without_building_one() {
+    let mut w = ws();
+    let before = w.prepared().clone();
+    w.apply(cell(
+        "xixing-guanhe",
+        2026,
+        5,
+        Field::Unemployed,
+        Some(Value::Count(77)),
+    ))
+    .unwrap();
+    assert!(!w.prepared().same(&before));
+    assert!(w.prepared().engine().is_incremental());
+    assert_eq!(w.prepared().dataset(), &w.snapshot().dataset);
+    // The previous preparation, still held here, is untouched.
+    assert_eq!(before.dataset(), &demo::snapshot().dataset);
+    w.undo().unwrap().unwrap();
+    assert!(w.prepared().engine().is_incremental());
+    assert_eq!(w.prepared().dataset(), &demo::snapshot().dataset);
 }

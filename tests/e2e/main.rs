@@ -17,6 +17,7 @@ mod meeting;
 mod offline;
 mod plan;
 mod playbook;
+mod scale;
 mod scenarios;
 mod snapshots;
 mod storage;

@@ -345,7 +345,8 @@ async fn a_value_that_could_not_be_read_back_is_refused_at_entry() {
 }
 
 /// The workspace prepares the rules engine once per change, and the dashboard's level, cards,
-/// charts and streets all read that one: an undo or a redo builds exactly one engine.
+/// charts and streets all read that one: an undo or a redo of a cell edit prepares exactly one
+/// engine, and prepares it by updating the previous one's indexes, not by building afresh.
 #[tokio::test]
 #[ignore = "needs dist/ and chromedriver: run by scripts/test.sh"]
 async fn an_edit_prepares_one_engine_that_every_dashboard_view_reads() {
@@ -360,10 +361,12 @@ async fn an_edit_prepares_one_engine_that_every_dashboard_view_reads() {
     h.open("#/dashboard").await;
     h.wait_for_css("#chart-rate .chart-svg svg").await;
     let builds = "return window.wasmBindings.engineBuilds();";
+    let prepared = "return window.wasmBindings.enginePreparations();";
     let svg = "return document.querySelector('#chart-rate .chart-svg').innerHTML;";
     for key in ["z", "y"] {
         let chart = h.js(svg).await;
         let before = h.js(builds).await.as_f64().unwrap();
+        let prepared_before = h.js(prepared).await.as_f64().unwrap();
         // Ctrl+Z / Ctrl+Y anywhere on the page undo and redo.
         h.js(&format!(
             "window.dispatchEvent(new KeyboardEvent('keydown', {{ key: '{key}', ctrlKey: true, bubbles: true }})); return true;"
@@ -374,7 +377,13 @@ async fn an_edit_prepares_one_engine_that_every_dashboard_view_reads() {
         ))
         .await;
         let after = h.js(builds).await.as_f64().unwrap();
-        assert_eq!(after - before, 1.0, "engines built by Ctrl+{key}");
+        let prepared_after = h.js(prepared).await.as_f64().unwrap();
+        assert_eq!(
+            prepared_after - prepared_before,
+            1.0,
+            "engines prepared by Ctrl+{key}"
+        );
+        assert_eq!(after - before, 0.0, "engines built afresh by Ctrl+{key}");
     }
     h.finish().await;
 }

@@ -86,7 +86,7 @@ impl Response {
             .clone();
         add_level(&mut self.measures, &package);
         self.packages.push(level);
-        self.packages.sort_by_key(|l| l.number());
+        crate::sort::sort_by_key(&mut self.packages, |l| l.number());
         sort_measures(self);
         Ok(AuditEvent::PackageAdded { level })
     }

@@ -265,8 +265,9 @@ fn approval(
 /// Own level first, then packages by level, the plan's order within a level.
 fn sort_measures(r: &mut Response) {
     let level = r.level;
-    r.measures
-        .sort_by_key(|m| (u8::from(m.level != level), m.level.number()));
+    crate::sort::sort_by_key(&mut r.measures, |m| {
+        (u8::from(m.level != level), m.level.number())
+    });
 }
 
 impl ResponseState {
@@ -538,7 +539,7 @@ impl Response {
                 packages.push(m.level);
             }
         }
-        packages.sort_by_key(|l| l.number());
+        crate::sort::sort_by_key(&mut packages, |l| l.number());
         self.packages = packages;
         // §5.2: reaching a more severe level starts its reporting clocks.
         if c.to > from {

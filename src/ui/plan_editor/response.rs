@@ -415,7 +415,7 @@ fn deadlines(cx: &Cx, p: &Plan) -> AnyView {
                             .iter()
                             .filter_map(|n| n.parse().ok().and_then(Level::from_number))
                             .collect();
-                        ls.sort_by_key(|l| std::cmp::Reverse(*l));
+                        crate::sort::sort_by_key(&mut ls, |l| std::cmp::Reverse(*l));
                         deadline_mut(p, k)?.levels = ls;
                         Ok(())
                     },
