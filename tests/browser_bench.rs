@@ -1,6 +1,7 @@
-//! Browser benchmark (not a test): one edit → re-evaluation and every visible chart redrawn, on
-//! the sample data, timed with `performance.now()` in headless Chromium. Figures go to
-//! docs/benchmarks.md. Run after a release build:
+//! Browser benchmarks (not tests): one edit → re-evaluation and every visible chart redrawn, on
+//! the sample data and on the synthetic city; the city's import, save and reload. Timed with
+//! `performance.now()` in headless Chromium. Figures go to docs/benchmarks.md. Run after a
+//! release build:
 //!
 //! ```sh
 //! trunk build --release && UEW_DIST=$PWD/dist cargo test --release --test browser_bench -- --ignored --nocapture
@@ -98,11 +99,8 @@ async fn edit_to_redraw_on_the_sample() {
         ms[ms.len() - 1]
     );
 
-    // Save + reload of the sample: time from navigation start to the dashboard's level badge.
-    let t = h
-        .js("return localStorage.getItem('uew.snapshot').length;")
-        .await;
-    println!("stored snapshot: {} characters", t);
+    let t = h.stored("return text.length;").await;
+    println!("stored workspace: {} characters", t);
     h.finish().await;
 }
 
@@ -172,15 +170,11 @@ fn sample_with_three_scenarios() -> String {
 async fn tweak_to_redraw_with_three_scenarios() {
     let h = Harness::start().await;
     h.open("#/scenarios").await;
-    let snap = sample_with_three_scenarios();
-    h.client
-        .execute(
-            "localStorage.setItem('uew.snapshot', arguments[0]); return true;",
-            vec![serde_json::json!(snap)],
-        )
-        .await
-        .unwrap();
-    h.client.refresh().await.unwrap();
+    let file = h.downloads.join("three-scenarios.json");
+    std::fs::write(&file, sample_with_three_scenarios()).unwrap();
+    h.import_file(&file).await;
+    h.click("#snapshot-replace").await;
+    h.wait_for_css("#restore-backup").await;
     h.open("#/scenarios").await;
     h.wait_for_js("document.querySelectorAll('.scenario-item').length === 3")
         .await;
@@ -244,6 +238,145 @@ const count = () => document.querySelectorAll('.tweak-items .tweak').length;
         percentile(&ms, 0.5),
         percentile(&ms, 0.95),
         ms[ms.len() - 1]
+    );
+    h.finish().await;
+}
+
+/// Timestamps (`performance.now()`) of the city's import as the page shows it: the file chosen,
+/// each step shown, the preview; after "replace", the dashboard's data in place and saved.
+const WATCH_CITY_IMPORT: &str = r#"
+const t = window.uewT = { steps: [] };
+document.querySelector('#import-snapshot').addEventListener('change', () => { t.chosen = performance.now(); }, true);
+new MutationObserver(() => {
+  const now = performance.now();
+  const s = document.querySelector('#import-step');
+  if (s && t.steps.length < 3 && (t.steps.length === 0 || t.steps[t.steps.length - 1][0] !== s.dataset.step)) {
+    t.steps.push([s.dataset.step, now]);
+  }
+  if (!t.preview && document.querySelector('#snapshot-preview')) t.preview = now;
+  if (t.replace && !t.restorable && document.querySelector('#restore-backup')) t.restorable = now;
+  if (t.replace && !t.saved && document.querySelector('#save-state [data-state=saved]')
+      && !document.querySelector('#save-state[data-busy]')) t.saved = now;
+}).observe(document.body, { subtree: true, childList: true, attributes: true });
+return true;
+"#;
+
+/// Before the app starts: the moment the dashboard shows a level for the stored workspace.
+const WATCH_START: &str = r#"
+new MutationObserver((_, o) => {
+  if (document.querySelector('#effective-level .level-badge') && !document.querySelector('#loading-workspace')) {
+    window.uewReady = performance.now();
+    o.disconnect();
+  }
+}).observe(document, { subtree: true, childList: true });
+"#;
+
+/// The synthetic city (3 000 regions × 240 months, 10 000 events; ≈ 54 MB as a file): its
+/// import through the page, one edit of a community (re-evaluated, the street's charts
+/// redrawn, saved), and a reload to the dashboard.
+#[tokio::test]
+#[ignore = "benchmark: run explicitly (see the module docs)"]
+async fn the_city_import_edit_save_and_reload() {
+    let h = Harness::start().await;
+    let file = h.downloads.join("city.json");
+    let text = uew::synthetic::city_snapshot().to_json_compact();
+    std::fs::write(&file, &text).unwrap();
+    h.open("#/snapshots").await;
+    h.wait_for_css("#import-snapshot").await;
+    h.js(WATCH_CITY_IMPORT).await;
+    h.import_file(&file).await;
+    h.wait_for_js_within("window.uewT.preview", std::time::Duration::from_secs(120))
+        .await;
+    h.js("window.uewT.replace = performance.now(); document.querySelector('#snapshot-replace').click(); return true")
+        .await;
+    h.wait_for_js_within(
+        "window.uewT.saved && window.uewT.restorable",
+        std::time::Duration::from_secs(120),
+    )
+    .await;
+    let t = h.js("return window.uewT").await;
+    let f = |k: &str| t[k].as_f64().unwrap();
+    println!(
+        "city import ({} MB): file chosen → preview {:.0} ms (steps {:?}); replace → in place {:.0} ms, saved {:.0} ms",
+        text.len() / 1_000_000,
+        f("preview") - f("chosen"),
+        t["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| format!("{}@{:.0}", s[0].as_str().unwrap(), s[1].as_f64().unwrap() - f("chosen")))
+            .collect::<Vec<_>>(),
+        f("restorable") - f("replace"),
+        f("saved") - f("replace"),
+    );
+    std::fs::remove_file(&file).unwrap();
+
+    // Reloads: navigation start → the dashboard's level for the stored city.
+    *support::PRELUDE.lock().unwrap() = WATCH_START.to_owned();
+    let mut reloads = Vec::new();
+    for _ in 0..5 {
+        h.client.refresh().await.unwrap();
+        h.wait_for_js_within("window.uewReady", std::time::Duration::from_secs(120))
+            .await;
+        reloads.push(h.js("return window.uewReady").await.as_f64().unwrap());
+    }
+    reloads.sort_by(f64::total_cmp);
+    println!(
+        "city reload → dashboard with its level: median {:.0} ms, max {:.0} ms ({} reloads)",
+        percentile(&reloads, 0.5),
+        reloads[reloads.len() - 1],
+        reloads.len()
+    );
+
+    // One edit of community c0005 (street s05) in the grid, then undo/redo from the street's
+    // dashboard: each step re-evaluates and redraws its charts, and saves.
+    h.open("#/data").await;
+    h.js(
+        "const f = document.querySelector('#field-select'); f.value = 'unemployed';
+          f.dispatchEvent(new Event('change')); return true",
+    )
+    .await;
+    h.click("#region-find").await;
+    h.type_keys("c0005\u{E007}").await;
+    h.wait_for_js("document.activeElement && document.activeElement.id === 'cell-2027-01-c0005'")
+        .await;
+    // ↑ to 2026-12; 2 000 unemployed is within any community's labour force.
+    h.type_keys("\u{E013}2000\u{E007}").await;
+    h.wait_for_js("document.querySelector('#undo') && !document.querySelector('#undo').disabled")
+        .await;
+    h.open("#/dashboard").await;
+    h.js(
+        "const s = document.querySelector('#scope-select'); s.value = 's05';
+          s.dispatchEvent(new Event('change')); return true",
+    )
+    .await;
+    h.wait_for_css("#chart-rate .chart-svg svg").await;
+    h.saves_settled().await;
+    let rounds: u32 = 40;
+    let v = h
+        .client
+        .execute_async(TIMING_SCRIPT, vec![serde_json::json!(rounds)])
+        .await
+        .unwrap();
+    let samples: Vec<(f64, bool)> = serde_json::from_value(v["times"].clone()).unwrap();
+    let redrawn = samples.iter().filter(|s| s.1).count();
+    let mut ms: Vec<f64> = samples.iter().map(|s| s.0).collect();
+    ms.sort_by(f64::total_cmp);
+    println!(
+        "city edit → re-evaluate → redraw (street s05's dashboard, {} steps, {} redrew the rate chart): median {:.1} ms, p95 {:.1} ms, max {:.1} ms",
+        ms.len(),
+        redrawn,
+        percentile(&ms, 0.5),
+        percentile(&ms, 0.95),
+        ms[ms.len() - 1]
+    );
+    let mut saves: Vec<f64> = serde_json::from_value(v["saves"].clone()).unwrap();
+    saves.sort_by(f64::total_cmp);
+    println!(
+        "city save after an edit: median {:.1} ms, p95 {:.1} ms; rules engines prepared per edit: {:.2}",
+        percentile(&saves, 0.5),
+        percentile(&saves, 0.95),
+        v["builds"].as_f64().unwrap() / f64::from(rounds)
     );
     h.finish().await;
 }

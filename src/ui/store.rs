@@ -82,6 +82,8 @@ impl Dirty {
 struct Queue {
     dirty: Dirty,
     running: bool,
+    /// Changes made in this tab so far: another tab's data read meanwhile must not replace them.
+    marks: u64,
 }
 
 /// Lets the page handle input between chunks of a large dataset's serialisation.
@@ -393,7 +395,10 @@ impl Store {
 
     /// Adds to what the next save writes.
     fn mark(&self, d: Dirty) {
-        self.queue.update_value(|q| q.dirty.add(d));
+        self.queue.update_value(|q| {
+            q.dirty.add(d);
+            q.marks += 1;
+        });
         self.set_busy.set(true);
     }
 
@@ -796,7 +801,16 @@ impl Store {
     }
 
     async fn take_stored(&self) {
+        let marks = || self.queue.with_value(|q| q.marks);
+        let before = marks();
         if let Loaded::Found(snap, stored) = persist::load().await {
+            // A change made here while the other tab's data was read (seconds for a city)
+            // is not discarded: the user chooses, as with any unsaved change.
+            if marks() != before {
+                self.set_save
+                    .set(SaveStatus::Failed(SaveError::NewerElsewhere(stored)));
+                return;
+            }
             let writer = self.meta.with_value(|m| m.writer.clone());
             let sample = stored.sample;
             self.meta.set_value(Meta {

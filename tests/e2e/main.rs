@@ -10,6 +10,7 @@
 )]
 
 mod a11y;
+mod city;
 mod entry;
 mod forecast;
 mod hardening;

@@ -38,7 +38,8 @@ const PROBE: &str = r#"(function(){
 /// that has stored nothing yet answers `s`, `text` and `meta` as null.
 const READ_STORED: &str = r#"
 const done = arguments[arguments.length - 1];
-const body = new Function('s', 'text', 'meta', 'records', 'local', arguments[0]);
+const src = arguments[0];
+const body = new Function('s', 'text', 'meta', 'records', 'local', src);
 const local = {};
 for (const k of Object.keys(localStorage).sort()) local[k] = localStorage.getItem(k);
 const run = (records) => {
@@ -49,14 +50,16 @@ const run = (records) => {
       meta = JSON.parse(records.meta);
       s = Object.assign(JSON.parse(records.head), JSON.parse(records.plan));
       let obs = [];
-      for (let i = 0; i < meta.hashes.length; i++) obs = obs.concat(JSON.parse(records['obs.' + i]));
+      for (let i = 0; i < meta.hashes.length; i++) for (const o of JSON.parse(records['obs.' + i])) obs.push(o);
       s.dataset = Object.assign({observations: obs}, JSON.parse(records.dataset));
       s.scenarios = JSON.parse(records.scenarios);
       s.response = JSON.parse(records.response);
     }
   } catch (e) { s = null; }
   try {
-    done({v: body(s, s && JSON.stringify(s), meta, records, local)});
+    // The text only where the body reads it: a city's workspace is ≈ 54 MB of it.
+    const text = s && src.includes('text') ? JSON.stringify(s) : null;
+    done({v: body(s, text, meta, records, local)});
   } catch (e) { done({err: String(e && e.stack || e)}); }
 };
 const req = indexedDB.open('uew');
@@ -307,7 +310,12 @@ impl Harness {
 
     /// Waits until a JS expression is truthy.
     pub async fn wait_for_js(&self, expr: &str) {
-        let deadline = Instant::now() + Duration::from_secs(20);
+        self.wait_for_js_within(expr, Duration::from_secs(20)).await;
+    }
+
+    /// [`Harness::wait_for_js`] with its own time limit (a city-sized workspace's import).
+    pub async fn wait_for_js_within(&self, expr: &str, limit: Duration) {
+        let deadline = Instant::now() + limit;
         loop {
             // A script error (an element mid re-render) counts as "not yet".
             let v = self
