@@ -312,6 +312,7 @@ async fn the_city_import_edit_save_and_reload() {
     std::fs::remove_file(&file).unwrap();
 
     // Reloads: navigation start → the dashboard's level for the stored city.
+    h.open("#/dashboard").await;
     *support::PRELUDE.lock().unwrap() = WATCH_START.to_owned();
     let mut reloads = Vec::new();
     for _ in 0..5 {
