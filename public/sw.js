@@ -13,7 +13,8 @@ async function precache() {
   const index = await fetch('./', { cache: 'no-cache' });
   const html = await index.clone().text();
   await cache.put('./', index);
-  const assets = [...html.matchAll(/(?:href|src|module_or_path:)\s*=?\s*["']\.?\/?([^"']+)["']/g)]
+  // Attribute values quoted or not (the release build minifies index.html).
+  const assets = [...html.matchAll(/(?:href|src|module_or_path:)\s*=?\s*["']?\.?\/?([^"'\s>]+)/g)]
     .map((m) => './' + m[1])
     .filter((u) => !u.startsWith('./http') && !u.includes('__e2e'));
   await Promise.all(assets.map(async (u) => {

@@ -498,7 +498,7 @@ mod tests {
         use crate::plan::WarningColour;
         let snap = crate::demo::snapshot();
         // plotters writes colours in capitals.
-        let hex = |c: WarningColour| super::super::Rgb::warning(c).hex().to_uppercase();
+        let hex = |c: WarningColour| super::super::Rgb::warning(c).hex().to_ascii_uppercase();
         let draw = |plan: crate::plan::Plan| {
             let p = Prepared::new(plan, snap.dataset.clone());
             let e = p.engine();

@@ -33,7 +33,7 @@ use crate::response::ResponseState;
 use crate::scenario::Scenarios;
 use probe::{Probe, Scalar};
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 /// The value of [`Snapshot::format`].
 pub const FORMAT: &str = "uew-snapshot";
@@ -676,6 +676,14 @@ impl Snapshot {
             .filter(|r| set.contains(r.id.as_str()) || Some(r.id.as_str()) == parent)
             .cloned()
             .collect();
+        // Inserted one by one: collecting into a map sorts first, which compiles another copy
+        // of the standard sort; the source map is in key order already.
+        let mut street_thresholds = BTreeMap::new();
+        for (k, v) in &ds.street_thresholds {
+            if set.contains(k.as_str()) {
+                street_thresholds.insert(k.clone(), v.clone());
+            }
+        }
         let dataset = Dataset {
             regions,
             observations: ds
@@ -703,12 +711,7 @@ impl Snapshot {
                 .filter(|d| d.scope.street().is_some_and(|s| set.contains(s)))
                 .cloned()
                 .collect(),
-            street_thresholds: ds
-                .street_thresholds
-                .iter()
-                .filter(|(k, _)| set.contains(k.as_str()))
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect(),
+            street_thresholds,
             indicator_values: ds
                 .indicator_values
                 .iter()

@@ -111,13 +111,13 @@ pub fn App() -> impl IntoView {
     };
 
     view! {
-        <a class="skip-link" href="#main" on:click=skip>{move || i18n.t(Msg::SkipToContent)}</a>
+        <a class="skip-link" href="#main" on:click=skip>{i18n.tr(Msg::SkipToContent)}</a>
         <header class="topbar no-print">
             <div class="brand">
                 <img src="favicon.svg" alt="" width="28" height="28"/>
                 <div>
-                    <div class="brand-title">{move || i18n.t(Msg::AppTitle)}</div>
-                    <div class="brand-sub">{move || i18n.t(Msg::AppSubtitle)}</div>
+                    <div class="brand-title">{i18n.tr(Msg::AppTitle)}</div>
+                    <div class="brand-sub">{i18n.tr(Msg::AppSubtitle)}</div>
                 </div>
             </div>
             <nav aria-label="main">
@@ -130,7 +130,7 @@ pub fn App() -> impl IntoView {
                                 href=r.hash()
                                 aria-current=move || (route.get() == r).then_some("page")
                             >
-                                {move || i18n.t(label)}
+                                {i18n.tr(label)}
                             </a>
                         }
                     })
@@ -140,7 +140,7 @@ pub fn App() -> impl IntoView {
             <LangSwitch/>
         </header>
         <Show when=move || storage_note.get()>
-            <p class="banner warn" role="status">{move || i18n.t(Msg::StorageUnavailable)}</p>
+            <p class="banner warn" role="status">{i18n.tr(Msg::StorageUnavailable)}</p>
         </Show>
         <Banners/>
         <DialogHost/>
@@ -169,7 +169,7 @@ pub fn App() -> impl IntoView {
 fn LangSwitch() -> impl IntoView {
     let i18n = I18n::get();
     view! {
-        <div class="lang-switch" role="group" aria-label=move || i18n.t(Msg::Language)>
+        <div class="lang-switch" role="group" aria-label=i18n.tr(Msg::Language)>
             {Lang::ALL
                 .into_iter()
                 .map(|l| {

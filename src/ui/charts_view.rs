@@ -65,7 +65,7 @@ pub fn ChartsPanel() -> impl IntoView {
     let slot = move |m: Memo<Option<Drawn>>| move || m.get().map(|d| view! { <ChartBox drawn=d/> });
     view! {
         <section class="charts">
-            <h2>{move || i18n.t(Msg::Charts)} " " {clause_tag("§4.4")}</h2>
+            <h2>{i18n.tr(Msg::Charts)} " " {clause_tag("§4.4")}</h2>
             <div class="chart-grid">
                 {slot(rate)}
                 // Both event charts shade the same timeline, so they change together.
@@ -183,8 +183,8 @@ fn ChartBox(drawn: Drawn) -> impl IntoView {
                 </div>
                 {d.with_value(|d| d.notes.iter().map(|n| view! { <p class="chart-note">{n.clone()}</p> }).collect_view())}
                 <div class="chart-actions no-print">
-                    <button type="button" class="chart-svg" on:click=download_svg>{move || i18n.t(Msg::ChartDownloadSvg)}</button>
-                    <button type="button" class="chart-png" on:click=download_png>{move || i18n.t(Msg::ChartDownloadPng)}</button>
+                    <button type="button" class="chart-svg" on:click=download_svg>{i18n.tr(Msg::ChartDownloadSvg)}</button>
+                    <button type="button" class="chart-png" on:click=download_png>{i18n.tr(Msg::ChartDownloadPng)}</button>
                 </div>
             </figcaption>
         </figure>

@@ -116,16 +116,16 @@ pub fn CsvPanel() -> impl IntoView {
 
     view! {
         <section class="csv">
-            <h2>{move || i18n.t(Msg::CsvTitle)}</h2>
+            <h2>{i18n.tr(Msg::CsvTitle)}</h2>
             <div class="toolbar">
                 <button type="button" id="export-monthly-csv" on:click=export_monthly>
-                    {move || i18n.t(Msg::ExportMonthlyCsv)}
+                    {i18n.tr(Msg::ExportMonthlyCsv)}
                 </button>
                 <button type="button" id="export-events-csv" on:click=export_events>
-                    {move || i18n.t(Msg::ExportEventsCsv)}
+                    {i18n.tr(Msg::ExportEventsCsv)}
                 </button>
                 <label class="file-button">
-                    {move || i18n.t(Msg::ImportMonthlyCsv)}
+                    {i18n.tr(Msg::ImportMonthlyCsv)}
                     <input
                         type="file"
                         id="import-monthly-csv"
@@ -135,7 +135,7 @@ pub fn CsvPanel() -> impl IntoView {
                     />
                 </label>
                 <label class="file-button">
-                    {move || i18n.t(Msg::ImportEventsCsv)}
+                    {i18n.tr(Msg::ImportEventsCsv)}
                     <input
                         type="file"
                         id="import-events-csv"
@@ -145,7 +145,7 @@ pub fn CsvPanel() -> impl IntoView {
                     />
                 </label>
             </div>
-            <p class="muted small">{move || i18n.t(Msg::CsvHelp)}</p>
+            <p class="muted small">{i18n.tr(Msg::CsvHelp)}</p>
             {move || message.get().map(|m| view! { <p class="status-line" id="csv-message" role="status">{m}</p> })}
             {move || {
                 let lang = i18n.lang();

@@ -69,7 +69,7 @@ pub fn FocusBar() -> impl IntoView {
     view! {
         <div class="focus-bar no-print">
             <label>
-                {move || i18n.t(Msg::Scope)}
+                {i18n.tr(Msg::Scope)}
                 <select
                     id="scope-select"
                     on:change=move |ev| {
@@ -101,20 +101,20 @@ pub fn FocusBar() -> impl IntoView {
                 })
             }}
             <label>
-                {move || i18n.t(Msg::Month)}
+                {i18n.tr(Msg::Month)}
                 <span class="month-stepper">
-                    <button type="button" aria-label=move || i18n.t(Msg::PrevMonth) on:click=move |_| step(-1)>
+                    <button type="button" aria-label=i18n.tr(Msg::PrevMonth) on:click=move |_| step(-1)>
                         "←"
                     </button>
                     <select
                         id="month-select"
-                        aria-label=move || i18n.t(Msg::Month)
+                        aria-label=i18n.tr(Msg::Month)
                         on:change=move |ev| focus.month.set(Month::parse(&event_target_value(&ev)).ok())
                         prop:value=move || focus.at.get().map(|m| m.to_string()).unwrap_or_default()
                     >
                         {move || month_options(focus.span.get())}
                     </select>
-                    <button type="button" aria-label=move || i18n.t(Msg::NextMonth) on:click=move |_| step(1)>
+                    <button type="button" aria-label=i18n.tr(Msg::NextMonth) on:click=move |_| step(1)>
                         "→"
                     </button>
                 </span>
@@ -533,8 +533,8 @@ fn StreetsTable() -> impl IntoView {
     let focus = Focus::get();
     view! {
         <section class="streets">
-            <h2>{move || i18n.t(Msg::StreetsSideBySide)}</h2>
-            <p class="muted small">{move || i18n.t(Msg::StreetsNote)}</p>
+            <h2>{i18n.tr(Msg::StreetsSideBySide)}</h2>
+            <p class="muted small">{i18n.tr(Msg::StreetsNote)}</p>
             <StreetFilter/>
             <div class="street-cards">
                 {move || {
@@ -578,7 +578,7 @@ fn TimelineSection() -> impl IntoView {
     let focus = Focus::get();
     view! {
         <section class="timeline">
-            <h2>{move || i18n.t(Msg::LevelTimeline)}</h2>
+            <h2>{i18n.tr(Msg::LevelTimeline)}</h2>
             {move || {
                 let lang = i18n.lang();
                 let at = focus.at.get();
@@ -687,7 +687,7 @@ fn KeyGroupsSection() -> impl IntoView {
     let focus = Focus::get();
     view! {
         <section class="key-groups">
-            <h2>{move || i18n.t(Msg::KeyGroups)} " " {clause_tag("§4.1")}</h2>
+            <h2>{i18n.tr(Msg::KeyGroups)} " " {clause_tag("§4.1")}</h2>
             {move || {
                 let lang = i18n.lang();
                 let Some(m) = focus.at.get() else {

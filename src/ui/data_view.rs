@@ -51,10 +51,10 @@ pub fn DataView() -> impl IntoView {
     view! {
         <div class="data-view">
             <section class="entry">
-                <h2>{move || i18n.t(Msg::MonthlyData)} " " {clause_tag("§4.2")}</h2>
+                <h2>{i18n.tr(Msg::MonthlyData)} " " {clause_tag("§4.2")}</h2>
                 <div class="toolbar no-print">
                     <label>
-                        {move || i18n.t(Msg::Figure)}
+                        {i18n.tr(Msg::Figure)}
                         <select
                             id="field-select"
                             on:change=move |ev| {
@@ -74,7 +74,7 @@ pub fn DataView() -> impl IntoView {
                         </select>
                     </label>
                     <label>
-                        {move || i18n.t(Msg::GridStreet)}
+                        {i18n.tr(Msg::GridStreet)}
                         <select
                             id="street-filter"
                             on:change=move |ev| {
@@ -85,7 +85,7 @@ pub fn DataView() -> impl IntoView {
                             }
                             prop:value=move || street.get().unwrap_or_default()
                         >
-                            <option value="">{move || i18n.t(Msg::GridWholeDistrict)}</option>
+                            <option value="">{i18n.tr(Msg::GridWholeDistrict)}</option>
                             {move || {
                                 let lang = i18n.lang();
                                 store
@@ -122,7 +122,7 @@ pub fn DataView() -> impl IntoView {
                         }
                     >
                         "+ "
-                        {move || i18n.t(Msg::GridAddMonth)}
+                        {i18n.tr(Msg::GridAddMonth)}
                         " "
                         {move || last_row.get().and_then(|m| m.succ()).map(|m| m.to_string())}
                     </button>
@@ -136,7 +136,7 @@ pub fn DataView() -> impl IntoView {
                                 recent.set(if all { None } else { Some(RECENT_MONTHS) });
                             }
                         />
-                        {move || i18n.t(Msg::ShowAllMonths)}
+                        {i18n.tr(Msg::ShowAllMonths)}
                     </label>
                     <span class="spacer"></span>
                     <button
@@ -146,7 +146,7 @@ pub fn DataView() -> impl IntoView {
                         title=move || store.undo_label(i18n.lang()).unwrap_or_default()
                         on:click=move |_| store.undo()
                     >
-                        "↶ " {move || i18n.t(Msg::Undo)}
+                        "↶ " {i18n.tr(Msg::Undo)}
                     </button>
                     <button
                         type="button"
@@ -154,7 +154,7 @@ pub fn DataView() -> impl IntoView {
                         prop:disabled=move || !store.can_redo()
                         on:click=move |_| store.redo()
                     >
-                        "↷ " {move || i18n.t(Msg::Redo)}
+                        "↷ " {i18n.tr(Msg::Redo)}
                     </button>
                     <button
                         type="button"
@@ -172,10 +172,10 @@ pub fn DataView() -> impl IntoView {
                             })
                         }
                     >
-                        {move || i18n.t(Msg::ResetToSample)}
+                        {i18n.tr(Msg::ResetToSample)}
                     </button>
                 </div>
-                <p class="muted small">{move || i18n.t(Msg::GridHelp)}</p>
+                <p class="muted small">{i18n.tr(Msg::GridHelp)}</p>
                 {move || {
                     store
                         .read_only

@@ -227,10 +227,10 @@ fn DialogBox(spec: DialogSpec, dialogs: Dialogs) -> impl IntoView {
                     <button type="button" id="dialog-cancel" on:click={
                         let cancel = cancel.clone();
                         move |_| cancel()
-                    }>{move || i18n.t(Msg::Cancel)}</button>
+                    }>{i18n.tr(Msg::Cancel)}</button>
                     <button type="button" id="dialog-ok" class=ok_class
                         disabled=invalid on:click=move |_| confirm()>
-                        {move || i18n.t(ok)}
+                        {i18n.tr(ok)}
                     </button>
                 </div>
             </div>

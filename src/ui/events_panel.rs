@@ -47,7 +47,7 @@ fn count_input(
     let i18n = I18n::get();
     view! {
         <label>
-            {move || i18n.t(label)}
+            {i18n.tr(label)}
             <input
                 inputmode="numeric"
                 name=name
@@ -64,7 +64,7 @@ pub fn EventsPanel() -> impl IntoView {
     let i18n = I18n::get();
     view! {
         <section class="events">
-            <h2>{move || i18n.t(Msg::EventsTitle)}</h2>
+            <h2>{i18n.tr(Msg::EventsTitle)}</h2>
             <div class="events-grid">
                 <EventForm kind=EventKind::Closure/>
                 <EventForm kind=EventKind::Layoff/>
@@ -175,7 +175,7 @@ fn EventForm(kind: EventKind) -> impl IntoView {
     let text_input = |value: RwSignal<String>, name: &'static str, label: Msg, d: &Draft| {
         view! {
             <label>
-                {move || i18n.t(label)}
+                {i18n.tr(label)}
                 <input
                     name=name
                     prop:value=move || value.get()
@@ -187,11 +187,11 @@ fn EventForm(kind: EventKind) -> impl IntoView {
     };
     view! {
         <form class="event-form" id=format!("form-{}", kind.id()) on:submit=submit novalidate=true>
-            <h3>{move || i18n.t(title)} " " {clause_tag(clause)}</h3>
+            <h3>{i18n.tr(title)} " " {clause_tag(clause)}</h3>
             {text_input(d.enterprise, "enterprise", Msg::Enterprise, &d)}
             {text_input(d.industry, "industry", Msg::Industry, &d)}
             <label>
-                {move || i18n.t(Msg::Street)}
+                {i18n.tr(Msg::Street)}
                 <select
                     name="street"
                     prop:value=move || d.street.get()
@@ -213,7 +213,7 @@ fn EventForm(kind: EventKind) -> impl IntoView {
                 {field_error(&d, "street")}
             </label>
             <label>
-                {move || i18n.t(Msg::Date)}
+                {i18n.tr(Msg::Date)}
                 <input
                     type="date"
                     name="date"
@@ -224,7 +224,7 @@ fn EventForm(kind: EventKind) -> impl IntoView {
             </label>
             {(kind == EventKind::Layoff).then(|| count_input(&d, "workforce", d.workforce, Msg::Workforce))}
             {count_input(&d, "people", d.people, people_label)}
-            <button type="submit">{move || i18n.t(Msg::Add)}</button>
+            <button type="submit">{i18n.tr(Msg::Add)}</button>
             {move || status.get().map(|s| view! { <span class="muted small" role="status">{s}</span> })}
         </form>
     }

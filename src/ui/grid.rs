@@ -310,7 +310,7 @@ pub fn EntryGrid(
             class="grid-wrap"
             role="region"
             node_ref=wrap
-            aria-label=move || i18n.t(Msg::EntryGrid)
+            aria-label=i18n.tr(Msg::EntryGrid)
             tabindex="-1"
             on:scroll=move |_| measure(ctx)
         >
@@ -322,7 +322,7 @@ pub fn EntryGrid(
             >
                 <thead>
                     <tr>
-                        <th scope="col">{move || i18n.t(Msg::Month)}</th>
+                        <th scope="col">{i18n.tr(Msg::Month)}</th>
                         <For each=move || regions.get() key=|r| r.id.clone() let:r>
                             <th scope="col" class=kind_class(r.kind) title=r.id.clone() data-region=r.id.clone()>
                                 {
@@ -331,7 +331,7 @@ pub fn EntryGrid(
                                 }
                             </th>
                         </For>
-                        <th scope="col" class="complete-col">{move || i18n.t(Msg::GridEntered)}</th>
+                        <th scope="col" class="complete-col">{i18n.tr(Msg::GridEntered)}</th>
                     </tr>
                 </thead>
                 <tbody>

@@ -20,4 +20,10 @@ impl I18n {
     pub fn t(self, m: Msg) -> &'static str {
         m.text(self.0.get())
     }
+
+    /// The reactive text of a message for a view: one closure type for every message, so the
+    /// view code that renders and updates such a text is compiled once, not once per message.
+    pub fn tr(self, m: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || self.t(m)
+    }
 }

@@ -150,7 +150,7 @@ pub fn PlanFile() -> impl IntoView {
 
     view! {
         <section aria-labelledby="sec-plan-file" class="plan-file no-print">
-            <h2 id="sec-plan-file">{move || i18n.t(Msg::PlanFile)}</h2>
+            <h2 id="sec-plan-file">{i18n.tr(Msg::PlanFile)}</h2>
             {move || {
                 let zh = i18n.lang() == crate::i18n::Lang::Zh;
                 let problems = store.snap.with(|s| check(&s.plan));
@@ -177,7 +177,7 @@ pub fn PlanFile() -> impl IntoView {
             }}
             <div class="plan-file-actions">
                 <label>
-                    {move || i18n.t(Msg::PlanPreset)} " "
+                    {i18n.tr(Msg::PlanPreset)} " "
                     <select id="plan-preset" on:change=move |ev| chosen.set(event_target_value(&ev))>
                         {move || {
                             let lang = i18n.lang();
@@ -210,7 +210,7 @@ pub fn PlanFile() -> impl IntoView {
                         })
                     }
                 >
-                    {move || i18n.t(Msg::PlanUsePreset)}
+                    {i18n.tr(Msg::PlanUsePreset)}
                 </button>
                 <button
                     type="button"
@@ -222,10 +222,10 @@ pub fn PlanFile() -> impl IntoView {
                         }
                     }
                 >
-                    {move || i18n.t(Msg::PlanExport)}
+                    {i18n.tr(Msg::PlanExport)}
                 </button>
                 <label class="file-button">
-                    {move || i18n.t(Msg::PlanImport)} " "
+                    {i18n.tr(Msg::PlanImport)} " "
                     <input type="file" id="plan-import" accept=".json,application/json" on:change=on_import/>
                 </label>
             </div>

@@ -447,13 +447,13 @@ fn MeasuresSection(unit_filter: RwSignal<String>, level_filter: RwSignal<String>
             }}
             <div class="filters no-print">
                 <label>
-                    {move || i18n.t(Msg::FilterUnit)}
+                    {i18n.tr(Msg::FilterUnit)}
                     <select
                         id="unit-filter"
                         on:change=move |ev| unit_filter.set(event_target_value(&ev))
                         prop:value=move || unit_filter.get()
                     >
-                        <option value="">{move || i18n.t(Msg::AllUnits)}</option>
+                        <option value="">{i18n.tr(Msg::AllUnits)}</option>
                         {move || {
                             let lang = i18n.lang();
                             plan.with(|p| {
@@ -474,13 +474,13 @@ fn MeasuresSection(unit_filter: RwSignal<String>, level_filter: RwSignal<String>
                     </select>
                 </label>
                 <label>
-                    {move || i18n.t(Msg::FilterLevel)}
+                    {i18n.tr(Msg::FilterLevel)}
                     <select
                         id="level-filter"
                         on:change=move |ev| level_filter.set(event_target_value(&ev))
                         prop:value=move || level_filter.get()
                     >
-                        <option value="">{move || i18n.t(Msg::AllLevels)}</option>
+                        <option value="">{i18n.tr(Msg::AllLevels)}</option>
                         {move || {
                             let lang = i18n.lang();
                             plan.with(|p| p.plan().levels())

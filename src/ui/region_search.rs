@@ -25,12 +25,12 @@ pub fn RegionSearch(
     let list = format!("{id}-list");
     view! {
         <label>
-            {move || i18n.t(label)}
+            {i18n.tr(label)}
             <input
                 type="search"
                 id=id
                 list=list.clone()
-                placeholder=move || i18n.t(hint)
+                placeholder=i18n.tr(hint)
                 on:change=move |ev| {
                     let text = event_target_value(&ev);
                     if text.trim().is_empty() {

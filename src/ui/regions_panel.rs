@@ -171,7 +171,7 @@ pub fn RegionsPanel() -> impl IntoView {
 
     view! {
         <section class="regions">
-            <h2>{move || i18n.t(Msg::RegionsTitle)} " " {clause_tag("§4.1 §4.3")}</h2>
+            <h2>{i18n.tr(Msg::RegionsTitle)} " " {clause_tag("§4.1 §4.3")}</h2>
             {move || message.get().map(|m| view! { <p class="error" role="alert">{m}</p> })}
             {move || {
                 let lang = i18n.lang();

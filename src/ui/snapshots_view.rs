@@ -82,7 +82,7 @@ pub fn SnapshotsView() -> impl IntoView {
     let i18n = I18n::get();
     view! {
         <div class="snapshots-view">
-            <h1>{move || i18n.t(Msg::NavSnapshots)} " " {clause_tag("§4.4")}</h1>
+            <h1>{i18n.tr(Msg::NavSnapshots)} " " {clause_tag("§4.4")}</h1>
             <ExportSection/>
             <ImportSection/>
             <ShareSection/>
@@ -115,8 +115,8 @@ fn ExportSection() -> impl IntoView {
     };
     view! {
         <section>
-            <h2>{move || i18n.t(Msg::SnapExportTitle)}</h2>
-            <p class="muted">{move || i18n.t(Msg::SnapExportHelp)}</p>
+            <h2>{i18n.tr(Msg::SnapExportTitle)}</h2>
+            <p class="muted">{i18n.tr(Msg::SnapExportHelp)}</p>
             <div class="toolbar">
                 <button
                     type="button"
@@ -127,11 +127,11 @@ fn ExportSection() -> impl IntoView {
                         }
                     }
                 >
-                    {move || i18n.t(Msg::ExportWhole)}
+                    {i18n.tr(Msg::ExportWhole)}
                 </button>
                 <StreetSelect value=street/>
                 <button type="button" id="export-street" on:click=export_street>
-                    {move || i18n.t(Msg::ExportStreet)}
+                    {i18n.tr(Msg::ExportStreet)}
                 </button>
             </div>
             {move || message.get().map(|m| view! { <p class="error" role="alert">{m}</p> })}
@@ -147,7 +147,7 @@ fn StreetSelect(value: RwSignal<String>) -> impl IntoView {
     view! {
         <select
             class="street-select"
-            aria-label=move || i18n.t(Msg::Street)
+            aria-label=i18n.tr(Msg::Street)
             prop:value=move || value.get()
             on:change=move |ev| value.set(event_target_value(&ev))
         >
@@ -348,8 +348,8 @@ fn ImportSection() -> impl IntoView {
 
     view! {
         <section>
-            <h2>{move || i18n.t(Msg::SnapImportTitle)}</h2>
-            <p class="muted">{move || i18n.t(Msg::SnapImportHelp)}</p>
+            <h2>{i18n.tr(Msg::SnapImportTitle)}</h2>
+            <p class="muted">{i18n.tr(Msg::SnapImportHelp)}</p>
             <div
                 class="drop-zone"
                 id="drop-zone"
@@ -357,10 +357,10 @@ fn ImportSection() -> impl IntoView {
                 on:drop=drop_file
             >
                 <label class="file-button">
-                    {move || i18n.t(Msg::ChooseFile)}
+                    {i18n.tr(Msg::ChooseFile)}
                     <input type="file" id="import-snapshot" accept=".json,application/json" on:change=pick/>
                 </label>
-                <span class="muted">{move || i18n.t(Msg::DropHere)}</span>
+                <span class="muted">{i18n.tr(Msg::DropHere)}</span>
             </div>
             {move || {
                 busy.get().map(|(name, step)| {
@@ -479,7 +479,7 @@ fn ImportSection() -> impl IntoView {
                         }
                     })
             }}
-            <h3>{move || i18n.t(Msg::BackupTitle)}</h3>
+            <h3>{i18n.tr(Msg::BackupTitle)}</h3>
             {move || {
                 backup_rev.track();
                 store.snap.track();
@@ -790,15 +790,15 @@ fn ShareSection() -> impl IntoView {
     };
     view! {
         <section>
-            <h2>{move || i18n.t(Msg::ShareTitle)}</h2>
-            <p class="muted">{move || i18n.t(Msg::ShareHelp)}</p>
+            <h2>{i18n.tr(Msg::ShareTitle)}</h2>
+            <p class="muted">{i18n.tr(Msg::ShareHelp)}</p>
             <div class="toolbar">
                 <button type="button" id="make-link" on:click=move |_| make(None)>
-                    {move || i18n.t(Msg::MakeLink)}
+                    {i18n.tr(Msg::MakeLink)}
                 </button>
                 <StreetSelect value=street/>
                 <button type="button" id="make-street-link" on:click=move |_| make(Some(street.get_untracked()))>
-                    {move || i18n.t(Msg::MakeStreetLink)}
+                    {i18n.tr(Msg::MakeStreetLink)}
                 </button>
             </div>
             {move || {

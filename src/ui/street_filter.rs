@@ -27,11 +27,11 @@ pub fn StreetFilter() -> impl IntoView {
         (focus.streets.with(Vec::len) >= FILTER_FROM).then(|| view! {
             <div class="street-filter no-print" role="search">
                 <label>
-                    {move || i18n.t(Msg::StreetFind)}
+                    {i18n.tr(Msg::StreetFind)}
                     <input
                         type="search"
                         id="street-search"
-                        placeholder=move || i18n.t(Msg::StreetFindHint)
+                        placeholder=i18n.tr(Msg::StreetFindHint)
                         prop:value=move || focus.street_query.get()
                         on:input=move |ev| {
                             focus.street_query.set(event_target_value(&ev));
@@ -49,7 +49,7 @@ pub fn StreetFilter() -> impl IntoView {
                             focus.street_page.set(0);
                         }
                     />
-                    {move || i18n.t(Msg::WarnedOnly)}
+                    {i18n.tr(Msg::WarnedOnly)}
                 </label>
                 <span class="pager">
                     <button
@@ -58,7 +58,7 @@ pub fn StreetFilter() -> impl IntoView {
                         disabled=move || at().0 == 0
                         on:click=move |_| turn(-1)
                     >
-                        {move || i18n.t(Msg::PagePrev)}
+                        {i18n.tr(Msg::PagePrev)}
                     </button>
                     <span id="street-page" aria-live="polite">
                         {move || {
@@ -80,7 +80,7 @@ pub fn StreetFilter() -> impl IntoView {
                         }
                         on:click=move |_| turn(1)
                     >
-                        {move || i18n.t(Msg::PageNext)}
+                        {i18n.tr(Msg::PageNext)}
                     </button>
                 </span>
             </div>

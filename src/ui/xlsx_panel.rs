@@ -271,13 +271,13 @@ pub fn XlsxPanel() -> impl IntoView {
 
     view! {
         <section class="csv xlsx">
-            <h2>{move || i18n.t(Msg::XlsxTitle)}</h2>
+            <h2>{i18n.tr(Msg::XlsxTitle)}</h2>
             <div class="toolbar">
                 <button type="button" id="export-xlsx" on:click=export prop:disabled=move || busy.get()>
-                    {move || i18n.t(Msg::ExportXlsx)}
+                    {i18n.tr(Msg::ExportXlsx)}
                 </button>
                 <label class="file-button">
-                    {move || i18n.t(Msg::ImportXlsx)}
+                    {i18n.tr(Msg::ImportXlsx)}
                     <input
                         type="file"
                         id="import-xlsx"
@@ -289,7 +289,7 @@ pub fn XlsxPanel() -> impl IntoView {
             </div>
             <div class="toolbar">
                 <label>
-                    {move || i18n.t(Msg::TemplateStreet)} " "
+                    {i18n.tr(Msg::TemplateStreet)} " "
                     <select id="template-street" on:change=move |ev| street.set(event_target_value(&ev))>
                         {move || {
                             streets()
@@ -300,7 +300,7 @@ pub fn XlsxPanel() -> impl IntoView {
                     </select>
                 </label>
                 <label>
-                    {move || i18n.t(Msg::TemplateMonth)} " "
+                    {i18n.tr(Msg::TemplateMonth)} " "
                     <input
                         type="month"
                         id="template-month"
@@ -309,10 +309,10 @@ pub fn XlsxPanel() -> impl IntoView {
                     />
                 </label>
                 <button type="button" id="download-template" on:click=download_template prop:disabled=move || busy.get()>
-                    {move || i18n.t(Msg::DownloadTemplate)}
+                    {i18n.tr(Msg::DownloadTemplate)}
                 </button>
             </div>
-            <p class="muted small">{move || i18n.t(Msg::XlsxHelp)}</p>
+            <p class="muted small">{i18n.tr(Msg::XlsxHelp)}</p>
             {move || busy.get().then(|| view! { <p class="muted small" role="status">{i18n.t(Msg::XlsxLoading)}</p> })}
             {move || message.get().map(|m| view! { <p class="status-line" id="xlsx-message" role="status">{m}</p> })}
             {move || {

@@ -433,7 +433,7 @@ fn read_filled(
         }
     });
     monthly.preview.errors.extend(extra);
-    monthly.preview.errors.sort_by_key(|e| e.row);
+    crate::sort::sort_by_key(&mut monthly.preview.errors, |e| e.row);
     let events = book
         .sheets
         .iter()
@@ -476,7 +476,7 @@ fn read_filled(
             }
         });
         ev.preview.errors.extend(extra);
-        ev.preview.errors.sort_by_key(|e| e.row);
+        crate::sort::sort_by_key(&mut ev.preview.errors, |e| e.row);
     }
 
     // The month's observations as filled in: what is there now with the template's figures.

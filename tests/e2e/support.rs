@@ -192,11 +192,17 @@ fn respond(root: &Path, path: &str) -> (&'static str, &'static str, Vec<u8>) {
     };
     match std::fs::read(&file) {
         Ok(bytes) if rel.is_empty() || rel == "index.html" => {
-            let html = String::from_utf8_lossy(&bytes).replacen(
-                "<head>",
-                "<head><script src=\"__e2e_probe.js\"></script>",
-                1,
-            );
+            // First in the page; the release build minifies it, leaving out the `<head>` tag.
+            let mut html = String::from_utf8_lossy(&bytes).into_owned();
+            let at = html
+                .find("<head>")
+                .map(|i| i + "<head>".len())
+                .or_else(|| {
+                    let i = html.find("<html")?;
+                    Some(i + html.get(i..)?.find('>')? + 1)
+                })
+                .unwrap_or(0);
+            html.insert_str(at, "<script src=\"__e2e_probe.js\"></script>");
             ("200 OK", content_type(&file), html.into_bytes())
         }
         Ok(bytes) => ("200 OK", content_type(&file), bytes),

@@ -423,9 +423,9 @@ pub fn PlanEditor() -> impl IntoView {
     view! {
         <details class="plan-editor no-print" id="plan-editor">
             <summary>
-                <h2 id="sec-plan-editor">{move || i18n.t(Msg::PeTitle)}</h2>
+                <h2 id="sec-plan-editor">{i18n.tr(Msg::PeTitle)}</h2>
             </summary>
-            <p class="muted">{move || i18n.t(Msg::PeHelp)}</p>
+            <p class="muted">{i18n.tr(Msg::PeHelp)}</p>
             <Whose ed=ed/>
             {move || {
                 let (st, own, _) = shape.get();
@@ -521,7 +521,7 @@ fn Whose(ed: Ed) -> impl IntoView {
     };
     view! {
         <label class="pb-field pe-whose">
-            {move || i18n.t(Msg::PeWhose)}
+            {i18n.tr(Msg::PeWhose)}
             <select id="pe-whose" on:change=change>{options}</select>
         </label>
     }

@@ -92,7 +92,7 @@ fn response_card(r: &Response, lang: Lang) -> AnyView {
         .collect_view();
     let has_changes = !r.level_changes.is_empty();
     view! {
-        <div class=format!("pb-card response level-{}", r.level.number()) id="pb-response-card" data-phase=format!("{:?}", r.phase()).to_lowercase()>
+        <div class=format!("pb-card response level-{}", r.level.number()) id="pb-response-card" data-phase=format!("{:?}", r.phase()).to_ascii_lowercase()>
             <p class="pb-status-line">
                 <span class="status-big">{level_badge(r.level, lang)}</span>
                 " "
@@ -135,7 +135,7 @@ fn month_select(
     let i18n = I18n::get();
     view! {
         <label class="pb-field" for=id>
-            <span>{move || i18n.t(Msg::PbBasisMonth)}</span>
+            <span>{i18n.tr(Msg::PbBasisMonth)}</span>
             <select
                 id=id
                 on:change=move |ev| month.set(Month::parse(&event_target_value(&ev)).ok())
@@ -314,10 +314,10 @@ fn StartForm() -> impl IntoView {
     };
     view! {
         <div class="pb-form" id="pb-start-form">
-            <h3>{move || i18n.t(Msg::PbStartTitle)} " " {clause_tag("§6")}</h3>
+            <h3>{i18n.tr(Msg::PbStartTitle)} " " {clause_tag("§6")}</h3>
             <div class="pb-row">
                 <label class="pb-field" for="pb-basis-data">
-                    <span>{move || i18n.t(Msg::PbBasisData)}</span>
+                    <span>{i18n.tr(Msg::PbBasisData)}</span>
                     <select
                         id="pb-basis-data"
                         disabled=move || locked.get()
@@ -335,7 +335,7 @@ fn StartForm() -> impl IntoView {
                             on.set(b);
                         }
                     >
-                        <option value="real">{move || i18n.t(Msg::PbBasisReal)}</option>
+                        <option value="real">{i18n.tr(Msg::PbBasisReal)}</option>
                         {move || {
                             let lang = i18n.lang();
                             store.snap.with(|s| {
@@ -360,7 +360,7 @@ fn StartForm() -> impl IntoView {
                 <p class="pb-exercise-note" id="pb-on-scenario">
                     <span class="pb-exercise">{move || crate::scenario::EXERCISE_MARK.get(i18n.lang()).to_owned()}</span>
                     " "
-                    {move || i18n.t(Msg::PbOnScenarioNote)}
+                    {i18n.tr(Msg::PbOnScenarioNote)}
                 </p>
             </Show>
             {allowed_view(eval)}
@@ -371,7 +371,7 @@ fn StartForm() -> impl IntoView {
             <Show when=move || writable.get()>
                 <div class="pb-row">
                     <label class="pb-field" for="pb-level">
-                        <span>{move || i18n.t(Msg::PbLevel)}</span>
+                        <span>{i18n.tr(Msg::PbLevel)}</span>
                         <select
                             id="pb-level"
                             prop:value=move || chosen.get().number().to_string()
@@ -394,7 +394,7 @@ fn StartForm() -> impl IntoView {
                     </label>
                 </div>
                 <div class="pb-procedure" id="pb-start-procedure">
-                    <h4>{move || i18n.t(Msg::PbStartProcedure)}</h4>
+                    <h4>{i18n.tr(Msg::PbStartProcedure)}</h4>
                     {move || {
                         let lang = i18n.lang();
                         let l = chosen.get();
@@ -414,7 +414,7 @@ fn StartForm() -> impl IntoView {
                     {now_input("pb-reached-at".into(), Msg::PbLevelReachedAt, reached, locked)}
                     {time_input("pb-event-time".into(), Msg::PbEventTimeOptional, event, locked)}
                 </div>
-                <p class="muted">{move || i18n.t(Msg::PbEventTimeHelp)}</p>
+                <p class="muted">{i18n.tr(Msg::PbEventTimeHelp)}</p>
                 <label class="pb-check" for="pb-exercise">
                     <input
                         id="pb-exercise"
@@ -423,7 +423,7 @@ fn StartForm() -> impl IntoView {
                         disabled=move || on.with(Option::is_some)
                         on:change=move |ev| exercise.set(event_target_checked(&ev))
                     />
-                    {move || i18n.t(Msg::PbExercise)}
+                    {i18n.tr(Msg::PbExercise)}
                 </label>
                 <div class="pb-actions">
                     // Nothing to approve while the evaluation allows no start (the reason is
@@ -528,8 +528,8 @@ fn ChangeLevelForm() -> impl IntoView {
     view! {
         <Show when=move || pb.editable.get() && shows_active.get()>
             <details class="pb-form" id="pb-change-level">
-                <summary>{move || i18n.t(Msg::PbChangeLevel)}</summary>
-                <p class="muted">{move || i18n.t(Msg::PbChangeLevelHelp)}</p>
+                <summary>{i18n.tr(Msg::PbChangeLevel)}</summary>
+                <p class="muted">{i18n.tr(Msg::PbChangeLevelHelp)}</p>
                 <div class="pb-row">{month_select("pb-change-month", month, span, locked)}</div>
                 {allowed_view(eval)}
                 {later_warning("pb-change-earlier", later, month)}
@@ -589,7 +589,7 @@ fn PastResponses() -> impl IntoView {
     });
     view! {
         <Show when=move || list.with(|l| !l.is_empty())>
-            <h3>{move || i18n.t(Msg::PbAllResponses)}</h3>
+            <h3>{i18n.tr(Msg::PbAllResponses)}</h3>
             <ul class="pb-responses" id="pb-responses">
                 {move || {
                     let lang = i18n.lang();

@@ -38,20 +38,20 @@ pub fn AuditSection() -> impl IntoView {
     view! {
         <section id="pb-audit" tabindex="-1" class="pb-section">
             {section_head(Msg::PbSecAudit, &[])}
-            <p class="muted">{move || i18n.t(Msg::PbAuditHelp)}</p>
+            <p class="muted">{i18n.tr(Msg::PbAuditHelp)}</p>
             <div class="pb-row no-print">
                 <label class="pb-field" for="pb-audit-order">
-                    <span>{move || i18n.t(Msg::PbOrder)}</span>
+                    <span>{i18n.tr(Msg::PbOrder)}</span>
                     <select
                         id="pb-audit-order"
                         prop:value=move || if newest_first.get() { "newest" } else { "oldest" }
                         on:change=move |ev| newest_first.set(event_target_value(&ev) == "newest")
                     >
-                        <option value="newest">{move || i18n.t(Msg::PbNewestFirst)}</option>
-                        <option value="oldest">{move || i18n.t(Msg::PbOldestFirst)}</option>
+                        <option value="newest">{i18n.tr(Msg::PbNewestFirst)}</option>
+                        <option value="oldest">{i18n.tr(Msg::PbOldestFirst)}</option>
                     </select>
                 </label>
-                <button type="button" id="pb-audit-export" on:click=export>{move || i18n.t(Msg::PbExportCsv)}</button>
+                <button type="button" id="pb-audit-export" on:click=export>{i18n.tr(Msg::PbExportCsv)}</button>
             </div>
             {outcome_view(out)}
             {move || {

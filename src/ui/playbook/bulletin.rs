@@ -112,7 +112,7 @@ pub fn BulletinsSection() -> impl IntoView {
                     <Show when=move || pb.editable.get()>
                         <div class="pb-actions">
                             <button type="button" id="pb-draft-bulletin" on:click=draft>
-                                {move || i18n.t(Msg::PbDraftBulletin)}
+                                {i18n.tr(Msg::PbDraftBulletin)}
                             </button>
                         </div>
                     </Show>
@@ -362,7 +362,7 @@ fn BulletinCard(
                 })}
                 {in_force.then(|| view! {
                     <details class="pb-cancel">
-                        <summary>{move || i18n.t(Msg::PbCancelBulletin)}</summary>
+                        <summary>{i18n.tr(Msg::PbCancelBulletin)}</summary>
                         <div class="pb-row">
                             {text_input(format!("pb-b-{id}-reason"), Msg::PbReason, reason, locked)}
                             {text_input(format!("pb-b-{id}-c-approver"), Msg::PbHqApprover, c_approver, locked)}
@@ -452,7 +452,7 @@ fn Editor(id: u32, out: RwSignal<Outcome>, editing: RwSignal<Option<u32>>) -> im
     };
     view! {
         <div class="pb-form pb-editor" id="pb-bulletin-editor">
-            <h3>{move || i18n.t(Msg::PbEditBulletin)} " #" {id} " " {clause_tag("§5.4")}</h3>
+            <h3>{i18n.tr(Msg::PbEditBulletin)} " #" {id} " " {clause_tag("§5.4")}</h3>
             {move || {
                 let lang = i18n.lang();
                 let title = Msg::PbBulletinTitle.text(lang);
@@ -477,8 +477,8 @@ fn Editor(id: u32, out: RwSignal<Outcome>, editing: RwSignal<Option<u32>>) -> im
                 }
             }}
             <div class="pb-actions">
-                <button type="button" class="pb-primary" id="pb-editor-save" on:click=save>{move || i18n.t(Msg::PbSave)}</button>
-                <button type="button" on:click=move |_| editing.set(None)>{move || i18n.t(Msg::PbClose)}</button>
+                <button type="button" class="pb-primary" id="pb-editor-save" on:click=save>{i18n.tr(Msg::PbSave)}</button>
+                <button type="button" on:click=move |_| editing.set(None)>{i18n.tr(Msg::PbClose)}</button>
             </div>
         </div>
     }

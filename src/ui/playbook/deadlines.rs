@@ -30,7 +30,7 @@ pub fn DeadlinesSection() -> impl IntoView {
             {section_head(Msg::PbSecDeadlines, &["§5.2", "§5.3"])}
             <Show when=move || { overdue.get() > 0 }>
                 <p class="pb-overdue-alert" role="alert" id="pb-overdue-alert">
-                    "⚠ " {move || i18n.t(Msg::PbOverdueAlert)} {move || super::colon(i18n.lang())} {move || overdue.get()}
+                    "⚠ " {i18n.tr(Msg::PbOverdueAlert)} {move || super::colon(i18n.lang())} {move || overdue.get()}
                 </p>
             </Show>
             {move || {

@@ -22,11 +22,11 @@ pub fn PrintArea() -> impl IntoView {
     };
     view! {
         <Show when=move || pb.doc.with(Option::is_some)>
-            <section class="pb-print-area" id="pb-print-area" tabindex="-1" aria-label=move || i18n.t(Msg::PbPrintPreview)>
+            <section class="pb-print-area" id="pb-print-area" tabindex="-1" aria-label=i18n.tr(Msg::PbPrintPreview)>
                 <div class="pb-actions no-print">
-                    <button type="button" class="pb-primary" id="pb-print" on:click=print>{move || i18n.t(Msg::PrintPage)}</button>
-                    <button type="button" id="pb-doc-close" on:click=move |_| pb.doc.set(None)>{move || i18n.t(Msg::PbClose)}</button>
-                    <span class="muted">{move || i18n.t(Msg::PbPrintHelp)}</span>
+                    <button type="button" class="pb-primary" id="pb-print" on:click=print>{i18n.tr(Msg::PrintPage)}</button>
+                    <button type="button" id="pb-doc-close" on:click=move |_| pb.doc.set(None)>{i18n.tr(Msg::PbClose)}</button>
+                    <span class="muted">{i18n.tr(Msg::PbPrintHelp)}</span>
                 </div>
                 {move || {
                     let lang = i18n.lang();

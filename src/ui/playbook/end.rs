@@ -73,10 +73,10 @@ fn Conditions() -> impl IntoView {
     });
     view! {
         <div class="pb-form" id="pb-end-conditions">
-            <h3>{move || i18n.t(Msg::PbEndConditions)} " " {clause_tag("§7.1")}</h3>
+            <h3>{i18n.tr(Msg::PbEndConditions)} " " {clause_tag("§7.1")}</h3>
             <div class="pb-row">
                 <label class="pb-field" for="pb-end-asof">
-                    <span>{move || i18n.t(Msg::PbAsOf)}</span>
+                    <span>{i18n.tr(Msg::PbAsOf)}</span>
                     <select
                         id="pb-end-asof"
                         on:change=move |ev| as_of.set(Month::parse(&event_target_value(&ev)).ok())
@@ -86,7 +86,7 @@ fn Conditions() -> impl IntoView {
                     </select>
                 </label>
                 <label class="pb-field" for="pb-end-months">
-                    <span>{move || i18n.t(Msg::PbEndMonths)}</span>
+                    <span>{i18n.tr(Msg::PbEndMonths)}</span>
                     <input
                         id="pb-end-months"
                         type="number"
@@ -208,7 +208,7 @@ fn EvaluationForm(as_of: RwSignal<Option<Month>>, months: RwSignal<u32>) -> impl
     view! {
         <Show when=move || show.get()>
             <div class="pb-form" id="pb-end-evaluation-form">
-                <h3>{move || i18n.t(Msg::PbEndEvaluation)} " " {clause_tag("§7.2")}</h3>
+                <h3>{i18n.tr(Msg::PbEndEvaluation)} " " {clause_tag("§7.2")}</h3>
                 {move || {
                     let lang = i18n.lang();
                     values.with_value(|v| v.iter().map(|(f, s)| {

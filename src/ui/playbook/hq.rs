@@ -121,7 +121,7 @@ pub(crate) fn section_save(
         <Show when=move || pb.editable.get()>
             <div class="pb-actions pb-save-bar no-print">
                 <button type="submit" class="pb-primary pb-section-save" id=format!("{id}-save")>
-                    {move || i18n.t(Msg::PbSaveSection)}
+                    {i18n.tr(Msg::PbSaveSection)}
                 </button>
                 <span class="pb-unsaved-count" id=format!("{id}-unsaved") role="status" data-count=move || unsaved.get()>
                     {move || match unsaved.get() {
@@ -131,10 +131,10 @@ pub(crate) fn section_save(
                 </span>
                 <Show when=move || { unsaved.get() > 0 }>
                     <button type="button" class="pb-discard" id=format!("{id}-discard") on:click=move |_| discard.run(())>
-                        {move || i18n.t(Msg::PbDiscard)}
+                        {i18n.tr(Msg::PbDiscard)}
                     </button>
                 </Show>
-                <span class="muted pb-drafts-kept">{move || i18n.t(Msg::PbDraftsKept)}</span>
+                <span class="muted pb-drafts-kept">{i18n.tr(Msg::PbDraftsKept)}</span>
             </div>
         </Show>
     }

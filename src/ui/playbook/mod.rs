@@ -209,7 +209,7 @@ pub(crate) fn text_input(
     let for_id = id.clone();
     view! {
         <label class="pb-field" for=for_id>
-            <span>{move || i18n.t(label)}</span>
+            <span>{i18n.tr(label)}</span>
             <input
                 id=id
                 type="text"
@@ -244,7 +244,7 @@ fn cst_input(
     let for_id = id.clone();
     view! {
         <label class="pb-field pb-time" for=for_id>
-            <span>{move || i18n.t(label)} " (" {move || i18n.t(Msg::PbCst)} ")"</span>
+            <span>{i18n.tr(label)} " (" {i18n.tr(Msg::PbCst)} ")"</span>
             <input
                 id=id
                 type="text"
@@ -331,14 +331,14 @@ pub(crate) fn confirm_step(
             disabled=move || disabled.get()
             on:click=arm
         >
-            {move || i18n.t(label)}
+            {i18n.tr(label)}
         </button>
         <Show when=move || armed.get()>
             <div
                 class="pb-confirm"
                 id=panel_id.clone()
                 role="group"
-                aria-label=move || i18n.t(Msg::PbConfirmWhat)
+                aria-label=i18n.tr(Msg::PbConfirmWhat)
                 on:keydown=move |ev: web_sys::KeyboardEvent| {
                     if ev.key() == "Escape" {
                         ev.prevent_default();
@@ -346,7 +346,7 @@ pub(crate) fn confirm_step(
                     }
                 }
             >
-                <p class="pb-confirm-title"><strong>{move || i18n.t(Msg::PbConfirmWhat)}</strong></p>
+                <p class="pb-confirm-title"><strong>{i18n.tr(Msg::PbConfirmWhat)}</strong></p>
                 <div class="pb-confirm-what">{move || what.run(i18n.lang())}</div>
                 <div class="pb-actions">
                     <button
@@ -358,10 +358,10 @@ pub(crate) fn confirm_step(
                             on_confirm.run(());
                         }
                     >
-                        {move || i18n.t(confirm)}
+                        {i18n.tr(confirm)}
                     </button>
                     <button type="button" class="pb-confirm-back" on:click=move |_| disarm()>
-                        {move || i18n.t(Msg::PbConfirmBack)}
+                        {i18n.tr(Msg::PbConfirmBack)}
                     </button>
                 </div>
             </div>
@@ -440,13 +440,13 @@ pub fn PlaybookView() -> impl IntoView {
     view! {
         <div class="pb-page">
             <header class="page-head pb-head no-print">
-                <h1>{move || i18n.t(Msg::PbTitle)}</h1>
+                <h1>{i18n.tr(Msg::PbTitle)}</h1>
                 <p class="muted">
-                    {move || i18n.t(Msg::PbIntro)} " " {clause_tag("§3.1")} " " {clause_tag("§5.2")}
+                    {i18n.tr(Msg::PbIntro)} " " {clause_tag("§3.1")} " " {clause_tag("§5.2")}
                     " " {clause_tag("§5.4")} " " {clause_tag("§6")} " " {clause_tag("§7")}
                 </p>
             </header>
-            <nav class="toc no-print" aria-label=move || i18n.t(Msg::PbSections)>
+            <nav class="toc no-print" aria-label=i18n.tr(Msg::PbSections)>
                 {SECTIONS
                     .into_iter()
                     .map(|(id, label)| {
@@ -458,7 +458,7 @@ pub fn PlaybookView() -> impl IntoView {
                                     focus_id(id);
                                 }
                             >
-                                {move || i18n.t(label)}
+                                {i18n.tr(label)}
                             </a>
                         }
                     })
@@ -537,21 +537,21 @@ fn ClockBar() -> impl IntoView {
         }));
     };
     view! {
-        <section class="pb-clockbar no-print" aria-label=move || i18n.t(Msg::PbClockAndUser)>
+        <section class="pb-clockbar no-print" aria-label=i18n.tr(Msg::PbClockAndUser)>
             <div class="pb-now">
-                <span class="muted">{move || i18n.t(Msg::PbNow)}</span>
+                <span class="muted">{i18n.tr(Msg::PbNow)}</span>
                 " "
                 <strong id="pb-now" class="num">{move || pb.clock.now().format_cst()}</strong>
-                " " {move || i18n.t(Msg::PbCst)}
+                " " {i18n.tr(Msg::PbCst)}
             </div>
             <Show when=move || pb.clock.fixed.get().is_some()>
                 <p class="pb-drill-notice" role="status" id="pb-drill-notice">
-                    {move || i18n.t(Msg::PbDrillClockOn)}
+                    {i18n.tr(Msg::PbDrillClockOn)}
                 </p>
             </Show>
             <div class="pb-row">
                 <label class="pb-field" for="pb-user">
-                    <span>{move || i18n.t(Msg::PbUser)}</span>
+                    <span>{i18n.tr(Msg::PbUser)}</span>
                     <input
                         id="pb-user"
                         type="text"
@@ -562,22 +562,22 @@ fn ClockBar() -> impl IntoView {
                     />
                 </label>
                 <Show when=move || pb.user.with(|u| u.trim().is_empty())>
-                    <p class="pb-hint">{move || i18n.t(Msg::PbNeedUser)}</p>
+                    <p class="pb-hint">{i18n.tr(Msg::PbNeedUser)}</p>
                 </Show>
                 <details class="pb-drill">
-                    <summary>{move || i18n.t(Msg::PbDrillClock)}</summary>
-                    <p class="muted">{move || i18n.t(Msg::PbDrillClockHelp)}</p>
+                    <summary>{i18n.tr(Msg::PbDrillClock)}</summary>
+                    <p class="muted">{i18n.tr(Msg::PbDrillClockHelp)}</p>
                     <div class="pb-row">
                         {time_input("pb-clock".into(), Msg::PbDrillClock, clock_text, Memo::new(|_| false))}
                         <button type="button" id="pb-clock-set" on:click=set_clock>
-                            {move || i18n.t(Msg::PbDrillClockApply)}
+                            {i18n.tr(Msg::PbDrillClockApply)}
                         </button>
                         <button
                             type="button"
                             on:click=clear_clock
                             disabled=move || pb.clock.fixed.get().is_none()
                         >
-                            {move || i18n.t(Msg::PbDrillClockClear)}
+                            {i18n.tr(Msg::PbDrillClockClear)}
                         </button>
                     </div>
                 </details>
@@ -593,7 +593,7 @@ pub(crate) fn section_head(title: Msg, clauses: &'static [&'static str]) -> impl
     let pb = Pb::get();
     view! {
         <h2>
-            {move || i18n.t(title)} " "
+            {i18n.tr(title)} " "
             {clauses.iter().map(|c| view! { {clause_tag(c)} " " }).collect_view()}
             {move || {
                 let lang = i18n.lang();

@@ -95,21 +95,21 @@ pub fn ReportsSection() -> impl IntoView {
     view! {
         <section id="pb-reports" tabindex="-1" class="pb-section">
             {section_head(Msg::PbSecReports, &["§4.4"])}
-            <p class="muted">{move || i18n.t(Msg::PbReportHelp)}</p>
+            <p class="muted">{i18n.tr(Msg::PbReportHelp)}</p>
             <div class="pb-row no-print">
                 <label class="pb-field" for="pb-report-kind">
-                    <span>{move || i18n.t(Msg::PbReportKind)}</span>
+                    <span>{i18n.tr(Msg::PbReportKind)}</span>
                     <select
                         id="pb-report-kind"
                         prop:value=move || if quarterly.get() { "quarter" } else { "month" }
                         on:change=move |ev| quarterly.set(event_target_value(&ev) == "quarter")
                     >
-                        <option value="month">{move || i18n.t(Msg::PbMonthly)}</option>
-                        <option value="quarter">{move || i18n.t(Msg::PbQuarterly)}</option>
+                        <option value="month">{i18n.tr(Msg::PbMonthly)}</option>
+                        <option value="quarter">{i18n.tr(Msg::PbQuarterly)}</option>
                     </select>
                 </label>
                 <label class="pb-field" for="pb-report-month">
-                    <span>{move || i18n.t(Msg::PbReportMonth)}</span>
+                    <span>{i18n.tr(Msg::PbReportMonth)}</span>
                     <select
                         id="pb-report-month"
                         on:change=move |ev| month.set(Month::parse(&event_target_value(&ev)).ok())
@@ -118,7 +118,7 @@ pub fn ReportsSection() -> impl IntoView {
                         {move || month_options(focus.span.get())}
                     </select>
                 </label>
-                <button type="button" id="pb-report-generate" on:click=generate>{move || i18n.t(Msg::PbGenerateReport)}</button>
+                <button type="button" id="pb-report-generate" on:click=generate>{i18n.tr(Msg::PbGenerateReport)}</button>
                 <Show when=move || pb.editable.get()>
                     {super::confirm_step("pb-report-save".into(), "pb-report-save", Msg::PbSaveReport, Msg::PbConfirmReport, true, Signal::from(false), super::says(Msg::PbConfirmReportText), Callback::new(save))}
                 </Show>

@@ -118,10 +118,10 @@ pub fn ComparePanel() -> impl IntoView {
     view! {
         <section class="compare" id="compare" tabindex="-1" aria-labelledby="compare-h">
             <h2 id="compare-h">
-                {move || i18n.t(Msg::ScCompare)} " " {clause_tag("§5.1")}
+                {i18n.tr(Msg::ScCompare)} " " {clause_tag("§5.1")}
                 <span class="exercise-tag">{move || EXERCISE_MARK.get(i18n.lang()).to_owned()}</span>
             </h2>
-            <p class="hint no-print">{move || i18n.t(Msg::ScCompareHint)}</p>
+            <p class="hint no-print">{i18n.tr(Msg::ScCompareHint)}</p>
             {move || {
                 let lang = i18n.lang();
                 let at = page.at.get();

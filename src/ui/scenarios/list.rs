@@ -44,7 +44,7 @@ pub fn ScenarioList() -> impl IntoView {
 
     view! {
         <section class="scenario-list" aria-labelledby="scenario-list-h">
-            <h2 id="scenario-list-h">{move || i18n.t(Msg::ScList)}</h2>
+            <h2 id="scenario-list-h">{i18n.tr(Msg::ScList)}</h2>
             <form
                 class="scenario-create"
                 on:submit=move |ev| {
@@ -53,18 +53,18 @@ pub fn ScenarioList() -> impl IntoView {
                 }
             >
                 <label>
-                    {move || i18n.t(Msg::ScNewName)}
+                    {i18n.tr(Msg::ScNewName)}
                     <input
                         id="scenario-new-name"
                         type="text"
                         maxlength="80"
-                        placeholder=move || i18n.t(Msg::ScNewPlaceholder)
+                        placeholder=i18n.tr(Msg::ScNewPlaceholder)
                         prop:value=move || new_name.get()
                         on:input=move |ev| new_name.set(event_target_value(&ev))
                     />
                 </label>
                 <button id="scenario-create" type="submit" disabled=move || store.read_only.get().is_some()>
-                    {move || i18n.t(Msg::ScCreate)}
+                    {i18n.tr(Msg::ScCreate)}
                 </button>
             </form>
             <ul class="scenario-items">
@@ -76,7 +76,7 @@ pub fn ScenarioList() -> impl IntoView {
                         on:click=move |_| page.selected.set(None)
                     >
                         <span class="key">"0"</span>
-                        {move || i18n.t(Msg::ScBaseline)}
+                        {i18n.tr(Msg::ScBaseline)}
                     </button>
                 </li>
                 {move || {
@@ -102,7 +102,7 @@ pub fn ScenarioList() -> impl IntoView {
                     }}
                     " "
                     <button id="scenario-undo-delete" type="button" on:click=undo_delete>
-                        {move || i18n.t(Msg::Undo)}
+                        {i18n.tr(Msg::Undo)}
                     </button>
                 </p>
             </Show>
@@ -208,7 +208,7 @@ fn ScenarioRow(
                     <input
                         type="text"
                         maxlength="80"
-                        aria-label=move || i18n.t(Msg::ScRename)
+                        aria-label=i18n.tr(Msg::ScRename)
                         prop:value=move || name.get()
                         on:input=move |ev| name.set(event_target_value(&ev))
                         on:keydown=move |ev| {
@@ -217,7 +217,7 @@ fn ScenarioRow(
                             }
                         }
                     />
-                    <button type="submit">{move || i18n.t(Msg::Save)}</button>
+                    <button type="submit">{i18n.tr(Msg::Save)}</button>
                 </form>
             </Show>
             <div class="scenario-actions">
@@ -228,13 +228,13 @@ fn ScenarioRow(
                         disabled=full
                         on:change=toggle_compare
                     />
-                    {move || i18n.t(Msg::ScCompareThis)}
+                    {i18n.tr(Msg::ScCompareThis)}
                 </label>
                 <button type="button" disabled=read_only on:click=move |_| renaming.set(true)>
-                    {move || i18n.t(Msg::ScRename)}
+                    {i18n.tr(Msg::ScRename)}
                 </button>
                 <button type="button" class="scenario-duplicate" disabled=read_only on:click=duplicate>
-                    {move || i18n.t(Msg::ScDuplicate)}
+                    {i18n.tr(Msg::ScDuplicate)}
                 </button>
                 <button
                     type="button"

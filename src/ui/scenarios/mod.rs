@@ -235,7 +235,7 @@ pub fn ScenariosView() -> impl IntoView {
                 <div class="exercise-banner" role="note" id="exercise-mark">
                     <strong>{move || EXERCISE_MARK.get(i18n.lang()).to_owned()}</strong>
                     " "
-                    {move || i18n.t(Msg::ScExerciseNote)}
+                    {i18n.tr(Msg::ScExerciseNote)}
                 </div>
             </Show>
             <Toolbar toggle_presenter=toggle_presenter/>
@@ -255,11 +255,11 @@ pub fn ScenariosView() -> impl IntoView {
             }}
             <Show when=move || page.help.get()>
                 <section class="shortcuts" id="shortcuts" aria-labelledby="shortcuts-h">
-                    <h2 id="shortcuts-h">{move || i18n.t(Msg::ScShortcuts)}</h2>
+                    <h2 id="shortcuts-h">{i18n.tr(Msg::ScShortcuts)}</h2>
                     <dl>
                         {SHORTCUTS
                             .into_iter()
-                            .map(|(k, m)| view! { <dt><kbd>{k}</kbd></dt><dd>{move || i18n.t(m)}</dd> })
+                            .map(|(k, m)| view! { <dt><kbd>{k}</kbd></dt><dd>{i18n.tr(m)}</dd> })
                             .collect_view()}
                     </dl>
                 </section>
@@ -290,10 +290,10 @@ fn ScenarioStrip() -> impl IntoView {
     let store = Store::get();
     let page = Page::get();
     view! {
-        <ol class="scenario-strip" aria-label=move || i18n.t(Msg::ScList)>
+        <ol class="scenario-strip" aria-label=i18n.tr(Msg::ScList)>
             <li aria-current=move || if page.selected.get().is_none() { "true" } else { "false" }>
                 <span class="key">"0"</span>
-                {move || i18n.t(Msg::ScBaseline)}
+                {i18n.tr(Msg::ScBaseline)}
             </li>
             {move || {
                 store.snap.with(|s| {
@@ -333,7 +333,7 @@ fn toggle_button(
             aria-pressed=move || if on.get() { "true" } else { "false" }
             on:click=move |_| on.update(|v| *v = !*v)
         >
-            {move || i18n.t(label)} <kbd>{key}</kbd>
+            {i18n.tr(label)} <kbd>{key}</kbd>
         </button>
     }
 }
@@ -345,9 +345,9 @@ fn Toolbar(toggle_presenter: impl Fn() + Copy + Send + Sync + 'static) -> impl I
     let page = Page::get();
     let pressed = |b: bool| if b { "true" } else { "false" };
     view! {
-        <div class="focus-bar scenario-toolbar no-print" role="toolbar" aria-label=move || i18n.t(Msg::ScToolbar)>
+        <div class="focus-bar scenario-toolbar no-print" role="toolbar" aria-label=i18n.tr(Msg::ScToolbar)>
             <label>
-                {move || i18n.t(Msg::Scope)}
+                {i18n.tr(Msg::Scope)}
                 <select
                     id="scenario-scope"
                     on:change=move |ev| page.scope.set(Scope::from_text(&event_target_value(&ev)))
@@ -360,18 +360,18 @@ fn Toolbar(toggle_presenter: impl Fn() + Copy + Send + Sync + 'static) -> impl I
                 </select>
             </label>
             <label>
-                {move || i18n.t(Msg::Month)}
+                {i18n.tr(Msg::Month)}
                 <span class="month-stepper">
-                    <button type="button" aria-label=move || i18n.t(Msg::PrevMonth) on:click=move |_| page.step_month(-1)>"←"</button>
+                    <button type="button" aria-label=i18n.tr(Msg::PrevMonth) on:click=move |_| page.step_month(-1)>"←"</button>
                     <select
                         id="scenario-month"
-                        aria-label=move || i18n.t(Msg::Month)
+                        aria-label=i18n.tr(Msg::Month)
                         on:change=move |ev| page.month.set(Month::parse(&event_target_value(&ev)).ok())
                         prop:value=move || page.at.get().map(|m| m.to_string()).unwrap_or_default()
                     >
                         {move || month_options_at(page.span.get(), page.at.get())}
                     </select>
-                    <button type="button" aria-label=move || i18n.t(Msg::NextMonth) on:click=move |_| page.step_month(1)>"→"</button>
+                    <button type="button" aria-label=i18n.tr(Msg::NextMonth) on:click=move |_| page.step_month(1)>"→"</button>
                 </span>
             </label>
             {toggle_button("toggle-compare", page.show_compare, Msg::ScCompare, "C")}
@@ -382,7 +382,7 @@ fn Toolbar(toggle_presenter: impl Fn() + Copy + Send + Sync + 'static) -> impl I
                 aria-pressed=move || pressed(page.presenter.get())
                 on:click=move |_| toggle_presenter()
             >
-                {move || i18n.t(Msg::ScPresenter)} <kbd>"P"</kbd>
+                {i18n.tr(Msg::ScPresenter)} <kbd>"P"</kbd>
             </button>
             {toggle_button("toggle-help", page.help, Msg::ScShortcuts, "?")}
             <button type="button" class="no-print" on:click=move |_| {
@@ -390,7 +390,7 @@ fn Toolbar(toggle_presenter: impl Fn() + Copy + Send + Sync + 'static) -> impl I
                     let _ = w.print();
                 }
             }>
-                {move || i18n.t(Msg::Print)}
+                {i18n.tr(Msg::Print)}
             </button>
         </div>
     }

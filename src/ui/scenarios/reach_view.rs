@@ -105,8 +105,8 @@ pub fn ReachPanel() -> impl IntoView {
 
     view! {
         <section class="reach" id="what-it-takes" tabindex="-1" aria-labelledby="reach-h">
-            <h2 id="reach-h">{move || i18n.t(Msg::ScWhatItTakes)} " " {clause_tag("§5.1")}</h2>
-            <p class="hint">{move || i18n.t(Msg::ScWhatItTakesHint)}</p>
+            <h2 id="reach-h">{i18n.tr(Msg::ScWhatItTakes)} " " {clause_tag("§5.1")}</h2>
+            <p class="hint">{i18n.tr(Msg::ScWhatItTakesHint)}</p>
             {move || {
                 let lang = i18n.lang();
                 let Some(WhatItTakes { month, current, levels, normal, .. }) = reach.get() else {

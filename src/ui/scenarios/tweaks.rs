@@ -64,7 +64,7 @@ pub fn TweakList() -> impl IntoView {
     };
     view! {
         <section class="tweaks" aria-labelledby="tweaks-h">
-            <h2 id="tweaks-h">{move || i18n.t(Msg::ScTweaks)}</h2>
+            <h2 id="tweaks-h">{i18n.tr(Msg::ScTweaks)}</h2>
             {move || {
                 let lang = i18n.lang();
                 let Some(id) = page.selected.get() else {
@@ -279,7 +279,7 @@ fn TweakForm() -> impl IntoView {
         move |id: &'static str, label: Msg, sig: RwSignal<String>, hint: Option<Msg>| {
             view! {
                 <label>
-                    {move || i18n.t(label)}
+                    {i18n.tr(label)}
                     <input
                         id=id
                         type="text"
@@ -297,10 +297,10 @@ fn TweakForm() -> impl IntoView {
 
     view! {
         <form class="tweak-form" on:submit=submit aria-labelledby="tweak-form-h">
-            <h3 id="tweak-form-h">{move || i18n.t(Msg::ScAddTweak)}</h3>
+            <h3 id="tweak-form-h">{i18n.tr(Msg::ScAddTweak)}</h3>
             <div class="fields">
                 <label>
-                    {move || i18n.t(Msg::ScKind)}
+                    {i18n.tr(Msg::ScKind)}
                     <select
                         id="tweak-kind"
                         prop:value=move || f.kind.get().id()
@@ -311,14 +311,14 @@ fn TweakForm() -> impl IntoView {
                     >
                         {TweakKind::ALL
                             .into_iter()
-                            .map(|k| view! { <option value=k.id()>{move || i18n.t(k.label())}</option> })
+                            .map(|k| view! { <option value=k.id()>{i18n.tr(k.label())}</option> })
                             .collect_view()}
                     </select>
                 </label>
                 <Show when=any(&[TweakKind::Closure, TweakKind::Layoff])>
                     {text_input("tweak-enterprise", Msg::ScEnterprise, f.enterprise, Some(Msg::ScEnterpriseHint))}
                     <label>
-                        {move || i18n.t(Msg::ScStreet)}
+                        {i18n.tr(Msg::ScStreet)}
                         <select
                             id="tweak-street"
                             prop:value=move || f.street.get()
@@ -342,7 +342,7 @@ fn TweakForm() -> impl IntoView {
                 </Show>
                 <Show when=any(&[TweakKind::Trend, TweakKind::ExtendRates])>
                     <label>
-                        {move || i18n.t(Msg::ScSeries)}
+                        {i18n.tr(Msg::ScSeries)}
                         <select
                             id="tweak-series"
                             prop:value=move || f.series.get()
@@ -355,7 +355,7 @@ fn TweakForm() -> impl IntoView {
                 </Show>
                 <Show when=is(TweakKind::SetCells)>
                     <label>
-                        {move || i18n.t(Msg::ScField)}
+                        {i18n.tr(Msg::ScField)}
                         <select
                             id="tweak-field"
                             prop:value=move || f.field.get()
@@ -398,7 +398,7 @@ fn TweakForm() -> impl IntoView {
                 </Show>
                 <Show when=is(TweakKind::Thresholds)>
                     <label>
-                        {move || i18n.t(Msg::ScLevel)}
+                        {i18n.tr(Msg::ScLevel)}
                         <select
                             id="tweak-level"
                             prop:value=move || f.level.get()
@@ -435,7 +435,7 @@ fn TweakForm() -> impl IntoView {
                             prop:checked=move || f.enabled.get()
                             on:change=move |ev| f.enabled.set(event_target_checked(&ev))
                         />
-                        {move || i18n.t(Msg::ScArt41Only)}
+                        {i18n.tr(Msg::ScArt41Only)}
                     </label>
                 </Show>
             </div>
