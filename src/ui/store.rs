@@ -682,6 +682,9 @@ impl Store {
                 }
                 Ok(Saved::Retry) => self.queue.update_value(|q| q.dirty.add(Dirty::FULL)),
                 Err(e) => {
+                    // What this save would have written is not stored: the next one
+                    // compares every chunk.
+                    self.ws.update_value(Workspace::forget_changed_rows);
                     self.queue.update_value(|q| {
                         q.dirty.add(Dirty { force: false, ..d });
                         q.running = false;
@@ -703,15 +706,27 @@ impl Store {
             saved: now_iso(),
             ..self.meta.get_value()
         };
-        let (prepared, head, scenarios, response) = self.ws.with_value(|w| {
+        let taken = self.ws.try_update_value(|w| {
+            let rows = w.take_changed_rows();
             let s = w.snapshot();
             (
                 w.prepared().clone(),
                 full.then(|| s.record_head()),
                 (full || d.parts.scenarios).then(|| s.record_scenarios()),
                 (full || d.parts.response).then(|| s.record_response()),
+                rows,
             )
         });
+        let Some((prepared, head, scenarios, response, rows)) = taken else {
+            return Job {
+                base_rev: meta.rev,
+                meta,
+                puts: Vec::new(),
+                hashes: None,
+                full,
+                force: d.force,
+            };
+        };
         let mut puts = Vec::new();
         for (key, text) in [
             ("head", head),
@@ -730,8 +745,25 @@ impl Store {
             let ds = prepared.dataset();
             puts.push(("dataset".to_owned(), records::dataset_record(ds)));
             let n = records::chunk_count(ds.observations.len());
+            // Observations changed in place since the last save: only their chunks can
+            // differ (one chunk for a cell typed over), so the others are not written out
+            // to be compared. Otherwise every chunk is compared by its checksum.
+            let only = match rows {
+                Some(rows) if !full && meta.hashes.len() == n => Some(
+                    rows.iter()
+                        .map(|r| r / records::CHUNK)
+                        .collect::<std::collections::BTreeSet<usize>>(),
+                ),
+                _ => None,
+            };
             let mut new = Vec::with_capacity(n);
             for i in 0..n {
+                if let (Some(only), Some(h)) = (&only, meta.hashes.get(i)) {
+                    if !only.contains(&i) {
+                        new.push(*h);
+                        continue;
+                    }
+                }
                 let text = records::chunk_record(&ds.observations, i);
                 let h = records::text_hash(&text);
                 if full || meta.hashes.get(i) != Some(&h) {

@@ -26,6 +26,7 @@ use crate::plan::{Plan, Text};
 use crate::response::ResponseState;
 use crate::scenario::Scenarios;
 use crate::snapshot::{first_error_in, Part, Snapshot};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// One undo (or redo) step: what puts the state back.
@@ -111,6 +112,8 @@ pub struct Workspace {
     history: History<Step>,
     prepared: Prepared,
     read_only: Option<ReadOnly>,
+    /// What the save must compare: see [`Workspace::take_changed_rows`].
+    changed_rows: Option<BTreeSet<usize>>,
 }
 
 impl Workspace {
@@ -122,6 +125,28 @@ impl Workspace {
             history: History::new(),
             prepared,
             read_only: None,
+            changed_rows: Some(BTreeSet::new()),
+        }
+    }
+
+    /// The positions of the observations changed in place since the last call (the save
+    /// writes only the chunks that hold them), or `None` when an edit inserted, removed or
+    /// renamed observations, so that any position may hold another one now. Counted from
+    /// the workspace as opened: what was stored, or what the store saves whole.
+    pub fn take_changed_rows(&mut self) -> Option<BTreeSet<usize>> {
+        self.changed_rows.replace(BTreeSet::new())
+    }
+
+    /// After a failed save: the next one compares every chunk.
+    pub fn forget_changed_rows(&mut self) {
+        self.changed_rows = None;
+    }
+
+    fn note_rows(&mut self, inverse: &Edit) {
+        if let Some(rows) = &mut self.changed_rows {
+            if !rows_in_place(inverse, rows) {
+                self.changed_rows = None;
+            }
         }
     }
 
@@ -211,6 +236,7 @@ impl Workspace {
             let _ = inverse.apply(&mut self.snapshot.dataset);
             return Err(p.text());
         }
+        self.note_rows(&inverse);
         self.history.push(Step::Data(inverse), label);
         self.prepare_after(forward);
         Ok(Changed {
@@ -235,12 +261,14 @@ impl Workspace {
         let mut new_plan = None;
         let mut forward = None;
         let current_plan = self.prepared.shared_plan();
+        let (mut rows, mut rows_in_place_now) = (BTreeSet::new(), true);
         let snap = &mut self.snapshot;
         let apply = |s: Step| -> Result<Step, Text> {
             match s {
                 Step::Data(e) => {
                     forward = small(&e).then(|| e.clone());
                     let inverse = e.apply(&mut snap.dataset).map_err(|e| e.text())?;
+                    rows_in_place_now &= rows_in_place(&inverse, &mut rows);
                     changed.dataset = true;
                     Ok(Step::Data(inverse))
                 }
@@ -262,6 +290,10 @@ impl Workspace {
         let Some(label) = out? else {
             return Ok(None);
         };
+        match (&mut self.changed_rows, rows_in_place_now) {
+            (Some(all), true) => all.extend(rows),
+            _ => self.changed_rows = None,
+        }
         match new_plan {
             Some(plan) => {
                 self.prepared = Prepared::with_plan(plan, self.snapshot.dataset.clone());
@@ -500,6 +532,29 @@ fn touched(inverse: &Edit, ds: &Dataset) -> Touched {
         }
         Edit::UpdateLayoff(old) => events(Some(old.into()), Some(now::<LayoffEvent>(ds, &old.id))),
         _ => Touched::Everything,
+    }
+}
+
+/// Adds to `rows` the positions `inverse` puts observations back at, where it changes them in
+/// place (each removed position is also an inserted one); `false` when it moves them.
+fn rows_in_place(inverse: &Edit, rows: &mut BTreeSet<usize>) -> bool {
+    match inverse {
+        Edit::PatchObservations(p) => {
+            let removed: BTreeSet<usize> = p.removed().map(|(i, _, _)| i).collect();
+            let inserted: BTreeSet<usize> = p.inserted().map(|(i, _)| i).collect();
+            let in_place = removed == inserted;
+            rows.extend(inserted);
+            in_place
+        }
+        Edit::Batch(edits) => edits.iter().all(|e| rows_in_place(e, rows)),
+        Edit::AddClosure { .. }
+        | Edit::UpdateClosure(_)
+        | Edit::RemoveClosure { .. }
+        | Edit::AddLayoff { .. }
+        | Edit::UpdateLayoff(_)
+        | Edit::RemoveLayoff { .. }
+        | Edit::SetStreetThresholds { .. } => true,
+        _ => false,
     }
 }
 
