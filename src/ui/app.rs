@@ -18,10 +18,27 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The plan in force, shared read-only by every view: the workspace's prepared engine, so a
-/// change of the data alone does not copy or compare the plan.
+/// The plan in force, shared read-only by every view. It holds the plan alone, not the
+/// prepared engine: a preparation held here would make the next edit copy the whole dataset
+/// instead of updating it in place. Equal while the same plan is shared, so a change of the
+/// data alone neither compares the plan nor re-renders its views.
 #[derive(Clone, Copy)]
-pub struct PlanCtx(pub Memo<crate::workspace::Prepared>);
+pub struct PlanCtx(pub Memo<SharedPlan>);
+
+#[derive(Clone)]
+pub struct SharedPlan(std::sync::Arc<crate::plan::Plan>);
+
+impl SharedPlan {
+    pub fn plan(&self) -> &crate::plan::Plan {
+        &self.0
+    }
+}
+
+impl PartialEq for SharedPlan {
+    fn eq(&self, other: &SharedPlan) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -33,7 +50,9 @@ pub fn App() -> impl IntoView {
     provide_context(store);
     // The plan view shows the plan of the workspace (a street's own plan or a what-if variant
     // lives in its snapshot); it is read once per snapshot change.
-    provide_context(PlanCtx(Memo::new(move |_| store.engine())));
+    provide_context(PlanCtx(Memo::new(move |_| {
+        SharedPlan(store.engine().shared_plan())
+    })));
     provide_context(Focus::new(store));
     // The response page's unsaved rows live here, so leaving the page keeps them.
     provide_context(Drafts::new());

@@ -752,7 +752,7 @@ impl Store {
                 Some(rows) if !full && meta.hashes.len() == n => Some(
                     rows.iter()
                         .map(|r| r / records::CHUNK)
-                        .collect::<std::collections::BTreeSet<usize>>(),
+                        .collect::<Vec<usize>>(),
                 ),
                 _ => None,
             };

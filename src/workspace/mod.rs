@@ -26,7 +26,6 @@ use crate::plan::{Plan, Text};
 use crate::response::ResponseState;
 use crate::scenario::Scenarios;
 use crate::snapshot::{first_error_in, Part, Snapshot};
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// One undo (or redo) step: what puts the state back.
@@ -113,7 +112,7 @@ pub struct Workspace {
     prepared: Prepared,
     read_only: Option<ReadOnly>,
     /// What the save must compare: see [`Workspace::take_changed_rows`].
-    changed_rows: Option<BTreeSet<usize>>,
+    changed_rows: Option<Vec<usize>>,
 }
 
 impl Workspace {
@@ -125,7 +124,7 @@ impl Workspace {
             history: History::new(),
             prepared,
             read_only: None,
-            changed_rows: Some(BTreeSet::new()),
+            changed_rows: Some(Vec::new()),
         }
     }
 
@@ -133,8 +132,8 @@ impl Workspace {
     /// writes only the chunks that hold them), or `None` when an edit inserted, removed or
     /// renamed observations, so that any position may hold another one now. Counted from
     /// the workspace as opened: what was stored, or what the store saves whole.
-    pub fn take_changed_rows(&mut self) -> Option<BTreeSet<usize>> {
-        self.changed_rows.replace(BTreeSet::new())
+    pub fn take_changed_rows(&mut self) -> Option<Vec<usize>> {
+        self.changed_rows.replace(Vec::new())
     }
 
     /// After a failed save: the next one compares every chunk.
@@ -261,7 +260,7 @@ impl Workspace {
         let mut new_plan = None;
         let mut forward = None;
         let current_plan = self.prepared.shared_plan();
-        let (mut rows, mut rows_in_place_now) = (BTreeSet::new(), true);
+        let (mut rows, mut rows_in_place_now) = (Vec::new(), true);
         let snap = &mut self.snapshot;
         let apply = |s: Step| -> Result<Step, Text> {
             match s {
@@ -537,11 +536,13 @@ fn touched(inverse: &Edit, ds: &Dataset) -> Touched {
 
 /// Adds to `rows` the positions `inverse` puts observations back at, where it changes them in
 /// place (each removed position is also an inserted one); `false` when it moves them.
-fn rows_in_place(inverse: &Edit, rows: &mut BTreeSet<usize>) -> bool {
+fn rows_in_place(inverse: &Edit, rows: &mut Vec<usize>) -> bool {
     match inverse {
         Edit::PatchObservations(p) => {
-            let removed: BTreeSet<usize> = p.removed().map(|(i, _, _)| i).collect();
-            let inserted: BTreeSet<usize> = p.inserted().map(|(i, _)| i).collect();
+            let mut removed: Vec<usize> = p.removed().map(|(i, _, _)| i).collect();
+            let mut inserted: Vec<usize> = p.inserted().map(|(i, _)| i).collect();
+            crate::sort::sort(&mut removed);
+            crate::sort::sort(&mut inserted);
             let in_place = removed == inserted;
             rows.extend(inserted);
             in_place
